@@ -1,0 +1,6 @@
+export * from './ports';
+export * from './concurrency';
+export * from './submit-check-in';
+export * from './record-review';
+export * from './planning';
+export * from './link-channel';

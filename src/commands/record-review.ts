@@ -1,0 +1,21 @@
+import { canWriteReview, Forbidden, parseOrInvalid, reviewInputSchema, type Actor, type Review } from '../domain';
+import type { CommandContext } from './ports';
+
+/** Records a leader's comment or decision on a goal, e.g. during a review meeting. */
+export async function recordReview(ctx: CommandContext, actor: Actor, raw: unknown): Promise<Review> {
+  const input = parseOrInvalid(reviewInputSchema, raw, 'review');
+  if (!canWriteReview(actor)) throw new Forbidden('Only leaders record review notes');
+  const goal = await ctx.repo.goals.get(input.goalKey);
+  const review: Review = {
+    key: `rv-${ctx.newId()}`,
+    goalKey: goal.value.key,
+    planKey: goal.value.planKey,
+    ...(input.period ? { period: input.period } : {}),
+    meetingDate: input.meetingDate,
+    kind: input.kind,
+    text: input.text,
+    author: { id: actor.id, upn: actor.upn, name: actor.name },
+    createdAt: ctx.clock.now().toISOString(),
+  };
+  return (await ctx.repo.reviews.create(review)).value;
+}

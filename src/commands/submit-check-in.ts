@@ -1,0 +1,108 @@
+import {
+  applyCheckIn,
+  canCheckIn,
+  checkInInputSchema,
+  Conflict,
+  Forbidden,
+  Invalid,
+  levelOf,
+  parseOrInvalid,
+  reportingPeriods,
+  type Actor,
+  type CheckIn,
+  type CheckInInput,
+} from '../domain';
+import type { CommandContext, Versioned } from './ports';
+import { withConcurrencyRetry } from './concurrency';
+
+export interface SubmitCheckInResult {
+  checkIn: CheckIn;
+  /** False when the submission id was seen before and the stored check-in is returned. */
+  created: boolean;
+}
+
+/**
+ * Submits a check-in: validates it against the goal and its plan, authorizes the caller, creates
+ * it exactly once (by submission id) and brings the goal's denormalized summary up to date.
+ * Called by the HTTP API, the bot's card action and imports alike.
+ */
+export async function submitCheckIn(
+  ctx: CommandContext,
+  actor: Actor,
+  raw: unknown,
+  source: CheckIn['source'] = 'tab',
+): Promise<SubmitCheckInResult> {
+  const input: CheckInInput = parseOrInvalid(checkInInputSchema, raw, 'check-in');
+  const goal = await ctx.repo.goals.get(input.goalKey);
+
+  const existing = await ctx.repo.findCheckInBySubmission(input.submissionId);
+  if (existing) return replay(ctx, existing, input);
+
+  const plan = (await ctx.repo.plans.get(goal.value.planKey)).value;
+  const { items: groups } = await ctx.repo.groups.list();
+  if (!canCheckIn(actor, goal.value, groups.map((g) => g.value))) {
+    throw new Forbidden(`You are not responsible for goal ${goal.value.key} nor in its responsible group`);
+  }
+
+  const issues: { path: string; message: string }[] = [];
+  if (!reportingPeriods(plan).includes(input.period)) {
+    issues.push({ path: 'period', message: `${input.period} is not a reporting period of plan ${plan.key}` });
+  }
+  if (input.unit !== undefined && !goal.value.units.includes(input.unit)) {
+    issues.push({ path: 'unit', message: `Goal ${goal.value.key} does not report for unit ${input.unit}` });
+  }
+  if (!levelOf(plan.statusScale, input.status)) {
+    issues.push({ path: 'status', message: `Status ${input.status} is not on the plan's scale` });
+  }
+  if (input.indicatorValue !== undefined && goal.value.indicator.kind !== 'quantitative') {
+    issues.push({ path: 'indicatorValue', message: 'This goal has a qualitative indicator: leave the value out' });
+  }
+  if (issues.length > 0) throw new Invalid(`Invalid check-in: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+
+  const checkIn: CheckIn = {
+    key: `ci-${ctx.newId()}`,
+    goalKey: goal.value.key,
+    planKey: plan.key,
+    period: input.period,
+    ...(input.unit !== undefined ? { unit: input.unit } : {}),
+    status: input.status,
+    narrative: input.narrative,
+    ...(input.indicatorValue !== undefined ? { indicatorValue: input.indicatorValue } : {}),
+    author: { id: actor.id, upn: actor.upn, name: actor.name },
+    submittedAt: ctx.clock.now().toISOString(),
+    source,
+    submissionId: input.submissionId,
+  };
+
+  let stored: Versioned<CheckIn>;
+  try {
+    stored = await ctx.repo.checkIns.create(checkIn);
+  } catch (e) {
+    // Two deliveries of one submission raced: the unique SubmissionId column let one through.
+    if (!(e instanceof Conflict)) throw e;
+    const winner = await ctx.repo.findCheckInBySubmission(input.submissionId);
+    if (!winner) throw e;
+    return replay(ctx, winner, input);
+  }
+  await updateSummary(ctx, stored.value);
+  return { checkIn: stored.value, created: true };
+}
+
+/** A repeated submission: same result as the first, and the summary is made right if a crash left it behind. */
+async function replay(ctx: CommandContext, existing: Versioned<CheckIn>, input: CheckInInput): Promise<SubmitCheckInResult> {
+  if (existing.value.goalKey !== input.goalKey) {
+    throw new Conflict(`Submission id ${input.submissionId} was already used for another goal`);
+  }
+  await updateSummary(ctx, existing.value);
+  return { checkIn: existing.value, created: false };
+}
+
+/** Applies the check-in to the goal's summary with If-Match, re-reading and retrying when another write won. */
+export async function updateSummary(ctx: CommandContext, checkIn: CheckIn): Promise<void> {
+  await withConcurrencyRetry(async () => {
+    const goal = await ctx.repo.goals.get(checkIn.goalKey);
+    const next = applyCheckIn(goal.value.summary, checkIn);
+    if (next === goal.value.summary) return;
+    await ctx.repo.goals.update({ ...goal.value, summary: next }, goal.etag);
+  });
+}

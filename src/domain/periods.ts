@@ -1,0 +1,141 @@
+import type { Plan } from './plan';
+import type { CheckIn } from './check-in';
+import { OVERALL, reportingSlots, type Goal } from './goal';
+
+/**
+ * Reporting periods and due rules. A period is named by its month, `YYYY-MM`; a tertial is named
+ * by its last month (2021-04, 2021-08, 2021-12), as Finnish reports say "toteuma 1–8/2021".
+ * All calendar dates here are local dates in Europe/Helsinki as `YYYY-MM-DD` strings; callers turn
+ * an instant into one with `helsinkiDate`.
+ */
+
+export type Period = string;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function periodOf(year: number, month: number): Period {
+  return `${year}-${pad(month)}`;
+}
+
+export function parsePeriod(p: Period): { year: number; month: number } {
+  const [y, m] = p.split('-').map(Number);
+  return { year: y ?? 0, month: m ?? 0 };
+}
+
+export function addMonths(p: Period, n: number): Period {
+  const { year, month } = parsePeriod(p);
+  const idx = year * 12 + (month - 1) + n;
+  return periodOf(Math.floor(idx / 12), (idx % 12) + 1);
+}
+
+/** The local calendar date in Helsinki of an instant, as YYYY-MM-DD. */
+export function helsinkiDate(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Helsinki',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+function dateIn(p: Period, day: number): string {
+  const { year, month } = parsePeriod(p);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${p}-${pad(Math.min(day, last))}`;
+}
+
+/** The plan's reporting periods in order: months of the plan period minus non-reporting months, or tertials. */
+export function reportingPeriods(plan: Pick<Plan, 'periodStart' | 'periodEnd' | 'cadence' | 'reminders'>): Period[] {
+  const first = plan.periodStart.slice(0, 7);
+  const last = plan.periodEnd.slice(0, 7);
+  const out: Period[] = [];
+  for (let p = first; p <= last; p = addMonths(p, 1)) {
+    const { month } = parsePeriod(p);
+    if (plan.cadence === 'tertial') {
+      if (month % 4 === 0 || p === last) {
+        if (!plan.reminders.nonReportingMonths.includes(month)) out.push(p);
+      }
+    } else if (!plan.reminders.nonReportingMonths.includes(month)) {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The months a tertial period covers, e.g. 2021-08 → 2021-05..2021-08; a monthly period covers itself. */
+export function periodMonths(plan: Pick<Plan, 'cadence'>, p: Period): Period[] {
+  if (plan.cadence === 'monthly') return [p];
+  const { month } = parsePeriod(p);
+  const start = month - ((month - 1) % 4);
+  return Array.from({ length: month - start + 1 }, (_, i) => addMonths(p, start - month + i));
+}
+
+/** The day the reminder for a period goes out (before moving off weekends and holidays). */
+export function opensOn(plan: Pick<Plan, 'reminders'>, p: Period): string {
+  return dateIn(p, plan.reminders.reminderDay);
+}
+
+/** The last day a check-in for a period is on time. A due day before the reminder day falls in the next month. */
+export function dueOn(plan: Pick<Plan, 'reminders'>, p: Period): string {
+  const { reminderDay, dueDay } = plan.reminders;
+  return dueDay >= reminderDay ? dateIn(p, dueDay) : dateIn(addMonths(p, 1), dueDay);
+}
+
+/**
+ * The period that needs reporting on a given local date: the latest reporting period that has
+ * opened; before the first opens, the first one. Undefined for a plan with no reporting periods.
+ */
+export function currentPeriod(plan: Parameters<typeof reportingPeriods>[0], today: string): Period | undefined {
+  const periods = reportingPeriods(plan);
+  let current = periods[0];
+  for (const p of periods) if (opensOn(plan, p) <= today) current = p;
+  return current;
+}
+
+export type DueState = 'done' | 'overdue' | 'due' | 'upcoming';
+
+/** The state of one goal × unit for one period on a local date. */
+export function dueState(
+  plan: Pick<Plan, 'reminders'>,
+  period: Period,
+  today: string,
+  reported: boolean,
+): DueState {
+  if (reported) return 'done';
+  if (today > dueOn(plan, period)) return 'overdue';
+  if (today >= opensOn(plan, period)) return 'due';
+  return 'upcoming';
+}
+
+export interface SlotState {
+  goalKey: string;
+  /** Unit key, or OVERALL for a goal that reports as a whole. */
+  unit: string;
+  period: Period;
+  state: DueState;
+}
+
+/**
+ * Which goal × unit slots are due, overdue, done or upcoming in a period. A check-in counts for
+ * the slot of its unit; for goals without units, any check-in of the goal counts.
+ */
+export function slotStates(
+  plan: Pick<Plan, 'reminders' | 'periodStart' | 'periodEnd' | 'cadence'>,
+  goals: readonly Goal[],
+  checkIns: readonly Pick<CheckIn, 'goalKey' | 'unit' | 'period'>[],
+  period: Period,
+  today: string,
+): SlotState[] {
+  if (!reportingPeriods(plan).includes(period)) return [];
+  const reported = new Set(checkIns.filter((c) => c.period === period).map((c) => `${c.goalKey}|${c.unit ?? OVERALL}`));
+  const out: SlotState[] = [];
+  for (const g of goals) {
+    for (const unit of reportingSlots(g)) {
+      const done = reported.has(`${g.key}|${unit}`);
+      out.push({ goalKey: g.key, unit, period, state: dueState(plan, period, today, done) });
+    }
+  }
+  return out;
+}

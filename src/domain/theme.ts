@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { localizedTextSchema } from './localized';
+import { keySchema } from './plan';
+
+/** Hierarchical grouping inside a plan: strategic theme → focus area, or part → action package. */
+export const themeSchema = z.object({
+  key: keySchema,
+  planKey: keySchema,
+  parentKey: keySchema.optional(),
+  /** Display code such as "1", "1.2" or "A.3". */
+  code: z.string().min(1).max(16),
+  order: z.number().int(),
+  title: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+});
+export type Theme = z.infer<typeof themeSchema>;
+
+/** Themes in reading order: each parent followed by its children, siblings by `order`. */
+export function orderThemes(themes: readonly Theme[]): Theme[] {
+  const byParent = new Map<string | undefined, Theme[]>();
+  for (const t of themes) {
+    const list = byParent.get(t.parentKey) ?? [];
+    list.push(t);
+    byParent.set(t.parentKey, list);
+  }
+  const keys = new Set(themes.map((t) => t.key));
+  const out: Theme[] = [];
+  const visit = (parent: string | undefined) => {
+    const children = (byParent.get(parent) ?? []).sort((a, b) => a.order - b.order || a.code.localeCompare(b.code));
+    for (const c of children) {
+      out.push(c);
+      visit(c.key);
+    }
+  };
+  visit(undefined);
+  // Orphans (parent missing, e.g. a hand-edited list) still show, after the tree.
+  for (const t of themes) if (t.parentKey && !keys.has(t.parentKey) && !out.includes(t)) out.push(t);
+  return out;
+}
