@@ -1,0 +1,93 @@
+/**
+ * JSON batching: at most 20 requests, run one after another in array order except that `dependsOn`
+ * is honoured; a request whose dependency failed gets 424 without running.
+ */
+import { z } from 'zod';
+import type { EmuRequest, EmuResponse } from './context.js';
+import { GraphError, invalidRequest } from './errors.js';
+
+const batchBody = z.object({
+  requests: z.array(z.object({
+    id: z.string().min(1),
+    method: z.string(),
+    url: z.string().min(1),
+    headers: z.record(z.string(), z.string()).optional(),
+    body: z.unknown().optional(),
+    dependsOn: z.array(z.string()).optional(),
+  }).passthrough()),
+});
+
+export const MAX_BATCH = 20;
+
+export interface InnerRequest { method: string; path: string; query: URLSearchParams; headers: Record<string, string | undefined>; body: unknown }
+
+export interface BatchResponseEntry { id: string; status: number; headers: Record<string, string>; body?: unknown }
+
+/** `run` executes one inner request (fault injection, auth rules, dispatch) and never throws. */
+export function runBatch(req: EmuRequest, run: (inner: InnerRequest) => EmuResponse, failedDependency: (id: string, dep: string) => EmuResponse): EmuResponse {
+  const parsed = batchBody.safeParse(req.body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new GraphError(400, 'BadRequest', `Invalid batch payload: ${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const requests = parsed.data.requests;
+  if (requests.length === 0) throw new GraphError(400, 'BadRequest', 'Invalid batch payload format.');
+  if (requests.length > MAX_BATCH) {
+    throw new GraphError(400, 'BadRequest', `Too many requests in the batch: ${requests.length}; the limit is ${MAX_BATCH}.`);
+  }
+  const ids = new Set<string>();
+  for (const r of requests) {
+    if (ids.has(r.id)) throw new GraphError(400, 'BadRequest', `Duplicate request id '${r.id}' in the batch.`);
+    ids.add(r.id);
+  }
+  for (const r of requests) {
+    for (const dep of r.dependsOn ?? []) {
+      if (!ids.has(dep)) throw new GraphError(400, 'BadRequest', `Request '${r.id}' depends on the unknown request '${dep}'.`);
+    }
+    const method = r.method.toUpperCase();
+    if (!['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(method)) {
+      throw new GraphError(400, 'BadRequest', `Invalid method '${r.method}' in request '${r.id}'.`);
+    }
+    const contentType = Object.entries(r.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+    if (['POST', 'PATCH', 'PUT'].includes(method) && (r.body === undefined || !contentType)) {
+      throw new GraphError(400, 'BadRequest', `Write request id : ${r.id} does not contain Content-Type header or body.`);
+    }
+    if (/^[a-z]+:\/\//i.test(r.url)) throw new GraphError(400, 'BadRequest', `Request '${r.id}' must use a relative url.`);
+  }
+
+  // Topological order that keeps array order where dependencies allow it.
+  const order: typeof requests = [];
+  const placed = new Set<string>();
+  while (order.length < requests.length) {
+    const ready = requests.find((r) => !placed.has(r.id) && (r.dependsOn ?? []).every((d) => placed.has(d)));
+    if (!ready) throw new GraphError(400, 'BadRequest', 'The dependsOn graph of the batch has a cycle.');
+    order.push(ready);
+    placed.add(ready.id);
+  }
+
+  const results = new Map<string, BatchResponseEntry>();
+  for (const r of order) {
+    const failed = (r.dependsOn ?? []).find((d) => (results.get(d)?.status ?? 0) >= 400);
+    let res: EmuResponse;
+    if (failed !== undefined) res = failedDependency(r.id, failed);
+    else {
+      const url = r.url.startsWith('/') ? r.url : `/${r.url}`;
+      const q = url.indexOf('?');
+      const headers: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = v;
+      let body = r.body;
+      if (typeof body === 'string' && /json/i.test(headers['content-type'] ?? '')) {
+        try { body = JSON.parse(body); } catch { throw invalidRequest(`The body of request '${r.id}' is not valid JSON.`); }
+      }
+      res = run({
+        method: r.method.toUpperCase(),
+        path: q < 0 ? url : url.slice(0, q),
+        query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
+        headers,
+        body,
+      });
+    }
+    results.set(r.id, { id: r.id, status: res.status, headers: res.headers, ...(res.body !== undefined ? { body: res.body } : {}) });
+  }
+  return { status: 200, headers: {}, body: { responses: requests.map((r) => results.get(r.id)!) } };
+}

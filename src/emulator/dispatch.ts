@@ -1,0 +1,67 @@
+/** Routes one Graph request (HTTP or inside $batch) to its handler. Synchronous: runs atomically. */
+import { accessDenied, invalidRequest, itemNotFound, notImplemented } from './errors.js';
+import { json, type EmuRequest, type EmuResponse, type Env } from './context.js';
+import { itemsDelta } from './delta.js';
+import { createItem, deleteItem, getFields, getItem, listItems, parseItemId, updateFields, type ItemScope } from './items.js';
+import { addColumn, createList, getColumns, getList, getLists, resolveList } from './lists.js';
+import { resolveSite, siteResource } from './sites.js';
+
+function segmentsOf(path: string): string[] {
+  try {
+    return path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  } catch {
+    throw invalidRequest(`Invalid request path '${path}'.`);
+  }
+}
+
+export function dispatch(env: Env, req: EmuRequest): EmuResponse {
+  const seg = segmentsOf(req.path);
+  const m = req.method;
+  const unsupported = (): never => {
+    throw notImplemented(`${m} ${req.path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`);
+  };
+  // Users with read rights on the site (delegated tokens) cannot write, like in the tenant.
+  if (m !== 'GET' && req.caller.kind === 'delegated') throw accessDenied();
+
+  if (seg[0] !== 'sites' || seg.length < 2) return unsupported();
+  if (seg[1]!.includes(':')) throw notImplemented('addressing a site by server-relative path');
+  const siteId = resolveSite(env, seg[1]!);
+  if (seg.length === 2) return m === 'GET' ? json(200, siteResource(env, req)) : unsupported();
+  if (seg[2] !== 'lists') return unsupported();
+  if (seg.length === 3) {
+    if (m === 'GET') return getLists(env, req, siteId);
+    if (m === 'POST') return createList(env, req, siteId);
+    return unsupported();
+  }
+  const list = resolveList(env, seg[3]!);
+  if (seg.length === 4) return m === 'GET' ? getList(env, req, siteId, list) : unsupported();
+  if (seg[4] === 'columns' && seg.length === 5) {
+    if (m === 'GET') return getColumns(env, req, siteId, list);
+    if (m === 'POST') return addColumn(env, req, siteId, list);
+    return unsupported();
+  }
+  if (seg[4] !== 'items') return unsupported();
+  const scope: ItemScope = { siteId, list, cols: env.store.columns(list.id) };
+  if (seg.length === 5) {
+    if (m === 'GET') return listItems(env, req, scope);
+    if (m === 'POST') return createItem(env, req, scope);
+    return unsupported();
+  }
+  if (seg[5] === 'delta' || seg[5] === 'delta()') {
+    if (seg.length !== 6 || m !== 'GET') return unsupported();
+    return itemsDelta(env, req, scope, `/${req.path.split('/').filter(Boolean).join('/')}`);
+  }
+  const itemId = parseItemId(seg[5]!);
+  const item = env.store.item(list.id, itemId);
+  if (!item) throw itemNotFound('The specified list item was not found.');
+  if (seg.length === 6) {
+    if (m === 'GET') return getItem(env, req, scope, item);
+    if (m === 'DELETE') return deleteItem(env, req, scope, item);
+    return unsupported();
+  }
+  if (seg[6] === 'fields' && seg.length === 7) {
+    if (m === 'GET') return getFields(env, req, scope, item);
+    if (m === 'PATCH') return updateFields(env, req, scope, item);
+  }
+  return unsupported();
+}

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { normalizeValue, READ_ONLY_FIELDS, type ColumnDef } from './columns.js';
+import { hasPreference, identityOf, json, type EmuRequest, type EmuResponse, type Env } from './context.js';
+import type { ItemRow, ListRow } from './db.js';
+import { GraphError, graphTime, invalidRequest, notImplemented } from './errors.js';
+import { eTagMatches, formatETag } from './etag.js';
+import {
+  compareKeys, compileFilter, PREFER_NON_INDEXED, requireIndexed, resolveField, sortKeyOf, type SortKey,
+} from './item-query.js';
+import { listWebUrl, select } from './lists.js';
+import { parseExpand, parseFilter, parseOrderBy, readQuery, type ExpandTerm } from './odata-query.js';
+import { valueKey } from './unique.js';
+
+export interface ItemScope { siteId: string; list: ListRow; cols: ColumnDef[] }
+
+export function parseItemId(raw: string): number {
+  if (!/^\d{1,9}$/.test(raw)) throw invalidRequest(`Invalid list item id '${raw}'.`);
+  return Number(raw);
+}
+
+const contentTypeId = (list: ListRow): string => `0x0100${list.id.replace(/-/g, '').toUpperCase()}`;
+
+/** The fieldValueSet as Graph returns it for a genericList item. */
+export function fieldValueSet(scope: ItemScope, item: ItemRow, selectNames?: string[]): Record<string, unknown> {
+  const etag = formatETag(item.guid, item.version);
+  const all: Record<string, unknown> = {};
+  for (const col of scope.cols) {
+    const v = item.fields[col.name];
+    if (v !== undefined) all[col.name] = v;
+  }
+  const title = typeof item.fields.Title === 'string' ? item.fields.Title : '';
+  Object.assign(all, {
+    id: String(item.id),
+    ContentType: 'Item',
+    Modified: item.modified,
+    Created: item.created,
+    AuthorLookupId: String(item.authorLookupId),
+    EditorLookupId: String(item.editorLookupId),
+    _UIVersionString: `${item.version}.0`,
+    Attachments: false,
+    Edit: '',
+    LinkTitleNoMenu: title,
+    LinkTitle: title,
+    ItemChildCount: '0',
+    FolderChildCount: '0',
+  });
+  if (!selectNames) return { '@odata.etag': etag, ...all };
+  const out: Record<string, unknown> = { '@odata.etag': etag };
+  for (const name of selectNames) {
+    const known = name in all || scope.cols.some((c) => c.name === name) || name === 'ID';
+    if (!known) throw invalidRequest(`Field '${name}' is not recognized`);
+    if (name === 'ID') out.ID = item.id;
+    else if (all[name] !== undefined) out[name] = all[name];
+  }
+  return out;
+}
+
+export function itemResource(req: EmuRequest, scope: ItemScope, item: ItemRow, fields: ExpandTerm | undefined): Record<string, unknown> {
+  const etag = formatETag(item.guid, item.version);
+  const { siteId, list } = scope;
+  return {
+    '@odata.etag': etag,
+    createdDateTime: item.created,
+    eTag: etag,
+    id: String(item.id),
+    lastModifiedDateTime: item.modified,
+    webUrl: `${listWebUrl(list)}/${item.id}_.000`,
+    createdBy: item.createdBy,
+    lastModifiedBy: item.modifiedBy,
+    parentReference: { id: list.id, siteId },
+    contentType: { id: contentTypeId(list), name: 'Item' },
+    ...(fields
+      ? {
+          'fields@odata.context': `${req.serviceRoot}/$metadata#sites('${siteId}')/lists('${list.id}')/items('${item.id}')/fields/$entity`,
+          fields: fieldValueSet(scope, item, fields.select),
+        }
+      : {}),
+  };
+}
+
+const expandFields = (q: Map<string, string>): ExpandTerm | undefined =>
+  q.has('expand') ? parseExpand(q.get('expand')!, ['fields'])[0] : undefined;
+
+const encodeToken = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+function decodeToken<T>(token: string, what: string): T {
+  try {
+    return JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as T;
+  } catch {
+    throw invalidRequest(`The ${what} '${token}' is not valid.`);
+  }
+}
+
+/** Rebuild the request URL with one query option replaced: Graph's links are absolute and keep the query. */
+export function linkWith(req: EmuRequest, path: string, replace: Record<string, string>, drop: string[] = []): string {
+  const parts: string[] = [];
+  const skip = new Set([...Object.keys(replace), ...drop].map((k) => k.replace(/^\$/, '').toLowerCase()));
+  for (const [k, v] of req.query) {
+    if (!skip.has(k.replace(/^\$/, '').toLowerCase())) parts.push(`${k}=${encodeURIComponent(v)}`);
+  }
+  for (const [k, v] of Object.entries(replace)) parts.push(`${k}=${encodeURIComponent(v)}`);
+  return `${req.serviceRoot}${path}?${parts.join('&')}`;
+}
+
+export function pageSizeOf(env: Env, q: Map<string, string>): number {
+  if (!q.has('top')) return env.pageSize;
+  const top = Number(q.get('top'));
+  if (!Number.isInteger(top) || top < 1) throw invalidRequest(`Invalid $top value '${q.get('top')}'.`);
+  return top;
+}
+
+export function listItems(env: Env, req: EmuRequest, scope: ItemScope): EmuResponse {
+  const q = readQuery(req.query, ['expand', 'select', 'filter', 'orderby', 'top', 'skiptoken'], 'list items');
+  const fields = expandFields(q);
+  const allowNonIndexed = hasPreference(req, PREFER_NON_INDEXED);
+  let items = env.store.items(scope.list.id);
+  if (q.has('filter')) {
+    const predicate = compileFilter(parseFilter(q.get('filter')!), scope.cols, allowNonIndexed);
+    items = items.filter(predicate);
+  }
+  const terms = q.has('orderby') ? parseOrderBy(q.get('orderby')!) : [];
+  const infos = terms.map((t) => resolveField(scope.cols, t.field));
+  infos.forEach((f) => requireIndexed(f, allowNonIndexed));
+  const keyed = items.map((item) => ({ item, key: sortKeyOf(item, terms, infos) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key, terms, infos));
+
+  // Keyset paging: the skiptoken carries the sort position of the last item returned.
+  let start = 0;
+  if (q.has('skiptoken')) {
+    const anchor = decodeToken<SortKey>(q.get('skiptoken')!, 'skiptoken');
+    if (!anchor || typeof anchor.id !== 'number' || !Array.isArray(anchor.v) || anchor.v.length !== terms.length) {
+      throw invalidRequest('The skiptoken does not belong to this query.');
+    }
+    start = keyed.findIndex((k) => compareKeys(k.key, anchor, terms, infos) > 0);
+    if (start < 0) start = keyed.length;
+  }
+  const size = pageSizeOf(env, q);
+  const page = keyed.slice(start, start + size);
+  const body: Record<string, unknown> = {
+    '@odata.context': `${req.serviceRoot}/$metadata#sites('${scope.siteId}')/lists('${scope.list.id}')/items`,
+    value: page.map(({ item }) => select(itemResource(req, scope, item, fields), q.get('select'))),
+  };
+  if (start + size < keyed.length) {
+    body['@odata.nextLink'] = linkWith(req, req.path, { $skiptoken: encodeToken(page[page.length - 1]!.key) });
+  }
+  return json(200, body);
+}
+
+export function getItem(env: Env, req: EmuRequest, scope: ItemScope, item: ItemRow): EmuResponse {
+  const q = readQuery(req.query, ['expand', 'select'], 'a list item');
+  return json(200, {
+    '@odata.context': `${req.serviceRoot}/$metadata#sites('${scope.siteId}')/lists('${scope.list.id}')/items/$entity`,
+    ...select(itemResource(req, scope, item, expandFields(q)), q.get('select')),
+  });
+}
+
+export function getFields(_env: Env, req: EmuRequest, scope: ItemScope, item: ItemRow): EmuResponse {
+  const q = readQuery(req.query, ['select'], 'list item fields');
+  const names = q.get('select')?.split(',').map((s) => s.trim()).filter(Boolean);
+  return json(200, {
+    '@odata.context': `${req.serviceRoot}/$metadata#sites('${scope.siteId}')/lists('${scope.list.id}')/items('${item.id}')/fields/$entity`,
+    ...fieldValueSet(scope, item, names),
+  });
+}
+
+/** Apply written values to the current ones: unknown or read-only names and wrong types are 400. */
+function applyFields(scope: ItemScope, current: Record<string, unknown>, input: unknown): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw invalidRequest('The request body must be a JSON object of field values.');
+  }
+  const next = { ...current };
+  for (const [name, value] of Object.entries(input)) {
+    if (name.startsWith('@odata.')) continue;
+    if (name.includes('@odata.')) throw notImplemented(`the annotation '${name}' in field values`);
+    const col = scope.cols.find((c) => c.name === name);
+    if (!col) {
+      if (READ_ONLY_FIELDS.has(name)) throw invalidRequest(`Field '${name}' is read-only`);
+      throw invalidRequest(`Field '${name}' is not recognized`);
+    }
+    if (col.readOnly) throw invalidRequest(`Field '${name}' is read-only`);
+    const stored = normalizeValue(col, value);
+    if (stored === undefined) delete next[name];
+    else next[name] = stored;
+  }
+  for (const col of scope.cols) {
+    if (col.required && next[col.name] === undefined) {
+      throw invalidRequest(`Field '${col.name}' is required.`);
+    }
+  }
+  return next;
+}
+
+function checkUnique(env: Env, scope: ItemScope, fields: Record<string, unknown>, selfId: number | null): void {
+  const unique = scope.cols.filter((c) => c.enforceUniqueValues && fields[c.name] !== undefined);
+  if (unique.length === 0) return;
+  const others = env.store.items(scope.list.id).filter((i) => i.id !== selfId);
+  const clashes = unique.filter((col) => {
+    const key = valueKey(col, fields[col.name]);
+    return others.some((o) => o.fields[col.name] !== undefined && valueKey(col, o.fields[col.name]) === key);
+  });
+  if (clashes.length > 0) {
+    throw new GraphError(
+      409,
+      'nameAlreadyExists',
+      `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${clashes.map((c) => c.name).join(', ')}].`,
+    );
+  }
+}
+
+function checkIfMatch(req: EmuRequest, item: ItemRow): void {
+  const ifMatch = req.headers['if-match'];
+  if (ifMatch === undefined) return;
+  if (!eTagMatches(ifMatch, item.guid, item.version)) {
+    throw new GraphError(412, 'resourceModified', 'The resource has changed since the caller last read it; usually an eTag mismatch');
+  }
+}
+
+export function createItem(env: Env, req: EmuRequest, scope: ItemScope): EmuResponse {
+  readQuery(req.query, ['expand'], 'list item creation');
+  const body = req.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidRequest('The request body must be a listItem object.');
+  for (const key of Object.keys(body)) {
+    if (key !== 'fields' && !key.startsWith('@odata.')) throw notImplemented(`setting the listItem property '${key}' on creation`);
+  }
+  const fields = applyFields(scope, {}, (body as { fields?: unknown }).fields ?? {});
+  checkUnique(env, scope, fields, null);
+  const now = graphTime(env.now());
+  const by = identityOf(req.caller);
+  const created = env.store.transaction(() => {
+    const lookup = env.store.userLookupId(req.caller.id);
+    const item: ItemRow = {
+      listId: scope.list.id, id: env.store.nextItemId(scope.list.id), guid: randomUUID().toUpperCase(), version: 1,
+      fields, created: now, modified: now, createdBy: by, modifiedBy: by, authorLookupId: lookup, editorLookupId: lookup,
+    };
+    env.store.saveItem(item);
+    return item;
+  });
+  return json(201, {
+    '@odata.context': `${req.serviceRoot}/$metadata#sites('${scope.siteId}')/lists('${scope.list.id}')/items/$entity`,
+    ...itemResource(req, scope, created, { name: 'fields' }),
+  });
+}
+
+export function updateFields(env: Env, req: EmuRequest, scope: ItemScope, item: ItemRow): EmuResponse {
+  readQuery(req.query, [], 'list item update');
+  checkIfMatch(req, item);
+  const fields = applyFields(scope, item.fields, req.body);
+  checkUnique(env, scope, fields, item.id);
+  const updated: ItemRow = {
+    ...item, fields, version: item.version + 1, modified: graphTime(env.now()), modifiedBy: identityOf(req.caller),
+  };
+  env.store.transaction(() => {
+    updated.editorLookupId = env.store.userLookupId(req.caller.id);
+    env.store.saveItem(updated);
+  });
+  return json(200, {
+    '@odata.context': `${req.serviceRoot}/$metadata#sites('${scope.siteId}')/lists('${scope.list.id}')/items('${item.id}')/fields/$entity`,
+    ...fieldValueSet(scope, updated),
+  });
+}
+
+export function deleteItem(env: Env, req: EmuRequest, scope: ItemScope, item: ItemRow): EmuResponse {
+  readQuery(req.query, [], 'list item deletion');
+  checkIfMatch(req, item);
+  env.store.transaction(() => env.store.deleteItem(scope.list.id, item.id, graphTime(env.now())));
+  return { status: 204, headers: {} };
+}
