@@ -4,3 +4,4 @@ export * from './submit-check-in';
 export * from './record-review';
 export * from './planning';
 export * from './link-channel';
+export * from './import-dataset';

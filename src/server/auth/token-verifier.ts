@@ -1,0 +1,62 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { actorSchema, type Actor, type Role } from '../../domain';
+
+/**
+ * Validates bearer tokens: signature via JWKS, issuer, audience, expiry. The same code checks
+ * Entra ID tokens in a tenant and the local issuer's tokens in local mode; only the settings differ.
+ */
+export interface TokenVerifierOptions {
+  issuer: string | string[];
+  audience: string | string[];
+  /** The JWKS endpoint, or a key resolver (tests). */
+  jwks: URL | JWTVerifyGetKey;
+  clockToleranceSeconds?: number;
+}
+
+export class Unauthenticated extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Unauthenticated';
+  }
+}
+
+export interface VerifiedToken {
+  claims: JWTPayload & Record<string, unknown>;
+  actor: Actor;
+  /** App-only token (client credentials) rather than a user's. */
+  isApp: boolean;
+}
+
+const ROLE_CLAIMS: Record<string, Role> = { admin: 'admin', 'goals.admin': 'admin', leader: 'leader', 'goals.leader': 'leader' };
+
+export function createTokenVerifier(opts: TokenVerifierOptions) {
+  const keys = opts.jwks instanceof URL ? createRemoteJWKSet(opts.jwks, { cooldownDuration: 30_000 }) : opts.jwks;
+  return async function verify(authorization: string | undefined): Promise<VerifiedToken> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match?.[1]) throw new Unauthenticated('Missing bearer token');
+    let claims: JWTPayload & Record<string, unknown>;
+    try {
+      ({ payload: claims } = await jwtVerify(match[1], keys, {
+        issuer: opts.issuer,
+        audience: opts.audience,
+        clockTolerance: opts.clockToleranceSeconds ?? 60,
+      }));
+    } catch (e) {
+      throw new Unauthenticated(`Invalid token: ${(e as Error).message}`);
+    }
+    const isApp = claims.idtyp === 'app' || (claims.scp === undefined && claims.oid === claims.sub && !claims.upn && !claims.preferred_username);
+    const roles = (Array.isArray(claims.roles) ? claims.roles : [])
+      .map((r) => ROLE_CLAIMS[String(r).toLowerCase()])
+      .filter((r): r is Role => !!r);
+    const actor = actorSchema.safeParse({
+      id: claims.oid ?? claims.sub,
+      upn: claims.preferred_username ?? claims.upn ?? claims.appid ?? claims.azp ?? 'app',
+      name: claims.name ?? claims.app_displayname ?? 'App',
+      roles: [...new Set(roles)],
+    });
+    if (!actor.success) throw new Unauthenticated('Token lacks the user claims (oid, preferred_username, name)');
+    return { claims, actor: actor.data, isApp };
+  };
+}
+
+export type TokenVerifier = ReturnType<typeof createTokenVerifier>;

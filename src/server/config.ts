@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment, validated once at start-up. Every missing or malformed
+ * variable is listed in one error so an operator fixes them all at once.
+ */
+const base = z.object({
+  MODE: z.enum(['local', 'tenant']).default('local'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL of this server (used in deep links and cards). Defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Local mode: the instant the app's clock starts at (then runs on in real time), so the 2021 demo plan is live. */
+  APP_NOW: z.string().datetime({ offset: true }).optional(),
+  DATA_DIR: z.string().default('.data'),
+  /** Teams app id (manifest id), for deep links. */
+  TEAMS_APP_ID: z.string().default('0e4a5b8c-3c4f-4a52-9d51-6f5e4f3a2b10'),
+});
+
+const local = base.extend({
+  MODE: z.literal('local'),
+  /** Fault injection in the emulator: rate 0..1 of 429/503 answers. */
+  EMULATOR_FAULT_RATE: z.coerce.number().min(0).max(1).default(0),
+});
+
+const tenant = base.extend({
+  MODE: z.literal('tenant'),
+  AAD_TENANT_ID: z.string().uuid(),
+  AAD_CLIENT_ID: z.string().uuid(),
+  AAD_CLIENT_SECRET: z.string().min(1),
+  /** The API audience of tab tokens, e.g. api://tavoitteet.example.fi/<client id>. */
+  API_AUDIENCE: z.string().min(1),
+  SHAREPOINT_SITE_ID: z.string().min(1),
+  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0/'),
+  BOT_ID: z.string().uuid(),
+  BOT_PASSWORD: z.string().min(1),
+  PUBLIC_URL: z.string().url(),
+});
+
+export const configSchema = z.discriminatedUnion('MODE', [local, tenant]);
+export type Config = z.infer<typeof configSchema>;
+export type LocalConfig = z.infer<typeof local>;
+export type TenantConfig = z.infer<typeof tenant>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const withMode = { ...env, MODE: env.MODE ?? 'local' };
+  const r = configSchema.safeParse(withMode);
+  if (!r.success) {
+    throw new ConfigError(
+      r.error.issues.map((i) => {
+        const name = i.path.join('.') || 'MODE';
+        return env[name] === undefined ? `${name} is missing (${i.message})` : `${name}: ${i.message}`;
+      }),
+    );
+  }
+  return r.data;
+}
+
+export function publicUrl(config: Config, port: number): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+}
