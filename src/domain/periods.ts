@@ -54,8 +54,11 @@ export function reportingPeriods(plan: Pick<Plan, 'periodStart' | 'periodEnd' | 
   for (let p = first; p <= last; p = addMonths(p, 1)) {
     const { month } = parsePeriod(p);
     if (plan.cadence === 'tertial') {
+      // A tertial reports on four months: skip it only when none of them (within the plan) reports,
+      // not merely because its closing month does (e.g. December off would lose the year-end report).
       if (month % 4 === 0 || p === last) {
-        if (!plan.reminders.nonReportingMonths.includes(month)) out.push(p);
+        const months = periodMonths(plan, p).filter((m) => m >= first);
+        if (months.some((m) => !plan.reminders.nonReportingMonths.includes(parsePeriod(m).month))) out.push(p);
       }
     } else if (!plan.reminders.nonReportingMonths.includes(month)) {
       out.push(p);
