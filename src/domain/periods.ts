@@ -132,11 +132,14 @@ export function slotStates(
   today: string,
 ): SlotState[] {
   if (!reportingPeriods(plan).includes(period)) return [];
-  const reported = new Set(checkIns.filter((c) => c.period === period).map((c) => `${c.goalKey}|${c.unit ?? OVERALL}`));
+  const inPeriod = checkIns.filter((c) => c.period === period);
+  const reported = new Set(inPeriod.map((c) => `${c.goalKey}|${c.unit ?? OVERALL}`));
+  const goalsReported = new Set(inPeriod.map((c) => c.goalKey));
   const out: SlotState[] = [];
   for (const g of goals) {
     for (const unit of reportingSlots(g)) {
-      const done = reported.has(`${g.key}|${unit}`);
+      // A goal without units may still hold check-ins naming a unit (units removed later, imports).
+      const done = unit === OVERALL && g.units.length === 0 ? goalsReported.has(g.key) : reported.has(`${g.key}|${unit}`);
       out.push({ goalKey: g.key, unit, period, state: dueState(plan, period, today, done) });
     }
   }
