@@ -33,7 +33,14 @@ export function orderThemes(themes: readonly Theme[]): Theme[] {
     }
   };
   visit(undefined);
-  // Orphans (parent missing, e.g. a hand-edited list) still show, after the tree.
-  for (const t of themes) if (t.parentKey && !keys.has(t.parentKey) && !out.includes(t)) out.push(t);
+  // Orphans (parent missing, e.g. a hand-edited list) still show, after the tree, with their own children.
+  for (const t of themes) {
+    if (t.parentKey && !keys.has(t.parentKey) && !out.includes(t)) {
+      out.push(t);
+      visit(t.key);
+    }
+  }
+  // Themes in a parent cycle (also hand-edited) are reachable from no root; show them rather than lose them.
+  for (const t of themes) if (!out.includes(t)) out.push(t);
   return out;
 }
