@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { importDataset, type CommandContext, type Repository } from '../commands';
 import { buildDemoDataset } from '../demo';
 import { createGraphClient, createGraphRepository, provisionLists, type GraphClient } from '../graph';
-import type { Emulator } from '../emulator';
+import type { Emulator } from './local-mode';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { GRAPH_AUDIENCE, LOCAL_API_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from './auth/local-issuer';
 import { createClock } from './clock';

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createEmulator, type Emulator } from '../emulator';
+
+export type { Emulator };
 import { DEMO_USERS } from '../demo';
 import { parseOrInvalid } from '../domain';
 import { createTokenVerifier } from './auth/token-verifier';
