@@ -1,0 +1,99 @@
+/**
+ * What the tab reads, in as few round trips as Graph allows: a plan board (plan, its themes, its
+ * goals, all groups and units) is ONE `$batch`, plus one request per extra page if a list has more
+ * items than a page holds. Check-ins are read per plan (+ period) or per goal.
+ */
+import type { CheckIn, Goal, Group, Plan, Theme, Unit } from '../domain';
+import { Invalid, NotFound } from '../domain';
+import type { InvalidRow, ListResult, Versioned } from '../commands/ports';
+import type { EntityName } from '../../manifest/lists';
+import type { GraphClient } from './client';
+import { executeBatch, unwrap, type BatchRequest } from './batch';
+import { itemsQuery, readAllPages } from './repository';
+import { createSiteLists, type ListIds, type SiteLists } from './site-lists';
+import type { GraphListItem } from './mapping';
+
+export interface PlanBoard {
+  plan: Versioned<Plan>;
+  themes: Versioned<Theme>[];
+  goals: Versioned<Goal>[];
+  groups: Versioned<Group>[];
+  units: Versioned<Unit>[];
+  /** Rows of any of these lists that failed validation (shown to admins, skipped elsewhere). */
+  invalid: InvalidRow[];
+}
+
+export type CheckInQuery = { planKey: string; period?: string } | { goalKey: string };
+
+export interface BoardReader {
+  readPlanBoard(planKey: string): Promise<PlanBoard>;
+  readCheckIns(q: CheckInQuery): Promise<ListResult<CheckIn>>;
+}
+
+export interface BoardReaderOptions {
+  client: GraphClient;
+  siteId: string;
+  listIds?: ListIds;
+  lists?: SiteLists;
+  pageSize?: number;
+}
+
+interface ItemsPage {
+  value: GraphListItem[];
+  '@odata.nextLink'?: string;
+}
+
+export function createBoardReader(options: BoardReaderOptions): BoardReader {
+  const { client } = options;
+  const lists = options.lists ?? createSiteLists(client, options.siteId, options.listIds);
+
+  const request = async (id: string, entity: EntityName, filter?: Record<string, string>): Promise<BatchRequest> => ({
+    id,
+    method: 'GET',
+    url: `${await lists.listPath(entity)}/items${itemsQuery(entity, filter, options.pageSize)}`,
+  });
+
+  return {
+    async readPlanBoard(planKey) {
+      const requests = await Promise.all([
+        request('plan', 'plan', { key: planKey }),
+        request('themes', 'theme', { planKey }),
+        request('goals', 'goal', { planKey }),
+        request('groups', 'group'),
+        request('units', 'unit'),
+      ]);
+      const responses = await executeBatch(client, requests);
+      // Pages beyond the first are fetched afterwards with ordinary GETs (nextLink).
+      const read = <E extends EntityName>(id: string, entity: E) =>
+        readAllPages(client, entity, unwrap<ItemsPage>(responses, id, `${entity} list`));
+      const [plans, themes, goals, groups, units] = await Promise.all([
+        read('plan', 'plan'),
+        read('themes', 'theme'),
+        read('goals', 'goal'),
+        read('groups', 'group'),
+        read('units', 'unit'),
+      ]);
+      const plan = plans.items[0];
+      if (!plan) {
+        const bad = plans.invalid[0];
+        if (bad) throw new Invalid(`Plan '${planKey}' (item ${bad.itemId}) is invalid`, bad.issues);
+        throw new NotFound(`No plan with key '${planKey}'`);
+      }
+      return {
+        plan,
+        themes: themes.items,
+        goals: goals.items,
+        groups: groups.items,
+        units: units.items,
+        invalid: [...plans.invalid, ...themes.invalid, ...goals.invalid, ...groups.invalid, ...units.invalid],
+      };
+    },
+    async readCheckIns(q) {
+      const filter: Record<string, string> =
+        'goalKey' in q ? { goalKey: q.goalKey } : q.period ? { planKey: q.planKey, period: q.period } : { planKey: q.planKey };
+      const path = await lists.listPath('checkIn');
+      const first = await client.get<ItemsPage>(`${path}/items${itemsQuery('checkIn', filter, options.pageSize)}`);
+      return readAllPages(client, 'checkIn', first);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+export { createGraphClient, query, type FetchLike, type GraphClient, type GraphClientOptions, type GraphStats, type RetryOptions, type RequestOptions } from './client';
+export { errorFromResponse, graphCodeOf, retryAfterSeconds, statusOf, toDomainError, type GraphFailure } from './errors';
+export {
+  decodeItem,
+  etagOf,
+  filterExpression,
+  indexedColumn,
+  SCHEMAS,
+  specOf,
+  titleOf,
+  toCreateFields,
+  toUpdateFields,
+  TITLE_MAX,
+  type Decoded,
+  type EntityTypes,
+  type GraphListItem,
+} from './mapping';
+export { createSiteLists, type ListIds, type SiteLists } from './site-lists';
+export { createGraphRepository, type GraphRepositoryOptions } from './repository';
+export { executeBatch, unwrap, MAX_BATCH, type BatchRequest, type BatchResponse } from './batch';
+export { createBoardReader, type BoardReader, type BoardReaderOptions, type CheckInQuery, type PlanBoard } from './board-reader';
+export { applyDeltaPage, createDeltaCache, type DeltaCache, type DeltaCacheOptions, type DeltaChanges, type DeltaPage, type DeltaState } from './delta';
+export { provisionLists, type ProvisionOptions, type ProvisionReport } from './provision';
