@@ -24,7 +24,13 @@ export interface InnerRequest { method: string; path: string; query: URLSearchPa
 export interface BatchResponseEntry { id: string; status: number; headers: Record<string, string>; body?: unknown }
 
 /** `run` executes one inner request (fault injection, auth rules, dispatch) and never throws. */
-export function runBatch(req: EmuRequest, run: (inner: InnerRequest) => EmuResponse, failedDependency: (id: string, dep: string) => EmuResponse): EmuResponse {
+export function runBatch(
+  req: EmuRequest,
+  run: (inner: InnerRequest) => EmuResponse,
+  failedDependency: (id: string, dep: string) => EmuResponse,
+  /** Version prefixes the Graph SDK leaves on inner urls ("/v1.0/sites/…" from https://graph.microsoft.com/v1.0/…). */
+  versionPrefixes: string[] = ['/v1.0'],
+): EmuResponse {
   const parsed = batchBody.safeParse(req.body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -71,7 +77,9 @@ export function runBatch(req: EmuRequest, run: (inner: InnerRequest) => EmuRespo
     let res: EmuResponse;
     if (failed !== undefined) res = failedDependency(r.id, failed);
     else {
-      const url = r.url.startsWith('/') ? r.url : `/${r.url}`;
+      let url = r.url.startsWith('/') ? r.url : `/${r.url}`;
+      const prefix = versionPrefixes.find((p) => url === p || url.startsWith(`${p}/`) || url.startsWith(`${p}?`));
+      if (prefix) url = url.slice(prefix.length) || '/';
       const q = url.indexOf('?');
       const headers: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = v;

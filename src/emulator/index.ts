@@ -156,6 +156,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
             body: errorBody('failedDependency', `Request '${id}' was not run because the request '${dep}' it depends on failed.`,
               { requestId: newRequestId(), clientRequestId }, env.now()),
           }),
+          [...new Set([req.baseUrl, '/v1.0'].filter(Boolean))],
         );
       } catch (err) {
         out = errorResponse(err, clientRequestId);

@@ -102,6 +102,8 @@ function toLiteral(tok: Token | undefined, src: string): Literal {
 }
 
 export function parseFilter(src: string): FilterNode {
+  const lambda = /\/(any|all)\s*\(/i.exec(src);
+  if (lambda) throw notImplemented(`lambda operators (${lambda[1]}) in $filter`);
   const toks = tokenize(src);
   let pos = 0;
   const peek = (): Token | undefined => toks[pos];
