@@ -82,7 +82,8 @@ export function apiRouter({ ctx, verify }: ApiDeps): Router {
     }),
   );
 
-  const put = (save: typeof savePlan) =>
+  type Save = (ctx: CommandContext, actor: Actor, key: string, raw: unknown, etag?: string) => Promise<{ value: Versioned<unknown>; created: boolean }>;
+  const put = (save: Save) =>
     wrap(async (req, res) => {
       const { value, created } = await save(ctx, req.actor, String(req.params.key), req.body, ifMatch(req));
       sendVersioned(res, created ? 201 : 200, value);
