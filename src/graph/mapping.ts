@@ -93,7 +93,8 @@ function encodeColumn(c: ColumnSpec, v: unknown): unknown {
     case 'number':
       return typeof v === 'number' ? v : Number(v);
     case 'dateTime':
-      return new Date(String(v)).toISOString();
+      // SharePoint keeps whole seconds in UTC and returns them as "…T06:00:00Z"; send exactly that.
+      return new Date(String(v)).toISOString().replace(/\.\d{3}Z$/, 'Z');
     case 'boolean':
       return Boolean(v);
     default:
