@@ -1,0 +1,61 @@
+import { summaryAsOf, type CheckIn, type Goal, type Group, type Plan, type Review, type Theme, type Unit } from '../domain';
+import { buildCheckIns, SEED_PERIOD } from './check-ins';
+import { GOAL_FACTS, goalKey, goalThemeKey } from './goals';
+import { GROUPS, UNITS } from './organisation';
+import { asPerson } from './people';
+import { DEMO_PLAN_KEY, PLAN, buildThemes } from './plan';
+import { buildReviews } from './reviews';
+
+export { DEMO_USERS, type DemoUser } from './people';
+export { DEMO_PLAN_KEY } from './plan';
+
+export interface DemoDataset {
+  plans: Plan[];
+  themes: Theme[];
+  goals: Goal[];
+  checkIns: CheckIn[];
+  reviews: Review[];
+  groups: Group[];
+  units: Unit[];
+}
+
+/**
+ * The demo: Vantaa's education division goals of 2021 (seed 000) under its strategic themes
+ * (seed 001), with invented people and a generated monthly history that ends in the seed's
+ * August 2021 statuses. Pure and deterministic: every call returns a fresh, deep-equal copy.
+ */
+export function buildDemoDataset(): DemoDataset {
+  // structuredClone: callers (importers, tests) may mutate what they get.
+  const groups = structuredClone(GROUPS);
+  const checkIns = buildCheckIns(GOAL_FACTS, groups);
+  const goals: Goal[] = GOAL_FACTS.map((f) => {
+    const key = goalKey(f.code);
+    return {
+      key,
+      planKey: DEMO_PLAN_KEY,
+      themeKey: goalThemeKey(f),
+      code: f.code,
+      title: f.title,
+      ...(f.description ? { description: f.description } : {}),
+      indicator: { ...f.indicator },
+      baseline: { ...f.baseline },
+      target: { ...f.target },
+      responsiblePersons: f.responsible.map(asPerson),
+      responsibleGroupKeys: [...f.groupKeys],
+      units: f.units.map((u) => u.unit),
+      summary: summaryAsOf(
+        checkIns.filter((c) => c.goalKey === key),
+        SEED_PERIOD,
+      ),
+    };
+  });
+  return {
+    plans: [structuredClone(PLAN)],
+    themes: buildThemes(),
+    goals,
+    checkIns,
+    reviews: buildReviews(),
+    groups,
+    units: structuredClone(UNITS),
+  };
+}
