@@ -9,13 +9,16 @@ export const TEST_TOKEN = 'test-app-token';
 export const authenticate: EmulatorOptions['authenticate'] = async (header) =>
   header === `Bearer ${TEST_TOKEN}` ? { kind: 'app', displayName: 'Tavoitteet (test)', id: 'app-under-test' } : null;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw Graph JSON, asserted field by field in tests
+type RawBody = any;
+
 export interface GraphHarness {
   emulator: Emulator;
   baseUrl: string;
   client: GraphClient;
   siteId: string;
   /** Raw HTTP with the test token, to do what a person editing the list by hand would do. */
-  raw(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  raw(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: RawBody }>;
   stop(): Promise<void>;
 }
 
