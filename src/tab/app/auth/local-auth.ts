@@ -1,0 +1,114 @@
+/**
+ * Local mode: a demo-user picker instead of Entra. Users come from `GET /local/users`, tokens
+ * from `POST /local/token` (signed by the local issuer, checked by the same verifier as real
+ * tokens). The choice is remembered per browser tab (sessionStorage), so two tabs can be two people.
+ */
+import { z } from 'zod';
+import { AuthError, type Auth, type AuthUser } from './auth';
+
+export const demoUserSchema = z.object({
+  id: z.string(),
+  upn: z.string(),
+  name: z.string(),
+  roles: z.array(z.string()).default([]),
+  description: z.object({ fi: z.string(), sv: z.string().optional(), en: z.string().optional() }).partial().default({}),
+});
+export type DemoUser = z.infer<typeof demoUserSchema>;
+
+const tokenSchema = z.object({ accessToken: z.string(), graphToken: z.string(), expiresOn: z.string() });
+type Tokens = z.infer<typeof tokenSchema>;
+
+export const LOCAL_USER_KEY = 'tavoitteet.localUser';
+/** Refresh this long before expiry so a request never leaves with a token about to lapse. */
+const EARLY_MS = 60_000;
+
+export async function fetchDemoUsers(fetchImpl: typeof fetch = fetch): Promise<DemoUser[]> {
+  const res = await fetchImpl('/local/users', { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new AuthError(`The demo users could not be loaded (HTTP ${res.status})`, 'failed');
+  return z.array(demoUserSchema).parse(await res.json());
+}
+
+export interface LocalAuth extends Auth {
+  signIn(user: AuthUser): void;
+  subscribe(listener: () => void): () => void;
+}
+
+function readStoredUser(storage: Storage | undefined): AuthUser | null {
+  try {
+    const raw = storage?.getItem(LOCAL_USER_KEY);
+    if (!raw) return null;
+    const parsed = z.object({ id: z.string(), upn: z.string(), name: z.string() }).safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createLocalAuth(opts: { fetch?: typeof fetch; storage?: Storage } = {}): LocalAuth {
+  const fetchImpl = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const storage = opts.storage ?? (typeof sessionStorage === 'undefined' ? undefined : sessionStorage);
+  let user = readStoredUser(storage);
+  let tokens: Promise<Tokens> | null = null;
+  let tokensFor: string | null = null;
+  const listeners = new Set<() => void>();
+  const emit = () => listeners.forEach((l) => l());
+
+  const fresh = (t: Tokens) => Date.parse(t.expiresOn) - EARLY_MS > Date.now();
+
+  async function getTokens(): Promise<Tokens> {
+    const u = user;
+    if (!u) throw new AuthError('Nobody is signed in', 'signedOut');
+    if (tokens && tokensFor === u.id) {
+      const t = await tokens.catch(() => null);
+      if (t && fresh(t)) return t;
+    }
+    tokensFor = u.id;
+    tokens = (async () => {
+      const res = await fetchImpl('/local/token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ userId: u.id }),
+      });
+      if (!res.ok) throw new AuthError(`Signing in as ${u.name} failed (HTTP ${res.status})`, 'failed');
+      return tokenSchema.parse(await res.json());
+    })();
+    return tokens;
+  }
+
+  return {
+    mode: 'local',
+    get user() {
+      return user;
+    },
+    async getApiToken() {
+      return (await getTokens()).accessToken;
+    },
+    async getGraphToken() {
+      return (await getTokens()).graphToken;
+    },
+    signIn(u) {
+      user = { id: u.id, upn: u.upn, name: u.name };
+      tokens = null;
+      try {
+        storage?.setItem(LOCAL_USER_KEY, JSON.stringify(user));
+      } catch {
+        // remembered for this page only
+      }
+      emit();
+    },
+    signOut() {
+      user = null;
+      tokens = null;
+      try {
+        storage?.removeItem(LOCAL_USER_KEY);
+      } catch {
+        // nothing to forget
+      }
+      emit();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * The hooks views use for data (documented in src/tab/README.md). Reads are TanStack queries over
+ * the Graph adapter; writes are mutations over the command API that update the cached reads
+ * right away (the server's answer is applied locally) and then refetch in the background.
+ */
+import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { applyCheckIn } from '../../domain/rollup';
+import type { CheckIn, CheckInInput, Goal, Group, Plan, Review, ReviewInput, Theme, Unit } from '../../domain';
+import type { InvalidRow, ListResult } from '../../commands/ports';
+import type { CheckInQuery, PlanBoard } from '../../graph';
+import { ApiError, type EntityKind, type EntityOfKind, type Me } from './api';
+import { useServices } from './services';
+
+/** Query keys, namespaced by the signed-in user so switching user never shows someone else's cache. */
+export const keys = {
+  me: (user: string) => ['me', user] as const,
+  plans: (user: string) => ['plans', user] as const,
+  board: (user: string, planKey: string) => ['board', user, planKey] as const,
+  checkIns: (user: string, q: CheckInQuery) =>
+    ('goalKey' in q ? ['checkIns', user, 'goal', q.goalKey] : ['checkIns', user, 'plan', q.planKey, q.period ?? '*']) as readonly string[],
+  reviews: (user: string, goalKey: string) => ['reviews', user, goalKey] as const,
+};
+
+const useUserKey = () => useServices().auth.user?.id ?? 'anonymous';
+
+/** Retry reads that may succeed later (network, throttling) but not 4xx answers. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 2) return false;
+  if (error instanceof ApiError) return error.retryable;
+  const kind = (error as { kind?: string } | null)?.kind;
+  return kind === undefined || kind === 'Throttled' || kind === 'Unavailable';
+}
+
+export function useMe(): UseQueryResult<Me> {
+  const { api } = useServices();
+  return useQuery({ queryKey: keys.me(useUserKey()), queryFn: () => api.me(), staleTime: 5 * 60_000 });
+}
+
+/** All plans, newest period first. */
+export function usePlans(): UseQueryResult<Plan[]> {
+  const { reads } = useServices();
+  return useQuery({
+    queryKey: keys.plans(useUserKey()),
+    queryFn: () => reads.plans(),
+    select: (r: ListResult<Plan>) => r.items.map((i) => i.value).sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.key.localeCompare(b.key)),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export interface Board {
+  plan: Plan;
+  themes: Theme[];
+  goals: Goal[];
+  groups: Group[];
+  units: Unit[];
+  /** Rows someone broke by editing the lists by hand (shown to admins). */
+  invalid: InvalidRow[];
+  /** The same data with eTags and item ids, for If-Match edits. */
+  versions: PlanBoard;
+  goal(key: string): Goal | undefined;
+  group(key: string): Group | undefined;
+  unit(key: string): Unit | undefined;
+  theme(key: string): Theme | undefined;
+}
+
+export function toBoard(v: PlanBoard): Board {
+  const goals = v.goals.map((g) => g.value);
+  const groups = v.groups.map((g) => g.value);
+  const units = v.units.map((u) => u.value).sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
+  const themes = v.themes.map((t) => t.value);
+  const by = <T extends { key: string }>(xs: T[]) => {
+    const m = new Map(xs.map((x) => [x.key, x]));
+    return (k: string) => m.get(k);
+  };
+  return {
+    plan: v.plan.value,
+    themes,
+    goals,
+    groups,
+    units,
+    invalid: v.invalid,
+    versions: v,
+    goal: by(goals),
+    group: by(groups),
+    unit: by(units),
+    theme: by(themes),
+  };
+}
+
+/**
+ * Plan, themes, goals, groups and units in one `$batch`; refetches (window focus, every minute)
+ * bring only the goals that changed, through Graph delta.
+ */
+export function useBoard(planKey: string | undefined): UseQueryResult<Board> {
+  const { reads } = useServices();
+  const qc = useQueryClient();
+  const user = useUserKey();
+  return useQuery({
+    queryKey: keys.board(user, planKey ?? ''),
+    queryFn: () => reads.board(planKey as string, qc.getQueryData<PlanBoard>(keys.board(user, planKey as string))),
+    enabled: !!planKey,
+    select: toBoard,
+    staleTime: 30_000,
+    refetchInterval: 60_000,
+  });
+}
+
+/** Check-ins of a plan (optionally one period) or of one goal, oldest first. */
+export function useCheckIns(q: CheckInQuery | undefined): UseQueryResult<CheckIn[]> {
+  const { reads } = useServices();
+  const user = useUserKey();
+  return useQuery({
+    queryKey: q ? keys.checkIns(user, q) : ['checkIns', user, 'none'],
+    queryFn: () => reads.checkIns(q as CheckInQuery),
+    enabled: !!q && ('goalKey' in q ? !!q.goalKey : !!q.planKey),
+    select: (r: ListResult<CheckIn>) => r.items.map((i) => i.value).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+    staleTime: 30_000,
+  });
+}
+
+/** Check-ins for several plan/period pairs at once (My goals across plans). */
+export function useCheckInsMany(qs: CheckInQuery[]): { data: CheckIn[][] | undefined; isPending: boolean; error: unknown; refetch: () => void } {
+  const { reads } = useServices();
+  const user = useUserKey();
+  const results = useQueries({
+    queries: qs.map((q) => ({
+      queryKey: keys.checkIns(user, q),
+      queryFn: () => reads.checkIns(q),
+      staleTime: 30_000,
+    })),
+  });
+  return useMemo(() => {
+    const error = results.find((r) => r.error)?.error ?? null;
+    const isPending = results.some((r) => r.isPending);
+    const data = isPending ? undefined : results.map((r) => (r.data?.items ?? []).map((i) => i.value));
+    return { data, isPending, error, refetch: () => results.forEach((r) => void r.refetch()) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [results.map((r) => r.dataUpdatedAt).join(), results.map((r) => r.status).join()]);
+}
+
+export function useReviews(goalKey: string | undefined): UseQueryResult<Review[]> {
+  const { reads } = useServices();
+  return useQuery({
+    queryKey: keys.reviews(useUserKey(), goalKey ?? ''),
+    queryFn: () => reads.reviews(goalKey as string),
+    enabled: !!goalKey,
+    select: (r: ListResult<Review>) => r.items.map((i) => i.value).sort((a, b) => b.meetingDate.localeCompare(a.meetingDate) || b.createdAt.localeCompare(a.createdAt)),
+  });
+}
+
+// --- writes ----------------------------------------------------------------------------------
+
+/** Puts a new check-in into every cached read it belongs to, and onto its goal's summary. */
+export function applyCheckInToCache(qc: QueryClient, user: string, c: CheckIn): void {
+  const addTo = (key: readonly string[]) =>
+    qc.setQueryData<ListResult<CheckIn>>(key, (old) =>
+      old && !old.items.some((i) => i.value.key === c.key) ? { ...old, items: [...old.items, { value: c, etag: '', itemId: '' }] } : old,
+    );
+  addTo(keys.checkIns(user, { goalKey: c.goalKey }));
+  addTo(keys.checkIns(user, { planKey: c.planKey, period: c.period }));
+  addTo(keys.checkIns(user, { planKey: c.planKey }));
+  qc.setQueryData<PlanBoard>(keys.board(user, c.planKey), (old) =>
+    old
+      ? { ...old, goals: old.goals.map((g) => (g.value.key === c.goalKey ? { ...g, value: { ...g.value, summary: applyCheckIn(g.value.summary, c) } } : g)) }
+      : old,
+  );
+}
+
+export function useSubmitCheckIn() {
+  const { api } = useServices();
+  const qc = useQueryClient();
+  const user = useUserKey();
+  return useMutation({
+    mutationFn: (input: CheckInInput) => api.submitCheckIn(input),
+    onSuccess: ({ value }) => {
+      applyCheckInToCache(qc, user, value);
+      void qc.invalidateQueries({ queryKey: ['checkIns', user] });
+      void qc.invalidateQueries({ queryKey: keys.board(user, value.planKey) });
+    },
+  });
+}
+
+export function useRecordReview() {
+  const { api } = useServices();
+  const qc = useQueryClient();
+  const user = useUserKey();
+  return useMutation({
+    mutationFn: (input: ReviewInput) => api.recordReview(input),
+    onSuccess: ({ value }) => {
+      qc.setQueryData<ListResult<Review>>(keys.reviews(user, value.goalKey), (old) =>
+        old ? { ...old, items: [...old.items, { value, etag: '', itemId: '' }] } : old,
+      );
+      void qc.invalidateQueries({ queryKey: keys.reviews(user, value.goalKey) });
+    },
+  });
+}
+
+/**
+ * Creates or updates a plan, theme, goal, group or unit. With `etag` the server writes with
+ * If-Match; a 412 rejects with `ApiError` whose `current` is the version that won (show both,
+ * never overwrite silently). Afterwards the plan's board is read again in full.
+ */
+export function useSaveEntity<K extends EntityKind>(kind: K) {
+  const { api, reads } = useServices();
+  const qc = useQueryClient();
+  const user = useUserKey();
+  return useMutation({
+    mutationFn: (v: { key: string; value: EntityOfKind[K]; etag?: string }) => api.save(kind, v.key, v.value, v.etag),
+    onSuccess: () => {
+      // A full re-read (not delta): themes, groups and units may have changed too.
+      reads.forceFullBoard();
+      void qc.invalidateQueries({ queryKey: ['board', user] });
+      void qc.invalidateQueries({ queryKey: keys.plans(user) });
+    },
+  });
+}

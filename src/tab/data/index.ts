@@ -1,0 +1,19 @@
+export { ApiError, fieldErrors, type Api, type EntityKind, type EntityOfKind, type FieldIssue, type Me, type Saved } from './api';
+export { ConfigLoadError, loadConfig, type TabConfig } from './config';
+export {
+  applyCheckInToCache,
+  keys,
+  shouldRetry,
+  toBoard,
+  useBoard,
+  useCheckIns,
+  useCheckInsMany,
+  useMe,
+  usePlans,
+  useRecordReview,
+  useReviews,
+  useSaveEntity,
+  useSubmitCheckIn,
+  type Board,
+} from './hooks';
+export { createServices, ServicesProvider, useApi, useAuth, useConfig, useHost, useNow, useServices, type Services } from './services';

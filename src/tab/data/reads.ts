@@ -1,0 +1,104 @@
+/**
+ * Reads from SharePoint through the Graph adapter (`src/graph`), with the user's delegated token.
+ * The adapter (and graph-client) is loaded on the first read, not with the shell, so the first
+ * paint needs none of it. A plan board is one `$batch`; afterwards the Goals list is refreshed
+ * incrementally with Graph delta (only what changed), which is where statuses move.
+ */
+import type { CheckIn, Plan, Review } from '../../domain';
+import type { ListResult, Versioned } from '../../commands/ports';
+import type { CheckInQuery, DeltaCache, PlanBoard } from '../../graph';
+import type { Goal } from '../../domain';
+
+export interface Reads {
+  plans(): Promise<ListResult<Plan>>;
+  /**
+   * The board of a plan. With `previous` (the cached board) and a primed delta cache, only the
+   * goals that changed are fetched; themes, groups and units are kept.
+   */
+  board(planKey: string, previous?: PlanBoard): Promise<PlanBoard>;
+  /** The next `board()` of these plans (all when omitted) reads everything again, not just delta. */
+  forceFullBoard(planKey?: string): void;
+  checkIns(q: CheckInQuery): Promise<ListResult<CheckIn>>;
+  reviews(goalKey: string): Promise<ListResult<Review>>;
+}
+
+export interface ReadsOptions {
+  graphBaseUrl: string;
+  siteId: string;
+  getToken: () => Promise<string>;
+  fetch?: typeof fetch;
+}
+
+export function createReads(opts: ReadsOptions): Reads {
+  type Loaded = {
+    reader: import('../../graph').BoardReader;
+    repo: import('../../commands/ports').Repository;
+    goalsDelta: DeltaCache<Goal>;
+  };
+  let loaded: Promise<Loaded> | undefined;
+  const load = (): Promise<Loaded> =>
+    (loaded ??= import('../../graph').then((g) => {
+      const client = g.createGraphClient({
+        baseUrl: opts.graphBaseUrl,
+        getToken: opts.getToken,
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+        retry: { maxRetries: 3, delaySeconds: 2, maxDelaySeconds: 30 },
+      });
+      const lists = g.createSiteLists(client, opts.siteId);
+      return {
+        reader: g.createBoardReader({ client, siteId: opts.siteId, lists }),
+        repo: g.createGraphRepository({ client, siteId: opts.siteId, lists }),
+        goalsDelta: g.createDeltaCache({ client, siteId: opts.siteId, entity: 'goal', lists }),
+      };
+    }).catch((e: unknown) => {
+      loaded = undefined;
+      throw e;
+    }));
+
+  // The delta cache's first refresh enumerates every goal; it runs once, after the first board.
+  let primed: Promise<void> | undefined;
+  let deltaReady = false;
+  // Generation counter: a board read before the last forceFullBoard() is read again in full.
+  let generation = 0;
+  const readAt = new Map<string, number>();
+  const prime = (l: Loaded) => {
+    primed ??= l.goalsDelta.refresh().then(
+      () => {
+        deltaReady = true;
+      },
+      () => {
+        primed = undefined; // try again next time
+      },
+    );
+  };
+
+  return {
+    async plans() {
+      return (await load()).repo.plans.list();
+    },
+    async board(planKey, previous) {
+      const l = await load();
+      const full = (readAt.get(planKey) ?? -1) < generation;
+      if (previous && deltaReady && !full) {
+        await l.goalsDelta.refresh();
+        const goals: Versioned<Goal>[] = l.goalsDelta.items().filter((g) => g.value.planKey === planKey);
+        return { ...previous, goals, invalid: [...previous.invalid.filter((r) => r.list !== 'Goals'), ...l.goalsDelta.invalid()] };
+      }
+      const at = generation;
+      const board = await l.reader.readPlanBoard(planKey);
+      readAt.set(planKey, at);
+      prime(l);
+      return board;
+    },
+    forceFullBoard(planKey) {
+      if (planKey) readAt.delete(planKey);
+      else generation++;
+    },
+    async checkIns(q) {
+      return (await load()).reader.readCheckIns(q);
+    },
+    async reviews(goalKey) {
+      return (await load()).repo.reviews.list({ goalKey });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The Teams tab. `npm run build` writes dist/tab, which the app server serves at `/` (with SPA
+ * fallback so every route is a deep link). `vite` (npm run dev) proxies the server's endpoints so
+ * the tab talks to the same emulator, command API and local token issuer as in production layout.
+ */
+const server = process.env.TAB_PROXY_TARGET ?? 'http://localhost:3978';
+const proxied = ['/api', '/graph', '/local', '/config.json', '/healthz'];
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./src/tab', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/tab', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    port: 5173,
+    proxy: Object.fromEntries(proxied.map((p) => [p, { target: server, changeOrigin: false }])),
+  },
+  preview: {
+    proxy: Object.fromEntries(proxied.map((p) => [p, { target: server, changeOrigin: false }])),
+  },
+});
