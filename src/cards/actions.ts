@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { keySchema, periodSchema } from '../domain';
+
+/**
+ * The verbs of the cards' `Action.Execute` buttons and the data each carries. The bot parses the
+ * invoke's `value.action` with these schemas (zod) before doing anything, so a tampered or stale
+ * card gets a clear answer instead of a crash. Builders use the same types, so a card can only
+ * carry data its handler understands.
+ */
+export const VERBS = {
+  link: 'link',
+  refresh: 'refresh',
+  openForm: 'openForm',
+  checkIn: 'checkIn',
+} as const;
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** Which group card a button belongs to. */
+export const groupCardRefSchema = z.object({
+  planKey: keySchema,
+  groupKey: keySchema,
+  period: periodSchema,
+});
+export type GroupCardRef = z.infer<typeof groupCardRefSchema>;
+
+export const linkDataSchema = z.object({
+  /** The ChoiceSet input's value, merged into the data by the Teams client. */
+  groupKey: keySchema,
+});
+
+export const openFormDataSchema = groupCardRefSchema.extend({
+  goalKey: keySchema,
+  /** Unit key; absent for a goal that reports as a whole. */
+  unit: keySchema.optional(),
+});
+export type OpenFormData = z.infer<typeof openFormDataSchema>;
+
+/** Inputs arrive as strings (ChoiceSet, Number); empty means "not given". */
+const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+export const checkInDataSchema = openFormDataSchema.extend({
+  submissionId: z.string().min(8).max(100),
+  status: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'Choose a status' }).int()),
+  narrative: z.preprocess(emptyToUndefined, z.string({ error: 'Write a short account of the situation' })),
+  indicatorValue: z.preprocess(emptyToUndefined, z.coerce.number().finite().optional()),
+});
+export type CheckInData = z.infer<typeof checkInDataSchema>;
+
+/** Input ids of the inline check-in form (one form is open at a time, so they need no prefix). */
+export const FORM_INPUTS = { status: 'status', narrative: 'narrative', indicatorValue: 'indicatorValue', groupKey: 'groupKey' } as const;

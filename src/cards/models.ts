@@ -1,0 +1,103 @@
+import type { DueState, Locale, LocalizedText, StatusScale } from '../domain';
+import type { GroupCardRef } from './actions';
+
+/**
+ * What the builders need, as plain values the bot computes from the lists. Builders never read
+ * the repository or the clock; that keeps them pure and their tests plain JSON comparisons.
+ */
+
+export interface LastStatus {
+  period: string;
+  status: number;
+  authorName: string;
+  at: string;
+}
+
+export interface SlotView {
+  /** Unit key, or undefined for a goal that reports as a whole. */
+  unit?: string;
+  unitName?: LocalizedText;
+  state: DueState;
+  /** The latest report before this period, to show where things stood. */
+  last?: LastStatus;
+  /** The report for this period, when done. */
+  done?: LastStatus;
+}
+
+export interface GoalView {
+  key: string;
+  code: string;
+  title: string;
+  indicator: { kind: 'qualitative' | 'quantitative'; unit?: string };
+  slots: SlotView[];
+}
+
+export interface GroupCardModel {
+  locale: Locale;
+  ref: GroupCardRef;
+  planTitle: LocalizedText;
+  groupName: LocalizedText;
+  /** Due date of the period, YYYY-MM-DD. */
+  dueDate: string;
+  scale: StatusScale;
+  goals: GoalView[];
+  /** Entra object ids of everyone allowed to submit (members, owners, responsible persons). */
+  permittedUserIds: string[];
+  /**
+   * `shared`: the card as posted to the channel (Update for everyone; the bot refuses outsiders).
+   * `member`: a permitted user's view. `reader`: anyone else's view, without Update buttons.
+   */
+  view: 'shared' | 'member' | 'reader';
+  /** The inline check-in form, open for one goal. */
+  form?: FormState;
+  /** A line on top, e.g. "Saved: …" (already localized; user parts escaped by the caller). */
+  notice?: { text: string; color: 'good' | 'attention' };
+}
+
+export interface FormState {
+  goalKey: string;
+  /** Preselected unit for goals with units. */
+  unit?: string;
+  submissionId: string;
+  values?: { status?: number; narrative?: string; indicatorValue?: number };
+  /** Field problems from the last submit (already localized/escaped). */
+  errors?: string[];
+}
+
+export interface PersonalGoal {
+  key: string;
+  code: string;
+  title: string;
+  /** Open slots: unit names (localized text) or undefined for a whole-goal report. */
+  openUnits: (LocalizedText | undefined)[];
+  state: DueState;
+}
+
+export interface PersonalReminderModel {
+  locale: Locale;
+  kind: 'personal' | 'escalation';
+  planTitle: LocalizedText;
+  period: string;
+  dueDate: string;
+  goals: PersonalGoal[];
+}
+
+export interface DigestModel {
+  locale: Locale;
+  planKey: string;
+  planTitle: LocalizedText;
+  period: string;
+  previousPeriod: string;
+  scale: StatusScale;
+  /** Goals per overall status value; `none` = nothing reported for the period. */
+  counts: { status: number | 'none'; count: number }[];
+  overdue: { key: string; code: string; title: string; units: (LocalizedText | undefined)[] }[];
+  changes: { key: string; code: string; title: string; from?: number; to: number }[];
+}
+
+export interface StatusReplyModel {
+  locale: Locale;
+  period: string;
+  goals: PersonalGoal[];
+  known: boolean;
+}
