@@ -86,6 +86,7 @@ export interface Api {
 }
 
 export interface ApiOptions {
+  /** The API root, e.g. `https://host/api`; routes are appended (`/me`, `/check-ins`). */
   baseUrl: string;
   getToken: () => Promise<string>;
   fetch?: typeof fetch;
@@ -99,7 +100,7 @@ export function createApi({ baseUrl, getToken, fetch: fetchImpl }: ApiOptions): 
     const token = await getToken();
     let res: Response;
     try {
-      res = await doFetch(`${root}/api${path}`, {
+      res = await doFetch(`${root}${path}`, {
         method,
         headers: {
           Accept: 'application/json',

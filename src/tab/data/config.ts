@@ -8,6 +8,7 @@ export const tabConfigSchema = z.object({
   mode: z.enum(['local', 'tenant']),
   graphBaseUrl: z.string().min(1),
   siteId: z.string().min(1),
+  /** Root of the command API, e.g. `https://host/api`. */
   apiBaseUrl: z.string().default(''),
   clientId: z.string().optional(),
   tenantId: z.string().optional(),
@@ -48,5 +49,20 @@ export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<TabCo
     throw new ConfigLoadError('The server sent an invalid configuration', problems);
   }
   const c = parsed.data;
-  return { ...c, graphBaseUrl: absoluteUrl(c.graphBaseUrl), apiBaseUrl: c.apiBaseUrl ? absoluteUrl(c.apiBaseUrl).replace(/\/$/, '') : window.location.origin };
+  return {
+    ...c,
+    graphBaseUrl: sameServer(absoluteUrl(c.graphBaseUrl)),
+    apiBaseUrl: sameServer(absoluteUrl(c.apiBaseUrl || '/api')).replace(/\/$/, ''),
+  };
+}
+
+/**
+ * A local server names itself `http://localhost:<port>`; when the page is served from elsewhere on
+ * this machine (Vite's dev server proxying it), call through the page's origin so no CORS is needed.
+ */
+function sameServer(url: string, page: Location = window.location): string {
+  const u = new URL(url);
+  const local = (h: string) => h === 'localhost' || h === '127.0.0.1' || h === '[::1]';
+  if (u.origin !== page.origin && local(u.hostname) && local(page.hostname)) return page.origin + u.pathname + u.search;
+  return url;
 }

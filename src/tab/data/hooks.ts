@@ -106,6 +106,29 @@ export function useBoard(planKey: string | undefined): UseQueryResult<Board> {
   });
 }
 
+/**
+ * One goal by key, from any cached board first (instant when coming from a list), else read.
+ * Gives the plan key, so a deep link to a goal can load the goal's board.
+ */
+export function useGoal(key: string | undefined): UseQueryResult<Goal> {
+  const { reads } = useServices();
+  const qc = useQueryClient();
+  const user = useUserKey();
+  return useQuery({
+    queryKey: ['goal', user, key ?? ''],
+    queryFn: async () => (await reads.goal(key as string)).value,
+    enabled: !!key,
+    staleTime: 30_000,
+    initialData: () => {
+      for (const [, board] of qc.getQueriesData<PlanBoard>({ queryKey: ['board', user] })) {
+        const hit = board?.goals.find((g) => g.value.key === key);
+        if (hit) return hit.value;
+      }
+      return undefined;
+    },
+  });
+}
+
 /** Check-ins of a plan (optionally one period) or of one goal, oldest first. */
 export function useCheckIns(q: CheckInQuery | undefined): UseQueryResult<CheckIn[]> {
   const { reads } = useServices();
@@ -160,6 +183,7 @@ export function applyCheckInToCache(qc: QueryClient, user: string, c: CheckIn): 
   addTo(keys.checkIns(user, { goalKey: c.goalKey }));
   addTo(keys.checkIns(user, { planKey: c.planKey, period: c.period }));
   addTo(keys.checkIns(user, { planKey: c.planKey }));
+  qc.setQueryData<Goal>(['goal', user, c.goalKey], (old) => (old ? { ...old, summary: applyCheckIn(old.summary, c) } : old));
   qc.setQueryData<PlanBoard>(keys.board(user, c.planKey), (old) =>
     old
       ? { ...old, goals: old.goals.map((g) => (g.value.key === c.goalKey ? { ...g, value: { ...g.value, summary: applyCheckIn(g.value.summary, c) } } : g)) }

@@ -8,6 +8,7 @@ export {
   useBoard,
   useCheckIns,
   useCheckInsMany,
+  useGoal,
   useMe,
   usePlans,
   useRecordReview,

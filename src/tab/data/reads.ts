@@ -19,6 +19,8 @@ export interface Reads {
   /** The next `board()` of these plans (all when omitted) reads everything again, not just delta. */
   forceFullBoard(planKey?: string): void;
   checkIns(q: CheckInQuery): Promise<ListResult<CheckIn>>;
+  /** One goal by key (throws NotFound). */
+  goal(key: string): Promise<Versioned<Goal>>;
   reviews(goalKey: string): Promise<ListResult<Review>>;
 }
 
@@ -96,6 +98,9 @@ export function createReads(opts: ReadsOptions): Reads {
     },
     async checkIns(q) {
       return (await load()).reader.readCheckIns(q);
+    },
+    async goal(key) {
+      return (await load()).repo.goals.get(key);
     },
     async reviews(goalKey) {
       return (await load()).repo.reviews.list({ goalKey });
