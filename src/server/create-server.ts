@@ -71,7 +71,7 @@ export async function startServer(config: Config, opts: { logger?: Logger } = {}
     closeLocal = () => local.emulator.close();
     app.use('/graph/v1.0', local.emulator.router);
     app.use('/local', local.router);
-    const graph = createGraphClient({ baseUrl: `${loopback}/graph/v1.0/`, getToken: () => local.issuer.appToken() });
+    const graph = createGraphClient({ baseUrl: `${loopback}/graph/v1.0/`, getToken: () => local.issuer.appToken(), retry: { maxRetries: 6 } });
     const repo = createGraphRepository({ client: graph, siteId: local.emulator.siteId });
     const verify = createTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_API_AUDIENCE, jwks: new URL(`${loopback}/local/.well-known/jwks.json`) });
     services = {
