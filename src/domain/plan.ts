@@ -43,7 +43,7 @@ export const planSchema = z
     statusScale: statusScaleSchema,
     /** Reporting units (service areas) in use in this plan, in display order. */
     units: z.array(keySchema).default([]),
-    reminders: reminderCalendarSchema.default(DEFAULT_REMINDER_CALENDAR),
+    reminders: reminderCalendarSchema.default(() => reminderCalendarSchema.parse({})),
     /** Language of cards posted to channels when a group has none of its own. */
     language: localeSchema.default('fi'),
   })
