@@ -3,7 +3,7 @@
  * land on it. Teams deep links carry `subPageId`; it holds an in-app path such as
  * `goals/G-1` or `check-in/G-1?period=2021-09`, mapped here to a route.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
 export type RouteName = 'myGoals' | 'checkIn' | 'dashboard' | 'goal' | 'admin' | 'config' | 'accessibility' | 'notFound';
 
@@ -153,8 +153,14 @@ export function useFocusOnRouteChange(ref: { current: HTMLElement | null }, rout
   useEffect(() => {
     window.scrollTo?.(0, 0);
   }, [routeHref]);
+  const first = useRef(true);
   useEffect(() => {
     const el = ref.current;
+    // The first view of a page load keeps the browser's focus (start of the document).
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     if (!el) return;
     // Wait for the lazily loaded view to paint its heading.
     let tries = 0;

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { levelOf, type StatusColor, type StatusScale } from '../../domain/status-scale';
 import { useText } from '../i18n/locale';
 
-const APPEARANCE: Record<StatusColor, { color: NonNullable<BadgeProps['color']>; icon: ReactElement }> = {
+export const APPEARANCE: Record<StatusColor, { color: NonNullable<BadgeProps['color']>; icon: ReactElement }> = {
   green: { color: 'success', icon: <CheckmarkCircle16Filled /> },
   lightGreen: { color: 'success', icon: <CircleHalfFill16Filled /> },
   yellow: { color: 'warning', icon: <Warning16Filled /> },

@@ -7,7 +7,7 @@ import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient, ty
 import { useMemo } from 'react';
 import { applyCheckIn } from '../../domain/rollup';
 import type { CheckIn, CheckInInput, Goal, Group, Plan, Review, ReviewInput, Theme, Unit } from '../../domain';
-import type { InvalidRow, ListResult } from '../../commands/ports';
+import type { InvalidRow, ListResult } from '../../graph';
 import type { CheckInQuery, PlanBoard } from '../../graph';
 import { ApiError, type EntityKind, type EntityOfKind, type Me } from './api';
 import { useServices } from './services';

@@ -5,7 +5,7 @@
  * incrementally with Graph delta (only what changed), which is where statuses move.
  */
 import type { CheckIn, Plan, Review } from '../../domain';
-import type { ListResult, Versioned } from '../../commands/ports';
+import type { ListResult, Versioned } from '../../graph';
 import type { CheckInQuery, DeltaCache, PlanBoard } from '../../graph';
 import type { Goal } from '../../domain';
 
@@ -34,7 +34,7 @@ export interface ReadsOptions {
 export function createReads(opts: ReadsOptions): Reads {
   type Loaded = {
     reader: import('../../graph').BoardReader;
-    repo: import('../../commands/ports').Repository;
+    repo: import('../../graph').Repository;
     goalsDelta: DeltaCache<Goal>;
   };
   let loaded: Promise<Loaded> | undefined;

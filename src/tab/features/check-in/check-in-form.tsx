@@ -1,0 +1,414 @@
+/**
+ * The check-in form: unit (when the goal reports per unit), status as radio cards, narrative
+ * (last period's text one click away), indicator value for quantitative goals. Every change is
+ * saved as a draft in IndexedDB; validation messages sit next to their fields.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { Delete16Regular, DocumentCopy16Regular, Send16Regular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NARRATIVE_MAX, type CheckIn, type CheckInInput } from '../../../domain/check-in';
+import { OVERALL, type Goal } from '../../../domain/goal';
+import type { Unit } from '../../../domain/organisation';
+import type { Plan } from '../../../domain/plan';
+import { StatusChip } from '../../components/status-chip';
+import { ErrorState } from '../../components/states';
+import { ApiError } from '../../data/api';
+import { useFormat, useText } from '../../i18n/locale';
+import { deleteDraft, draftKey, emptyDraft, hasContent, loadDraft, saveDraft, type Draft } from './drafts';
+import { StatusRadioCards } from './status-radio-cards';
+import { FIELD_ORDER, parseLocaleNumber, serverFieldErrors, validateDraft, type CheckInField, type FieldErrors } from './validate';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXL}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow2,
+    '@media (max-width: 600px)': { padding: tokens.spacingHorizontalM },
+  },
+  error: { color: tokens.colorPaletteRedForeground1, display: 'block', marginTop: tokens.spacingVerticalXS },
+  previous: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  previousHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  previousText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: '12rem', overflowY: 'auto', color: tokens.colorNeutralForeground2 },
+  narrativeTools: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  counter: { color: tokens.colorNeutralForeground2 },
+  indicator: { display: 'grid', gridTemplateColumns: 'minmax(12rem, 16rem) 1fr', gap: tokens.spacingHorizontalXL, alignItems: 'start', '@media (max-width: 600px)': { gridTemplateColumns: '1fr' } },
+  facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  factTerm: { color: tokens.colorNeutralForeground2 },
+  factValue: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  footer: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  spacer: { flexGrow: 1 },
+  draftState: { color: tokens.colorNeutralForeground2 },
+  unitDone: { color: tokens.colorNeutralForeground2, marginLeft: tokens.spacingHorizontalXS },
+});
+
+export interface CheckInFormProps {
+  goal: Goal;
+  plan: Plan;
+  units: readonly Unit[];
+  period: string;
+  /** Unit key, or undefined for the goal as a whole. */
+  unit: string | undefined;
+  userId: string;
+  /** The latest check-in of this slot in an earlier period (for "copy last period's text"). */
+  previous?: CheckIn;
+  /** Units already reported this period (shown next to the unit choice). */
+  reportedUnits?: ReadonlySet<string>;
+  onUnitChange(unit: string | undefined): void;
+  onSubmit(input: CheckInInput): Promise<{ created: boolean }>;
+  onDone(result: { created: boolean }): void;
+  onCancel(): void;
+}
+
+export function CheckInForm(props: CheckInFormProps) {
+  const key = draftKey(props.userId, props.goal.key, props.unit, props.period);
+  // A fresh form per slot: its own draft, its own submission id.
+  return <DraftedForm key={key} draftStorageKey={key} {...props} />;
+}
+
+function DraftedForm({ draftStorageKey, ...props }: CheckInFormProps & { draftStorageKey: string }) {
+  const { t } = useTranslation('checkIn');
+  const [initial, setInitial] = useState<{ draft: Draft; restored: boolean } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadDraft(draftStorageKey).then((d) => live && setInitial({ draft: d ?? emptyDraft(), restored: !!d && hasContent(d) }));
+    return () => {
+      live = false;
+    };
+  }, [draftStorageKey]);
+  if (!initial) return <Spinner size="small" label={t('draft.loading')} />;
+  return <FormBody {...props} draftStorageKey={draftStorageKey} initial={initial.draft} restored={initial.restored} />;
+}
+
+function FormBody({
+  goal,
+  plan,
+  units,
+  period,
+  unit,
+  previous,
+  reportedUnits,
+  onUnitChange,
+  onSubmit,
+  onDone,
+  onCancel,
+  draftStorageKey,
+  initial,
+  restored,
+}: CheckInFormProps & { draftStorageKey: string; initial: Draft; restored: boolean }) {
+  const styles = useStyles();
+  const { t } = useTranslation('checkIn');
+  const fmt = useFormat();
+  const text = useText();
+  const ids = { status: useId(), narrative: useId(), indicator: useId(), unit: useId(), form: useId() };
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [savedAt, setSavedAt] = useState<string | undefined>(restored ? initial.savedAt : undefined);
+  const [submitting, setSubmitting] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const refs = useRef<Partial<Record<CheckInField, HTMLElement | null>>>({});
+  const quantitative = goal.indicator.kind === 'quantitative';
+  const dirty = useRef(false);
+
+  // Autosave: shortly after each change, and at once when the page is hidden or closed.
+  const latest = useRef(draft);
+  latest.current = draft;
+  const flush = useCallback(async () => {
+    if (!dirty.current) return;
+    dirty.current = false;
+    const d = { ...latest.current, savedAt: new Date().toISOString() };
+    if (await saveDraft(draftStorageKey, d)) setSavedAt(d.savedAt);
+  }, [draftStorageKey]);
+  useEffect(() => {
+    if (!dirty.current) return;
+    const timer = window.setTimeout(() => void flush(), 300);
+    return () => window.clearTimeout(timer);
+  }, [draft, flush]);
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      void flush();
+    };
+  }, [flush]);
+
+  const update = (patch: Partial<Draft>) => {
+    dirty.current = true;
+    setDraft((d) => ({ ...d, ...patch }));
+    // A corrected field loses its message; others keep theirs until the next submit.
+    setErrors((e) => {
+      const next = { ...e };
+      for (const k of Object.keys(patch) as (keyof Draft)[]) if (k in next) delete next[k as CheckInField];
+      return next;
+    });
+  };
+
+  const message = (f: CheckInField) => {
+    const e = errors[f];
+    return e ? t(e.key, e.values) : undefined;
+  };
+
+  const focusFirstError = (errs: FieldErrors) => {
+    const first = FIELD_ORDER.find((f) => errs[f]);
+    if (first) refs.current[first]?.focus();
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (submitting) return; // the same submission id would make it harmless; this keeps the UI calm
+    const errs = validateDraft(draft, { quantitative });
+    setErrors(errs);
+    setFailure(null);
+    if (Object.keys(errs).length > 0) {
+      focusFirstError(errs);
+      return;
+    }
+    const value = quantitative ? parseLocaleNumber(draft.indicatorValue) : undefined;
+    const input: CheckInInput = {
+      goalKey: goal.key,
+      period,
+      ...(unit !== undefined ? { unit } : {}),
+      status: draft.status as number,
+      narrative: draft.narrative.trim(),
+      ...(typeof value === 'number' ? { indicatorValue: value } : {}),
+      submissionId: draft.submissionId,
+    };
+    setSubmitting(true);
+    try {
+      await flush();
+      const result = await onSubmit(input);
+      await deleteDraft(draftStorageKey);
+      dirty.current = false;
+      onDone(result);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'invalid' && err.fields.length > 0) {
+        const server = serverFieldErrors(err.fields);
+        setErrors(server);
+        if (Object.keys(server).length > 0) focusFirstError(server);
+        else setFailure(err);
+      } else {
+        setFailure(err);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const discard = async () => {
+    dirty.current = false;
+    await deleteDraft(draftStorageKey);
+    setDraft(emptyDraft());
+    setErrors({});
+    setSavedAt(undefined);
+  };
+
+  const copyPrevious = () => {
+    if (!previous) return;
+    const current = draft.narrative.trim();
+    update({ narrative: current ? `${draft.narrative.trimEnd()}\n\n${previous.narrative}` : previous.narrative });
+    refs.current.narrative?.focus();
+  };
+
+  const slotOptions = goal.units.length > 0 ? [...goal.units, OVERALL] : [];
+  const unitName = (k: string) => (k === OVERALL ? t('unit.overall') : text(units.find((u) => u.key === k)?.name) || k);
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-describedby={restored ? `${ids.form}-restored` : undefined}>
+      {restored ? (
+        <MessageBar intent="info" id={`${ids.form}-restored`}>
+          <MessageBarBody>{t('draft.restored', { time: initial.savedAt ? fmt.dateTime(initial.savedAt) : '' })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <div className={styles.panel}>
+        {slotOptions.length > 0 ? (
+          <Field label={t('unit.label')} hint={t('unit.hint')} validationMessage={message('unit')} validationState={errors.unit ? 'error' : 'none'}>
+            <RadioGroup
+              layout="horizontal"
+              value={unit ?? OVERALL}
+              onChange={(_, d) => onUnitChange(d.value === OVERALL ? undefined : d.value)}
+              ref={(el) => {
+                refs.current.unit = el?.querySelector('input') ?? null;
+              }}
+            >
+              {slotOptions.map((k) => (
+                <Radio
+                  key={k}
+                  value={k}
+                  label={
+                    <>
+                      {unitName(k)}
+                      {reportedUnits?.has(k) ? <span className={styles.unitDone}>{t('unit.reported')}</span> : null}
+                    </>
+                  }
+                />
+              ))}
+            </RadioGroup>
+          </Field>
+        ) : null}
+
+        <div>
+          <StatusRadioCards
+            name={`status-${goal.key}`}
+            legend={t('status.label')}
+            requiredMark="*"
+            scale={plan.statusScale}
+            value={draft.status}
+            onChange={(v) => update({ status: v })}
+            invalid={!!errors.status}
+            errorId={errors.status ? ids.status : undefined}
+            firstRef={(el) => {
+              refs.current.status = el;
+            }}
+          />
+          {errors.status ? (
+            <Text id={ids.status} className={styles.error} role="alert">
+              {message('status')}
+            </Text>
+          ) : null}
+        </div>
+
+        <Field
+          label={t('narrative.label')}
+          hint={t('narrative.hint')}
+          required
+          validationMessage={message('narrative')}
+          validationState={errors.narrative ? 'error' : 'none'}
+        >
+          <Textarea
+            ref={(el) => {
+              refs.current.narrative = el;
+            }}
+            value={draft.narrative}
+            onChange={(_, d) => update({ narrative: d.value })}
+            resize="vertical"
+            rows={8}
+            maxLength={NARRATIVE_MAX}
+          />
+        </Field>
+        <div className={styles.narrativeTools}>
+          <Caption1 className={styles.counter} aria-live="off">
+            {t('narrative.counter', { length: fmt.number(draft.narrative.length), max: fmt.number(NARRATIVE_MAX) })}
+          </Caption1>
+          {previous ? (
+            <Button icon={<DocumentCopy16Regular />} onClick={copyPrevious} type="button">
+              {t('narrative.copyPrevious')}
+            </Button>
+          ) : null}
+        </div>
+        {previous ? (
+          <section className={styles.previous} aria-label={t('previous.label', { period: fmt.period(previous.period) })}>
+            <div className={styles.previousHead}>
+              <Text weight="semibold">{t('previous.title', { period: fmt.period(previous.period) })}</Text>
+              <StatusChip scale={plan.statusScale} value={previous.status} size="small" />
+              <Caption1 className={styles.counter}>{t('previous.by', { name: previous.author.name, date: fmt.date(previous.submittedAt) })}</Caption1>
+            </div>
+            <Body1 className={styles.previousText}>{previous.narrative}</Body1>
+          </section>
+        ) : null}
+
+        {quantitative ? (
+          <div className={styles.indicator}>
+            <Field
+              label={t('indicator.label')}
+              hint={t('indicator.hint')}
+              validationMessage={message('indicatorValue')}
+              validationState={errors.indicatorValue ? 'error' : 'none'}
+            >
+              <Input
+                ref={(el) => {
+                  refs.current.indicatorValue = el;
+                }}
+                inputMode="decimal"
+                value={draft.indicatorValue}
+                onChange={(_, d) => update({ indicatorValue: d.value })}
+                contentAfter={goal.indicator.unit ? <Text aria-hidden="true">{goal.indicator.unit}</Text> : undefined}
+                aria-description={goal.indicator.unit ? t('indicator.unit', { unit: goal.indicator.unit }) : undefined}
+              />
+            </Field>
+            <dl className={styles.facts} aria-label={t('indicator.factsLabel')}>
+              <dt className={styles.factTerm}>{t('indicator.measure')}</dt>
+              <dd className={styles.factValue}>{goal.indicator.text}</dd>
+              {goal.baseline.value !== undefined || goal.baseline.text ? (
+                <>
+                  <dt className={styles.factTerm}>{t('indicator.baseline')}</dt>
+                  <dd className={styles.factValue}>
+                    {[goal.baseline.value !== undefined ? `${fmt.number(goal.baseline.value)} ${goal.indicator.unit ?? ''}`.trim() : goal.baseline.text, goal.baseline.date ? `(${fmt.date(goal.baseline.date)})` : '']
+                      .filter(Boolean)
+                      .join(' ')}
+                  </dd>
+                </>
+              ) : null}
+              {goal.target.value !== undefined || goal.target.text ? (
+                <>
+                  <dt className={styles.factTerm}>{t('indicator.target')}</dt>
+                  <dd className={styles.factValue}>
+                    {[goal.target.value !== undefined ? `${fmt.number(goal.target.value)} ${goal.indicator.unit ?? ''}`.trim() : goal.target.text, goal.target.date ? `(${fmt.date(goal.target.date)})` : '']
+                      .filter(Boolean)
+                      .join(' ')}
+                  </dd>
+                </>
+              ) : null}
+              {previous?.indicatorValue !== undefined ? (
+                <>
+                  <dt className={styles.factTerm}>{t('indicator.previous', { period: fmt.period(previous.period) })}</dt>
+                  <dd className={styles.factValue}>{`${fmt.number(previous.indicatorValue)} ${goal.indicator.unit ?? ''}`.trim()}</dd>
+                </>
+              ) : null}
+            </dl>
+          </div>
+        ) : null}
+      </div>
+
+      {failure ? <ErrorState error={failure} title={t('submit.failed')} onRetry={() => void submit(new Event('submit') as unknown as FormEvent)} /> : null}
+
+      <div className={styles.footer}>
+        <Button type="submit" appearance="primary" icon={submitting ? <Spinner size="tiny" /> : <Send16Regular />} disabled={submitting} disabledFocusable={submitting}>
+          {submitting ? t('submit.sending') : t('submit.label')}
+        </Button>
+        <Button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </Button>
+        <span className={styles.spacer} />
+        <Caption1 className={styles.draftState}>{savedAt ? t('draft.savedAt', { time: fmt.dateTime(savedAt) }) : t('draft.autosave')}</Caption1>
+        {hasContent(draft) ? (
+          <Button type="button" appearance="subtle" icon={<Delete16Regular />} onClick={() => void discard()}>
+            {t('draft.discard')}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
