@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 /**
  * The dependency direction of DESIGN.md, enforced:
@@ -9,7 +11,7 @@ import boundaries from 'eslint-plugin-boundaries';
  * commands use ports, never graph; tab never imports server, bot or commands (it sends commands
  * over HTTP); only the local-mode composition root (and tests) import the emulator.
  */
-const layer = (type, pattern) => ({ type, pattern, mode: 'folder' });
+const layer = (type, pattern) => ({ type, pattern });
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'test-results/', 'appPackage/build/'] },
@@ -19,8 +21,25 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
     },
+  },
+  {
+    files: ['src/tab/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Tests poke at raw HTTP bodies; `any` there is honest.
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     files: ['src/**/*.{ts,tsx}', 'manifest/**/*.ts'],
@@ -36,7 +55,7 @@ export default tseslint.config(
         layer('cards', 'src/cards'),
         layer('demo', 'src/demo'),
         layer('emulator', 'src/emulator'),
-        { type: 'local-root', pattern: 'src/server/local-mode.ts', mode: 'file' },
+        { type: 'local-root', pattern: 'src/server/local' },
         layer('server', 'src/server'),
         layer('bot', 'src/bot'),
         layer('tab', 'src/tab'),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { GraphError, invalidRequest, notImplemented } from './errors.js';
+import { type GraphError, invalidRequest, notImplemented } from './errors.js';
 
 export type ColumnType = 'text' | 'number' | 'dateTime' | 'boolean' | 'choice';
 

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { Conflict, DomainError, Invalid, Throttled } from '../domain';
+import { DomainError, type Conflict, type Invalid, type Throttled } from '../domain';
 import { Unauthenticated } from './auth/token-verifier';
 
 /**

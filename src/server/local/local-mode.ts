@@ -3,14 +3,14 @@ import { createLocalJWKSet } from 'jose';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createEmulator, type Emulator } from '../emulator';
+import { createEmulator, type Emulator } from '../../emulator';
 
 export type { Emulator };
-import { DEMO_USERS } from '../demo';
-import { parseOrInvalid } from '../domain';
-import { createTokenVerifier } from './auth/token-verifier';
-import { createLocalIssuer, GRAPH_AUDIENCE, LOCAL_API_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from './auth/local-issuer';
-import { sendError } from './http-errors';
+import { DEMO_USERS } from '../../demo';
+import { parseOrInvalid } from '../../domain';
+import { createTokenVerifier } from '../auth/token-verifier';
+import { createLocalIssuer, GRAPH_AUDIENCE, LOCAL_API_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from '../auth/local-issuer';
+import { sendError } from '../http-errors';
 
 /**
  * Local mode's composition: the Graph emulator (SQLite under DATA_DIR), the local token issuer

@@ -9,7 +9,7 @@ export const TEST_TOKEN = 'test-app-token';
 export const authenticate: EmulatorOptions['authenticate'] = async (header) =>
   header === `Bearer ${TEST_TOKEN}` ? { kind: 'app', displayName: 'Tavoitteet (test)', id: 'app-under-test' } : null;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw Graph JSON, asserted field by field in tests
+ 
 type RawBody = any;
 
 export interface GraphHarness {

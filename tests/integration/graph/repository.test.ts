@@ -15,7 +15,7 @@ afterAll(async () => {
   await h.stop();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one table drives nine differently typed collections
+ 
 type AnyEntity = any;
 type Case = { name: keyof Omit<Repository, 'findCheckInBySubmission'>; make: (k: string) => AnyEntity; keyA: string; keyB: string; edit: (v: AnyEntity) => AnyEntity };
 const cases: Case[] = [
