@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { linkChannel, submitCheckIn } from '../../commands';
+import {
+  buildGroupCard,
+  buildLinkedCard,
+  buildRefusalCard,
+  checkInDataSchema,
+  esc,
+  groupCardRefSchema,
+  linkDataSchema,
+  openFormDataSchema,
+  t,
+  VERBS,
+  type Card,
+  type GroupCardRef,
+} from '../../cards';
+import { canCheckIn, DomainError, Forbidden, Invalid, levelOf, NotFound, pickText, toLocale, type Actor, type Group } from '../../domain';
+import { resolveActor } from '../actor';
+import { conversationRefOf, type BotDeps, type InboundActivity } from '../deps';
+import { groupCardModel, groupGoals, groupLocale, loadPlanData, type PlanData } from '../views';
+
+/**
+ * `adaptiveCard/action` (Universal Actions). Every verb's data is parsed with zod first; the
+ * check-in goes through `submitCheckIn(…, 'card')` — the same validation, policy and idempotent
+ * submission id as the API. The answer is a card that replaces the card for the invoking user
+ * only; after a check-in the shared message is also updated so everyone sees who reported.
+ */
+export interface CardActionResult {
+  card: Card;
+  /** After a check-in: the card everyone should now see on the original message. */
+  sharedUpdate?: Card;
+}
+
+const actionSchema = z.object({ verb: z.string(), data: z.record(z.string(), z.unknown()).default({}) });
+
+export async function onCardAction(deps: BotDeps, a: InboundActivity): Promise<CardActionResult> {
+  const userLocale = toLocale(a.locale);
+  const parsed = actionSchema.safeParse((a.value as { action?: unknown } | undefined)?.action);
+  if (!parsed.success) return { card: buildRefusalCard(userLocale, 'stale') };
+  const { verb, data } = parsed.data;
+  try {
+    switch (verb) {
+      case VERBS.link:
+        return { card: await link(deps, a, data) };
+      case VERBS.refresh:
+        return { card: await refresh(deps, a, groupCardRefSchema.parse(data)) };
+      case VERBS.openForm:
+        return { card: await openForm(deps, a, data) };
+      case VERBS.checkIn:
+        return await checkIn(deps, a, data);
+      default:
+        return { card: buildRefusalCard(userLocale, 'stale') };
+    }
+  } catch (e) {
+    if (e instanceof z.ZodError || e instanceof NotFound) {
+      deps.log.warn(`Card action ${verb} with stale or invalid data`, e.message);
+      const back = groupCardRefSchema.safeParse(data);
+      return { card: buildRefusalCard(userLocale, 'stale', back.success ? back.data : undefined) };
+    }
+    throw e;
+  }
+}
+
+async function actorFor(deps: BotDeps, a: InboundActivity, d: Pick<PlanData, 'groups' | 'goals'>): Promise<Actor | undefined> {
+  const people = (await deps.repo.people.list()).items;
+  return resolveActor(a.from, { groups: d.groups, goals: d.goals, people }, deps.roles);
+}
+
+async function link(deps: BotDeps, a: InboundActivity, data: Record<string, unknown>): Promise<Card> {
+  const locale = toLocale(a.locale);
+  const { groupKey } = linkDataSchema.parse(data);
+  const groups = (await deps.repo.groups.list()).items.map((g) => g.value);
+  const goals = (await deps.repo.goals.list()).items.map((g) => g.value);
+  const actor = await actorFor(deps, a, { groups, goals });
+  if (!actor) return buildRefusalCard(locale, 'link');
+  try {
+    const group = await linkChannel(deps.ctx, actor, groupKey, conversationRefOf(a));
+    deps.log.info(`Channel ${a.conversation.id} linked to group ${group.key} by ${actor.upn}`);
+    return buildLinkedCard(group.language ?? locale, group.name);
+  } catch (e) {
+    if (e instanceof Forbidden) return buildRefusalCard(locale, 'link');
+    throw e;
+  }
+}
+
+async function loadGroup(deps: BotDeps, ref: GroupCardRef): Promise<{ d: PlanData; group: Group }> {
+  const d = await loadPlanData(deps.repo, deps.ctx, ref.planKey, ref.period);
+  const group = d.groups.find((g) => g.key === ref.groupKey);
+  if (!group) throw new NotFound(`No group ${ref.groupKey}`);
+  return { d, group };
+}
+
+function mayReport(actor: Actor | undefined, d: PlanData, group: Group): boolean {
+  if (!actor) return false;
+  return groupGoals(d, group.key).some((g) => canCheckIn(actor, g, d.groups));
+}
+
+async function refresh(deps: BotDeps, a: InboundActivity, ref: GroupCardRef): Promise<Card> {
+  const { d, group } = await loadGroup(deps, ref);
+  const actor = await actorFor(deps, a, d);
+  return buildGroupCard(groupCardModel(d, group, mayReport(actor, d, group) ? 'member' : 'reader'));
+}
+
+async function openForm(deps: BotDeps, a: InboundActivity, data: Record<string, unknown>): Promise<Card> {
+  const input = openFormDataSchema.parse(data);
+  const { d, group } = await loadGroup(deps, input);
+  const goal = d.goals.find((g) => g.key === input.goalKey);
+  if (!goal) throw new NotFound(`No goal ${input.goalKey}`);
+  const actor = await actorFor(deps, a, d);
+  if (!actor || !canCheckIn(actor, goal, d.groups)) {
+    deps.log.info(`Refused a check-in form on ${goal.key} to ${a.from.aadObjectId ?? a.from.id}`);
+    return buildRefusalCard(toLocale(a.locale, groupLocale(d, group)), 'checkIn', input);
+  }
+  return buildGroupCard(
+    groupCardModel(d, group, 'member', { form: { goalKey: goal.key, ...(input.unit ? { unit: input.unit } : {}), submissionId: `card-${randomUUID()}` } }),
+  );
+}
+
+async function checkIn(deps: BotDeps, a: InboundActivity, data: Record<string, unknown>): Promise<CardActionResult> {
+  const ref = groupCardRefSchema.parse(data);
+  const { d, group } = await loadGroup(deps, ref);
+  const locale = groupLocale(d, group);
+  const actor = await actorFor(deps, a, d);
+  const parsed = checkInDataSchema.safeParse(data);
+  const goalKey = typeof data.goalKey === 'string' ? data.goalKey : '';
+  const submissionId = typeof data.submissionId === 'string' && data.submissionId.length >= 8 ? data.submissionId : `card-${randomUUID()}`;
+  const values = {
+    ...(typeof data.narrative === 'string' ? { narrative: data.narrative } : {}),
+    ...(data.status !== undefined && data.status !== '' && Number.isFinite(Number(data.status)) ? { status: Number(data.status) } : {}),
+    ...(data.indicatorValue !== undefined && data.indicatorValue !== '' && Number.isFinite(Number(data.indicatorValue)) ? { indicatorValue: Number(data.indicatorValue) } : {}),
+  };
+  const again = (errors: string[]) =>
+    buildGroupCard(groupCardModel(d, group, 'member', { form: { goalKey, ...(typeof data.unit === 'string' ? { unit: data.unit } : {}), submissionId, values, errors } }));
+
+  if (!actor) return { card: buildRefusalCard(toLocale(a.locale, locale), 'checkIn', ref) };
+  if (!parsed.success) return { card: again(parsed.error.issues.map((i) => `${esc(i.path.join('.'))}: ${esc(i.message)}`)) };
+  const { goalKey: gk, period, unit, status, narrative, indicatorValue } = parsed.data;
+  try {
+    const { checkIn: stored, created } = await submitCheckIn(
+      deps.ctx,
+      actor,
+      { goalKey: gk, period, ...(unit ? { unit } : {}), status, narrative, ...(indicatorValue !== undefined ? { indicatorValue } : {}), submissionId: parsed.data.submissionId },
+      'card',
+    );
+    deps.log.info(`Check-in ${stored.key} on ${gk} from a card by ${actor.upn}${created ? '' : ' (repeated submission)'}`);
+    const fresh = await loadPlanData(deps.repo, deps.ctx, ref.planKey, ref.period);
+    const goal = fresh.goals.find((g) => g.key === gk);
+    const level = levelOf(fresh.plan.statusScale, stored.status);
+    const notice = {
+      text: t(locale, 'group.saved', { goal: `${esc(goal?.code ?? '')} ${esc(goal?.title ?? gk)}`.trim(), status: level ? esc(pickText(level.label, locale)) : String(stored.status) }),
+      color: 'good' as const,
+    };
+    return {
+      card: buildGroupCard(groupCardModel(fresh, group, 'member', { notice })),
+      sharedUpdate: buildGroupCard(groupCardModel(fresh, group, 'shared')),
+    };
+  } catch (e) {
+    if (e instanceof Forbidden) return { card: buildRefusalCard(toLocale(a.locale, locale), 'checkIn', ref) };
+    if (e instanceof Invalid) return { card: again(e.issues.map((i) => `${esc(i.path)}: ${esc(i.message)}`)) };
+    if (e instanceof DomainError && e.kind === 'Conflict') return { card: again([esc(e.message)]) };
+    throw e;
+  }
+}

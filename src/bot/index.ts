@@ -1,0 +1,141 @@
+import { ExpressAdapter } from '@microsoft/teams.apps';
+import { MessageActivityInput } from '@microsoft/teams.api';
+import type express from 'express';
+import { DEMO_USERS } from '../demo';
+import type { ReminderKind } from '../domain';
+import type { Services } from '../server/create-server';
+import type { LinkTargets } from '../cards';
+import type { BotDeps, InboundActivity } from './deps';
+import { onCardAction } from './handlers/card-action';
+import { onConversationUpdate } from './handlers/conversation-update';
+import { onInstallationUpdate } from './handlers/installation-update';
+import { onMessage } from './handlers/message';
+import { runReminders, type CardSender, type RunReport } from './reminders';
+import { roleDirectoryFromEnv, roleDirectoryFromUsers, type RoleDirectory } from './roles';
+import { startScheduler, type ReminderScheduler } from './scheduler';
+import { SendQueue } from './send-queue';
+import { sdkLogger, TeamsBotApp } from './teams-app';
+
+export { runReminders, plannedReminders, type Outgoing, type RunReport, type RunOptions } from './reminders';
+export { SendQueue, THREAD_LIMITS, APP_LIMITS, maxInAnyWindow } from './send-queue';
+export type { ReminderScheduler } from './scheduler';
+
+/** The Teams tab that shows goals (manifest staticTabs entityId), for deep links. */
+export const GOALS_TAB_ENTITY_ID = 'myGoals';
+
+export interface BotHandle {
+  /** The Teams SDK app (tests may inspect it). */
+  app: TeamsBotApp;
+  queue: SendQueue;
+  scheduler: ReminderScheduler;
+  roles: RoleDirectory;
+  /** One reminder pass, as the scheduler and `npm run remind` run it. */
+  runReminders(o: { planKey: string; period: string; kinds?: readonly ReminderKind[]; dryRun?: boolean; afterSend?: Parameters<typeof runReminders>[1]['afterSend'] }): Promise<RunReport>;
+  close(): Promise<void>;
+}
+
+export interface MountBotOptions {
+  queue?: SendQueue;
+  /** Replaces the Teams send (tests that kill a run halfway wrap it). */
+  wrapSend?: (send: CardSender) => CardSender;
+  /** Start the croner job (default true). */
+  schedule?: boolean;
+  env?: Record<string, string | undefined>;
+}
+
+/** Settings that mean "this is a real deployment": never accept unauthenticated activities with them. */
+const PRODUCTION_SETTINGS = ['BOT_ID', 'BOT_PASSWORD', 'CLIENT_ID', 'CLIENT_SECRET', 'MANAGED_IDENTITY_CLIENT_ID'];
+
+/**
+ * Mounts the Teams bot on our express app at POST /api/messages (the SDK's ExpressAdapter
+ * registers the route on the app we pass; we never call app.start(), our server listens).
+ * Local mode accepts unauthenticated activities (Agents Playground, tests) and refuses to start
+ * if production bot settings are present; tenant mode always validates the Bot Service token.
+ */
+export async function mountBot(app: express.Express, services: Services, options: MountBotOptions = {}): Promise<BotHandle> {
+  const env = options.env ?? process.env;
+  const { config, log } = services;
+  let roles: RoleDirectory;
+  let allowUnauthenticated: boolean;
+  if (config.MODE === 'local') {
+    const present = PRODUCTION_SETTINGS.filter((k) => env[k]);
+    if (present.length) {
+      throw new Error(`Local mode accepts unauthenticated bot requests, so it refuses to run with production bot settings present: ${present.join(', ')}. Unset them or use MODE=tenant.`);
+    }
+    allowUnauthenticated = true;
+    roles = roleDirectoryFromUsers(DEMO_USERS);
+  } else {
+    if (/^(1|true|yes)$/i.test(env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS ?? '')) {
+      throw new Error('DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS is set in tenant mode: refusing to start the bot.');
+    }
+    allowUnauthenticated = false;
+    roles = roleDirectoryFromEnv(env);
+  }
+
+  const teams = new TeamsBotApp({
+    ...(config.MODE === 'tenant' ? { clientId: config.BOT_ID, clientSecret: config.BOT_PASSWORD, tenantId: config.AAD_TENANT_ID } : {}),
+    httpServerAdapter: new ExpressAdapter(app, { logger: sdkLogger(log, 'teams/express') }),
+    dangerouslyAllowUnauthenticatedRequests: allowUnauthenticated,
+    messagingEndpoint: '/api/messages',
+    logger: sdkLogger(log),
+  });
+
+  const links: LinkTargets = { teamsAppId: config.TEAMS_APP_ID, tabEntityId: GOALS_TAB_ENTITY_ID, publicUrl: services.publicUrl };
+  const deps: BotDeps = { repo: services.repo, ctx: services.ctx, log, roles, links };
+  const card = (c: Parameters<TeamsBotApp['sendCard']>[1]) => new MessageActivityInput().addCard('adaptive', c);
+
+  teams.on('conversationUpdate', async (ctx) => {
+    const reply = await onConversationUpdate(deps, ctx.activity as unknown as InboundActivity);
+    if (reply) await ctx.send(card(reply));
+  });
+  teams.on('installationUpdate', async (ctx) => {
+    await onInstallationUpdate(deps, ctx.activity as unknown as InboundActivity);
+  });
+  teams.on('message', async (ctx) => {
+    await ctx.send(card(await onMessage(deps, ctx.activity as unknown as InboundActivity)));
+  });
+  teams.on('card.action', async (ctx) => {
+    const a = ctx.activity as unknown as InboundActivity;
+    try {
+      const result = await onCardAction(deps, a);
+      if (result.sharedUpdate && a.replyToId) {
+        // Everyone else sees the done mark too; best effort — the user's own answer matters most.
+        await ctx.api.conversations
+          .updateActivity(a.conversation.id, a.replyToId, card(result.sharedUpdate))
+          .catch((e: unknown) => log.warn('Could not update the shared reminder card', e instanceof Error ? e.message : e));
+      }
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+    } catch (e) {
+      log.error('Card action failed', e);
+      return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'internal', message: 'Something went wrong; it has been logged', innerHttpError: { statusCode: 500, body: null } } };
+    }
+  });
+  teams.event('error', ({ error }) => log.error('Teams bot error', error));
+  await teams.initialize();
+
+  const queue = options.queue ?? new SendQueue();
+  const send: CardSender = options.wrapSend ? options.wrapSend((to, c) => teams.sendCard(to, c)) : (to, c) => teams.sendCard(to, c);
+  const run: BotHandle['runReminders'] = (o) => runReminders({ ...deps, queue, send }, o);
+  const scheduler = startScheduler({
+    repo: services.repo,
+    clock: services.ctx.clock,
+    log,
+    enabled: options.schedule ?? true,
+    run: async (s) => {
+      const r = await run({ planKey: s.planKey, period: s.period, kinds: [s.kind] });
+      log.info(`Reminders ${s.planKey} ${s.period} ${s.kind}: ${r.sent.length} sent, ${r.skipped.length} skipped, ${r.failed.length} failed`);
+    },
+  });
+  log.info(`Teams bot at POST /api/messages (${allowUnauthenticated ? 'local: unauthenticated requests allowed' : 'Bot Service tokens required'})`);
+
+  return {
+    app: teams,
+    queue,
+    scheduler,
+    roles,
+    runReminders: run,
+    close: async () => {
+      scheduler.stop();
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import type { CommandContext, Repository } from '../commands';
+import {
+  addMonths,
+  currentPeriod,
+  dueOn,
+  helsinkiDate,
+  isInvolved,
+  OVERALL,
+  overallStatus,
+  reportingPeriods,
+  slotStates,
+  summaryAsOf,
+  type CheckIn,
+  type Goal,
+  type Group,
+  type Locale,
+  type Plan,
+  type SlotState,
+  type Unit,
+} from '../domain';
+import type { DigestModel, GoalView, GroupCardModel, PersonalGoal, SlotView } from '../cards';
+
+/**
+ * Reads the lists and turns them into the cards' plain models. One read of a plan's data per card
+ * (plans, goals, groups, units and the period's check-ins), so a reminder run of many groups stays
+ * a handful of Graph calls.
+ */
+export interface PlanData {
+  plan: Plan;
+  goals: Goal[];
+  groups: Group[];
+  units: Unit[];
+  /** Check-ins of the plan in the period. */
+  checkIns: CheckIn[];
+  period: string;
+  today: string;
+}
+
+export async function loadPlanData(repo: Repository, ctx: CommandContext, planKey: string, period?: string): Promise<PlanData> {
+  const plan = (await repo.plans.get(planKey)).value;
+  const today = helsinkiDate(ctx.clock.now());
+  const p = period ?? currentPeriod(plan, today) ?? reportingPeriods(plan)[0] ?? today.slice(0, 7);
+  const [goals, groups, units, checkIns] = await Promise.all([
+    repo.goals.list({ planKey }),
+    repo.groups.list(),
+    repo.units.list(),
+    repo.checkIns.list({ period: p }),
+  ]);
+  return {
+    plan,
+    goals: goals.items.map((g) => g.value),
+    groups: groups.items.map((g) => g.value),
+    units: units.items.map((u) => u.value),
+    checkIns: checkIns.items.map((c) => c.value).filter((c) => c.planKey === planKey),
+    period: p,
+    today,
+  };
+}
+
+export function groupLocale(d: PlanData, group: Group): Locale {
+  return group.language ?? d.plan.language;
+}
+
+export function groupGoals(d: PlanData, groupKey: string): Goal[] {
+  return d.goals.filter((g) => g.responsibleGroupKeys.includes(groupKey)).sort((a, b) => a.code.localeCompare(b.code, 'fi', { numeric: true }));
+}
+
+/** Everyone who may submit on the group's goals: members, owners and the goals' responsible persons. */
+export function permittedUserIds(d: PlanData, group: Group): string[] {
+  const ids = new Set<string>([...group.members, ...group.owners].map((p) => p.id));
+  for (const g of groupGoals(d, group.key)) for (const p of g.responsiblePersons) ids.add(p.id);
+  return [...ids];
+}
+
+function states(d: PlanData, goals: Goal[]): SlotState[] {
+  return slotStates(d.plan, goals, d.checkIns, d.period, d.today);
+}
+
+function slotViews(d: PlanData, goal: Goal, slotStatesOfGoal: SlotState[]): SlotView[] {
+  return slotStatesOfGoal.map((s) => {
+    const unit = s.unit === OVERALL ? undefined : s.unit;
+    const entry = goal.summary[s.unit];
+    const mine = d.checkIns
+      .filter((c) => c.goalKey === goal.key && (c.unit ?? OVERALL) === s.unit)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
+    const unitName = unit ? d.units.find((u) => u.key === unit)?.name ?? { fi: unit } : undefined;
+    return {
+      ...(unit ? { unit, unitName } : {}),
+      state: s.state,
+      ...(entry && entry.period < d.period ? { last: { period: entry.period, status: entry.status, authorName: entry.author.name, at: entry.at } } : {}),
+      ...(s.state === 'done' && mine ? { done: { period: mine.period, status: mine.status, authorName: mine.author.name, at: mine.submittedAt } } : {}),
+    };
+  });
+}
+
+export function goalViews(d: PlanData, goals: Goal[]): GoalView[] {
+  const all = states(d, goals);
+  return goals.map((g) => ({
+    key: g.key,
+    code: g.code,
+    title: g.title,
+    indicator: { kind: g.indicator.kind, ...(g.indicator.unit ? { unit: g.indicator.unit } : {}) },
+    slots: slotViews(
+      d,
+      g,
+      all.filter((s) => s.goalKey === g.key),
+    ),
+  }));
+}
+
+export function groupCardModel(d: PlanData, group: Group, view: GroupCardModel['view'], extra: Pick<GroupCardModel, 'form' | 'notice'> = {}): GroupCardModel {
+  return {
+    locale: groupLocale(d, group),
+    ref: { planKey: d.plan.key, groupKey: group.key, period: d.period },
+    planTitle: d.plan.title,
+    groupName: group.name,
+    dueDate: dueOn(d.plan, d.period),
+    scale: d.plan.statusScale,
+    goals: goalViews(d, groupGoals(d, group.key)),
+    permittedUserIds: permittedUserIds(d, group),
+    view,
+    ...extra,
+  };
+}
+
+/** A person's goals with open slots: `responsible` for reminders/escalations, `involved` for "status". */
+export function personalGoals(d: PlanData, personId: string, mode: 'responsible' | 'involved', only?: 'overdue'): PersonalGoal[] {
+  const mine = d.goals.filter((g) => (mode === 'responsible' ? g.responsiblePersons.some((p) => p.id === personId) : isInvolved(personId, g, d.groups)));
+  const all = states(d, mine);
+  const out: PersonalGoal[] = [];
+  for (const g of mine.sort((a, b) => a.code.localeCompare(b.code, 'fi', { numeric: true }))) {
+    const open = all.filter((s) => s.goalKey === g.key && (only ? s.state === only : s.state === 'due' || s.state === 'overdue'));
+    if (open.length === 0) continue;
+    out.push({
+      key: g.key,
+      code: g.code,
+      title: g.title,
+      openUnits: open.map((s) => (s.unit === OVERALL ? undefined : d.units.find((u) => u.key === s.unit)?.name ?? { fi: s.unit })),
+      state: open.some((s) => s.state === 'overdue') ? 'overdue' : 'due',
+    });
+  }
+  return out;
+}
+
+/** Leaders' digest: needs the plan's whole check-in history for "what changed since last period". */
+export async function digestModel(repo: Repository, d: PlanData, locale: Locale): Promise<DigestModel> {
+  const history = (await repo.checkIns.list({ planKey: d.plan.key })).items.map((c) => c.value);
+  const periods = reportingPeriods(d.plan);
+  const idx = periods.indexOf(d.period);
+  const previous = idx > 0 ? periods[idx - 1]! : addMonths(d.period, -1);
+  const counts = new Map<number | 'none', number>();
+  const changes: DigestModel['changes'] = [];
+  for (const g of d.goals) {
+    const mine = history.filter((c) => c.goalKey === g.key);
+    const now = overallStatus(summaryAsOf(mine, d.period), g.units);
+    const before = overallStatus(summaryAsOf(mine, previous), g.units);
+    const key = now && now.period === d.period ? now.status : 'none';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (now && now.period === d.period && before?.status !== now.status) {
+      changes.push({ key: g.key, code: g.code, title: g.title, ...(before ? { from: before.status } : {}), to: now.status });
+    }
+  }
+  const order = [...d.plan.statusScale.levels].sort((a, b) => b.value - a.value).map((l) => l.value as number | 'none');
+  order.push('none');
+  const overdueStates = states(d, d.goals).filter((s) => s.state === 'overdue');
+  const overdue = d.goals
+    .filter((g) => overdueStates.some((s) => s.goalKey === g.key))
+    .map((g) => ({
+      key: g.key,
+      code: g.code,
+      title: g.title,
+      units: overdueStates.filter((s) => s.goalKey === g.key).map((s) => (s.unit === OVERALL ? undefined : d.units.find((u) => u.key === s.unit)?.name ?? { fi: s.unit })),
+    }));
+  return {
+    locale,
+    planKey: d.plan.key,
+    planTitle: d.plan.title,
+    period: d.period,
+    previousPeriod: previous,
+    scale: d.plan.statusScale,
+    counts: order.filter((k) => counts.has(k)).map((k) => ({ status: k, count: counts.get(k)! })),
+    overdue,
+    changes,
+  };
+}
