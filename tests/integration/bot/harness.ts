@@ -164,7 +164,7 @@ export const activities = {
       conversation: { id: replyToId ? `${conversationId};messageid=${replyToId}` : conversationId, conversationType: 'channel', tenantId: TENANT },
       ...(replyToId ? { replyToId } : {}),
       value: { action: { type: 'Action.Execute', verb, data } },
-      channelData: { tenant: { id: TENANT } },
+      channelData: { tenant: { id: TENANT }, team: { id: conversationId }, channel: { id: conversationId } },
     };
   },
 };
