@@ -1,0 +1,261 @@
+/**
+ * The leaders' dashboard (`/dashboard?plan=&period=&group=&…`): a plan's themes → goals × units
+ * as a status matrix for one period, with counts, filters, worst-first sorting and search, and a
+ * trend across periods. Everything chosen lives in the URL, so a link opens the same view — which
+ * is also how a group's channel tab shows only that group (`?group=`).
+ */
+import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Board24Regular, Link20Regular, SearchInfo24Regular } from '@fluentui/react-icons';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentPeriod, helsinkiDate } from '../../../domain/periods';
+import type { Plan } from '../../../domain/plan';
+import { paths, useNavigate, useRoute } from '../../app/router';
+import { Page } from '../../components/page';
+import { EmptyState, ErrorState, LoadingCards } from '../../components/states';
+import { StatusChip } from '../../components/status-chip';
+import { useBoard, useCheckIns, useNow, usePlans, type Board } from '../../data';
+import { useFormat, useText } from '../../i18n/locale';
+import { DashboardFilters } from './components/dashboard-filters';
+import { StatusMatrix } from './components/status-matrix';
+import {
+  buildRows,
+  columnsFor,
+  countByStatus,
+  EMPTY_QUERY,
+  filterRows,
+  groupByTheme,
+  groupsInPlan,
+  parseQuery,
+  periodsToShow,
+  sortRows,
+  toSearch,
+  trend,
+  type DashboardQuery,
+} from './model';
+
+// The chart library is the heaviest part of the view: load it after the matrix has painted.
+const TrendChart = lazy(() => import('./components/trend-chart').then((m) => ({ default: m.TrendChart })));
+
+/** Rows drawn at once; more on request, so 500 goals stay smooth. */
+export const PAGE_SIZE = 100;
+
+const useStyles = makeStyles({
+  summary: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+  },
+  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyle: 'none', margin: 0, padding: 0 },
+  count: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  countNumber: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightBold, fontVariantNumeric: 'tabular-nums' },
+  shown: { color: tokens.colorNeutralForeground2, marginLeft: 'auto' },
+  more: { display: 'flex', justifyContent: 'center', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  legend: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalL}`, color: tokens.colorNeutralForeground2 },
+  card: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+/** Running plans first (the one reporting now), then the newest. */
+function defaultPlan(plans: Plan[], today: string): Plan | undefined {
+  return plans.find((p) => p.periodStart <= today && today <= p.periodEnd) ?? plans[0];
+}
+
+function DashboardBody({ board, plans, query, today, setQuery }: { board: Board; plans: Plan[]; query: DashboardQuery; today: string; setQuery(p: Partial<DashboardQuery>, replace?: boolean): void }) {
+  const styles = useStyles();
+  const { t } = useTranslation('dashboard');
+  const fmt = useFormat();
+  const text = useText();
+  const plan = board.plan;
+  const checkIns = useCheckIns({ planKey: plan.key });
+  const periods = useMemo(() => periodsToShow(plan, today), [plan, today]);
+  const period = query.period && periods.includes(query.period) ? query.period : (currentPeriod(plan, today) ?? periods[periods.length - 1] ?? today.slice(0, 7));
+  const [search, setSearch] = useState(query.q);
+  const deferredSearch = useDeferredValue(search);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+
+  // The search box writes to the URL too, but the filtering follows the typing (deferred).
+  useEffect(() => {
+    const id = window.setTimeout(() => {
+      if (search !== query.q) setQuery({ q: search }, true);
+    }, 300);
+    return () => window.clearTimeout(id);
+  }, [search, query.q, setQuery]);
+
+  const searchText = useMemo(
+    () => (goal: Board['goals'][number], theme: Board['themes'][number] | undefined) =>
+      [theme ? `${theme.code} ${text(theme.title)}` : '', ...goal.responsibleGroupKeys.map((k) => text(board.group(k)?.name))].join(' '),
+    [board, text],
+  );
+  const rows = useMemo(
+    () => (checkIns.data ? buildRows({ plan, themes: board.themes, goals: board.goals, checkIns: checkIns.data, period, today, searchText }) : undefined),
+    [plan, board.themes, board.goals, checkIns.data, period, today, searchText],
+  );
+  const filters = useMemo(
+    () => ({ theme: query.theme, group: query.group, unit: query.unit, status: query.status, overdue: query.overdue, q: deferredSearch }),
+    [query.theme, query.group, query.unit, query.status, query.overdue, deferredSearch],
+  );
+  const visible = useMemo(() => (rows ? sortRows(filterRows(rows, filters, board.themes), query.sort, query.unit) : []), [rows, filters, board.themes, query.sort, query.unit]);
+  useEffect(() => setLimit(PAGE_SIZE), [filters, query.sort, period]);
+  const counts = useMemo(() => countByStatus(plan, visible, query.unit), [plan, visible, query.unit]);
+  const columns = useMemo(() => (rows ? columnsFor(plan, board.units, rows, query.unit) : []), [plan, board.units, rows, query.unit]);
+  const trendPoints = useMemo(() => {
+    if (!checkIns.data) return [];
+    const goalsShown = visible.map((r) => r.goal);
+    return trend(plan, goalsShown, checkIns.data, periods.filter((p) => p <= period));
+  }, [plan, visible, checkIns.data, periods, period]);
+  const groups = useMemo(() => groupsInPlan(board.goals, board.groups), [board.goals, board.groups]);
+
+  const page = visible.slice(0, limit);
+  const sections = query.sort === 'worst' ? [{ theme: undefined, rows: page }] : groupByTheme(page, board.themes);
+  const unitLabel = query.unit ? text(board.unit(query.unit)?.name) || query.unit : undefined;
+  const caption = t('matrix.caption', { plan: text(plan.title), period: fmt.period(period) }) + (unitLabel ? ` – ${unitLabel}` : '');
+
+  return (
+    <>
+      <DashboardFilters
+        query={query}
+        plans={plans}
+        plan={plan}
+        periods={periods}
+        period={period}
+        themes={board.themes}
+        groups={groups}
+        units={board.units}
+        unitKeys={columnsFor(plan, board.units, rows ?? [])}
+        search={search}
+        onSearch={setSearch}
+        onChange={(p) => setQuery(p)}
+        onClear={() => {
+          setSearch('');
+          setQuery({ theme: undefined, group: undefined, unit: undefined, status: undefined, overdue: false, q: '' });
+        }}
+      />
+      {checkIns.error ? (
+        <ErrorState error={checkIns.error} onRetry={() => void checkIns.refetch()} />
+      ) : !rows ? (
+        <LoadingCards count={4} label={t('loading')} />
+      ) : board.goals.length === 0 ? (
+        <EmptyState icon={<Board24Regular />} title={t('empty.title')}>
+          {t('empty.body')}
+        </EmptyState>
+      ) : (
+        <>
+          <div className={styles.summary}>
+            <ul className={styles.counts} aria-label={t('counts.label', { period: fmt.period(period) })}>
+              {counts
+                .filter((c) => c.count > 0 || c.status !== undefined)
+                .map((c) => (
+                  <li key={String(c.status)} className={styles.count}>
+                    <StatusChip scale={plan.statusScale} value={c.status} size="small" />
+                    <span className={styles.countNumber}>{fmt.number(c.count)}</span>
+                  </li>
+                ))}
+            </ul>
+            <Text className={styles.shown} role="status">
+              {t('counts.shown', { count: visible.length, total: rows.length })}
+            </Text>
+          </div>
+          {visible.length === 0 ? (
+            <EmptyState icon={<SearchInfo24Regular />} title={t('noMatch.title')}>
+              {t('noMatch.body')}
+            </EmptyState>
+          ) : (
+            <>
+              <StatusMatrix plan={plan} sections={sections} columns={columns} units={board.units} period={period} caption={caption} />
+              <Caption1 className={styles.legend}>{t('matrix.legend')}</Caption1>
+              {visible.length > limit ? (
+                <div className={styles.more}>
+                  <Text>{t('more.shown', { shown: limit, total: visible.length })}</Text>
+                  <Button onClick={() => setLimit((l) => l + PAGE_SIZE)}>{t('more.action', { count: Math.min(PAGE_SIZE, visible.length - limit) })}</Button>
+                </div>
+              ) : null}
+              <div className={styles.card}>
+                <Suspense fallback={<LoadingCards count={1} label={t('trend.loading')} />}>
+                  <TrendChart plan={plan} points={trendPoints} />
+                </Suspense>
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+export default function DashboardView() {
+  const { t } = useTranslation('dashboard');
+  const text = useText();
+  const route = useRoute();
+  const go = useNavigate();
+  const now = useNow();
+  const today = helsinkiDate(now);
+  const query = useMemo(() => parseQuery(route.query), [route.query]);
+  const plans = usePlans();
+  const plan = plans.data ? (plans.data.find((p) => p.key === query.plan) ?? defaultPlan(plans.data, today)) : undefined;
+  const board = useBoard(plan?.key);
+  const [copied, setCopied] = useState(false);
+
+  const setQuery = useMemo(
+    () => (patch: Partial<DashboardQuery>, replace = false) => {
+      const next = { ...EMPTY_QUERY, ...parseQuery(new URLSearchParams(window.location.search)), ...patch };
+      go(paths.dashboard(toSearch(next)), { replace });
+    },
+    [go],
+  );
+
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied(true);
+      window.setTimeout(() => setCopied(false), 3000);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  const group = query.group && board.data ? board.data.group(query.group) : undefined;
+  const error = plans.error ?? board.error;
+  return (
+    <Page
+      title={group ? t('titleGroup', { group: text(group.name) }) : t('title')}
+      subtitle={plan ? text(plan.title) : undefined}
+      actions={
+        <Button icon={<Link20Regular />} onClick={() => void copyLink()} aria-live="polite">
+          {copied ? t('share.copied') : t('share.copy')}
+        </Button>
+      }
+    >
+      {error ? (
+        <ErrorState
+          error={error}
+          onRetry={() => {
+            void plans.refetch();
+            void board.refetch();
+          }}
+        />
+      ) : plans.data && plans.data.length === 0 ? (
+        <EmptyState icon={<Board24Regular />} title={t('noPlans.title')}>
+          {t('noPlans.body')}
+        </EmptyState>
+      ) : !plans.data || !board.data ? (
+        <LoadingCards count={4} label={t('loading')} />
+      ) : (
+        <DashboardBody board={board.data} plans={plans.data} query={query} today={today} setQuery={setQuery} />
+      )}
+    </Page>
+  );
+}
