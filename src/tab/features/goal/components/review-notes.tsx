@@ -1,0 +1,145 @@
+/**
+ * Leaders' review notes on a goal (comments and decisions from meetings), newest meeting first,
+ * and for leaders and admins a form that records one (POST /api/reviews). The new note shows at
+ * once from the mutation's answer; the server decides who may write, the form only hides itself.
+ */
+import { Badge, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Comment24Regular } from '@fluentui/react-icons';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Review } from '../../../../domain/review';
+import { EmptyState, ErrorState } from '../../../components/states';
+import { ApiError, fieldErrors, useRecordReview } from '../../../data';
+import { useFormat } from '../../../i18n/locale';
+
+const TEXT_MAX = 4000;
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  note: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  meta: { color: tokens.colorNeutralForeground2 },
+  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 },
+  form: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    gridTemplateColumns: 'minmax(10rem, 14rem) 1fr',
+    alignItems: 'start',
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    '@media (max-width: 640px)': { gridTemplateColumns: '1fr' },
+  },
+  full: { gridColumn: '1 / -1' },
+  formTitle: { margin: 0, gridColumn: '1 / -1', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+export function ReviewList({ reviews }: { reviews: Review[] }) {
+  const styles = useStyles();
+  const { t } = useTranslation('goal');
+  const fmt = useFormat();
+  if (reviews.length === 0) {
+    return (
+      <EmptyState icon={<Comment24Regular />} title={t('reviews.empty.title')}>
+        {t('reviews.empty.body')}
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className={styles.list}>
+      {reviews.map((r) => (
+        <li key={r.key} className={styles.note}>
+          <div className={styles.head}>
+            <Badge appearance={r.kind === 'decision' ? 'filled' : 'outline'} color={r.kind === 'decision' ? 'brand' : 'informative'}>
+              {t(`reviews.kind.${r.kind}`)}
+            </Badge>
+            <Text weight="semibold">{t('reviews.meeting', { date: fmt.date(r.meetingDate) })}</Text>
+            {r.period ? <Caption1 className={styles.meta}>{t('reviews.period', { period: fmt.period(r.period) })}</Caption1> : null}
+          </div>
+          <p className={styles.text}>{r.text}</p>
+          <Caption1 className={styles.meta}>{r.author.name}</Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ReviewForm({ goalKey, period, today }: { goalKey: string; period: string | undefined; today: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation('goal');
+  const record = useRecordReview();
+  const titleId = useId();
+  const [meetingDate, setMeetingDate] = useState(today);
+  const [kind, setKind] = useState<'comment' | 'decision'>('comment');
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<{ text?: string; meetingDate?: string }>({});
+  const [saved, setSaved] = useState(false);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (!text.trim()) next.text = t('reviews.form.textRequired');
+    else if (text.length > TEXT_MAX) next.text = t('reviews.form.textTooLong', { max: TEXT_MAX });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(meetingDate)) next.meetingDate = t('reviews.form.dateRequired');
+    setErrors(next);
+    setSaved(false);
+    if (Object.keys(next).length) return;
+    record.mutate(
+      { goalKey, meetingDate, kind, text: text.trim(), ...(period ? { period } : {}) },
+      {
+        onSuccess: () => {
+          setText('');
+          setSaved(true);
+        },
+        onError: (err) => {
+          const f = fieldErrors(err);
+          if (f.text || f.meetingDate) setErrors({ ...(f.text ? { text: t('reviews.form.textRequired') } : {}), ...(f.meetingDate ? { meetingDate: t('reviews.form.dateRequired') } : {}) });
+        },
+      },
+    );
+  };
+
+  const serverError = record.error && !(record.error instanceof ApiError && record.error.code === 'invalid') ? record.error : undefined;
+  return (
+    <form className={styles.form} onSubmit={submit} aria-labelledby={titleId} noValidate>
+      <h3 id={titleId} className={styles.formTitle}>
+        {t('reviews.form.title')}
+      </h3>
+      <Field label={t('reviews.form.meetingDate')} required validationMessage={errors.meetingDate}>
+        <Input type="date" value={meetingDate} onChange={(_, d) => setMeetingDate(d.value)} />
+      </Field>
+      <Field label={t('reviews.form.kind')}>
+        <RadioGroup layout="horizontal" value={kind} onChange={(_, d) => setKind(d.value as 'comment' | 'decision')}>
+          <Radio value="comment" label={t('reviews.kind.comment')} />
+          <Radio value="decision" label={t('reviews.kind.decision')} />
+        </RadioGroup>
+      </Field>
+      <Field className={styles.full} label={t('reviews.form.text')} required validationMessage={errors.text} hint={t('reviews.form.hint')}>
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={4} />
+      </Field>
+      {serverError ? (
+        <div className={styles.full}>
+          <ErrorState error={serverError} title={t('reviews.form.failed')} />
+        </div>
+      ) : null}
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={record.isPending}>
+          {record.isPending ? t('reviews.form.saving') : t('reviews.form.save')}
+        </Button>
+        {saved ? (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{t('reviews.form.saved')}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+    </form>
+  );
+}
