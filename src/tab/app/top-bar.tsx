@@ -62,11 +62,11 @@ const useStyles = makeStyles({
     textDecoration: 'none',
     fontWeight: tokens.fontWeightRegular,
     border: `${tokens.strokeWidthThin} solid transparent`,
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover, color: tokens.colorNeutralForeground1 },
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover, color: tokens.colorNeutralForeground1Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
   current: {
-    color: tokens.colorNeutralForeground1,
+    color: tokens.colorNeutralForeground1Selected,
     fontWeight: tokens.fontWeightSemibold,
     backgroundColor: tokens.colorSubtleBackgroundSelected,
     borderBottomColor: tokens.colorCompoundBrandStroke,

@@ -26,7 +26,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1Hover },
     ':focus-within': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
   checked: { borderTopWidth: tokens.strokeWidthThick, borderRightWidth: tokens.strokeWidthThick, borderBottomWidth: tokens.strokeWidthThick, fontWeight: tokens.fontWeightSemibold },
@@ -83,7 +83,7 @@ export function StatusRadioCards({ name, legend, scale, value, onChange, errorId
   // Best first: how people read a scale ("fully", "partially", "not").
   const levels = [...scale.levels].sort((a, b) => b.value - a.value);
   return (
-    <fieldset className={styles.fieldset} aria-describedby={errorId} aria-invalid={invalid || undefined} aria-required="true">
+    <fieldset className={styles.fieldset} aria-describedby={errorId} aria-invalid={invalid || undefined}>
       <legend className={styles.legend}>
         {legend}
         {requiredMark ? (

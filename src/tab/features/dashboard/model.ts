@@ -68,6 +68,11 @@ export interface Cell {
   reportedFor: Period | undefined;
   /** Whether the slot reported in the chosen period itself, is due, overdue or upcoming. */
   due: DueState | undefined;
+  /**
+   * The status shown is older than it should be: from before the chosen period (a past, closed
+   * period), or from before the last closed period while the current one is still open.
+   */
+  stale: boolean;
 }
 
 export interface Row {
@@ -124,6 +129,8 @@ export function buildRows(input: ModelInput): Row[] {
     }
   }
   const slots = slotStates(plan, goals, checkIns, period, today);
+  const periods = reportingPeriods(plan);
+  const staleBefore = current ? (periods[periods.indexOf(period) - 1] ?? period) : period;
   const dueBySlot = new Map(slots.map((s) => [`${s.goalKey}|${s.unit}`, s.state]));
 
   const sortedGoals = [...goals].sort(
@@ -138,7 +145,7 @@ export function buildRows(input: ModelInput): Row[] {
       const entry = summary[unit];
       const due = dueBySlot.get(`${goal.key}|${unit}`);
       if (due === 'overdue') overdueSlots++;
-      cells.set(unit, { unit, status: entry?.status, reportedFor: entry?.period, due });
+      cells.set(unit, { unit, status: entry?.status, reportedFor: entry?.period, due, stale: !!entry && entry.period < staleBefore });
     }
     const theme = themeByKey.get(goal.themeKey);
     const overall = overallStatus(summary, goal.units)?.status;

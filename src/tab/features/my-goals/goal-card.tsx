@@ -51,6 +51,8 @@ const useStyles = makeStyles({
   upcoming: { color: tokens.colorNeutralForeground2 },
   chipCell: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, justifySelf: 'end', '@media (max-width: 640px)': { gridColumn: '1 / -1', justifySelf: 'start' } },
   when: { color: tokens.colorNeutralForeground2 },
+  // A primary Button rendered as a link keeps the anchor's hover colour in Teams' high-contrast theme.
+  primaryLink: { ':hover': { color: tokens.colorNeutralForegroundOnBrand }, ':hover:active': { color: tokens.colorNeutralForegroundOnBrand } },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
 
@@ -142,6 +144,7 @@ export function GoalCard({ item, plan, board, period, headingLevel }: { item: My
             as="a"
             {...checkIn}
             appearance={item.state === 'done' ? 'secondary' : 'primary'}
+            className={item.state === 'done' ? undefined : styles.primaryLink}
             icon={<Edit16Regular />}
             aria-describedby={titleId}
           >

@@ -77,7 +77,7 @@ const useStyles = makeStyles({
   srOnly,
 });
 
-function UnitCell({ plan, cell, period, unitName }: { plan: Plan; cell: Cell | undefined; period: string; unitName: string }) {
+function UnitCell({ plan, cell, unitName }: { plan: Plan; cell: Cell | undefined; unitName: string }) {
   const styles = useStyles();
   const { t } = useTranslation('dashboard');
   const fmt = useFormat();
@@ -91,7 +91,7 @@ function UnitCell({ plan, cell, period, unitName }: { plan: Plan; cell: Cell | u
       </td>
     );
   }
-  const older = cell.reportedFor !== undefined && cell.reportedFor < period;
+  const older = cell.stale;
   return (
     <td className={styles.cell}>
       <span className={styles.cellInner}>
@@ -138,7 +138,7 @@ function GoalRow({ row, plan, columns, period, unitName }: { row: Row; plan: Pla
         <StatusChip scale={plan.statusScale} value={row.overall} size="small" />
       </td>
       {columns.map((unit) => (
-        <UnitCell key={unit} plan={plan} cell={row.goal.units.length === 0 ? undefined : row.cells.get(unit)} period={period} unitName={unitName(unit)} />
+        <UnitCell key={unit} plan={plan} cell={row.goal.units.length === 0 ? undefined : row.cells.get(unit)} unitName={unitName(unit)} />
       ))}
     </tr>
   );

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newContext } from './support/browser';
+import { DEMO, open, screenshot, seriousAxeViolations, signIn, type ThemeName } from './support/app';
+
+const base = inject('baseUrl');
+const THEMES: ThemeName[] = ['light', 'dark', 'contrast'];
+const VIEWS = [
+  { name: 'my-goals', path: '/' },
+  { name: 'check-in', path: '/check-in/vantaa-ko-2021.g2?period=2021-09&unit=POPE' },
+  { name: 'config', path: '/config' },
+  { name: 'accessibility', path: '/accessibility' },
+];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newContext(browser, { locale: 'fi-FI' });
+  page = await context.newPage();
+  await signIn(page, base, DEMO.groupMember);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(THEMES)('axe (WCAG 2.1 A/AA) in the %s theme', (theme) => {
+  it.each(VIEWS)('$name has no serious or critical violations', async ({ path }) => {
+    await open(page, base, path, theme);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
+
+describe('screenshots in Finnish', () => {
+  it.each(['light', 'dark'] as const)('of My goals and Check-in in the %s theme', async (theme) => {
+    await open(page, base, '/', theme);
+    await screenshot(page, `my-goals-fi-${theme}`);
+    await open(page, base, '/check-in/vantaa-ko-2021.g2?period=2021-09&unit=POPE', theme);
+    await screenshot(page, `check-in-pope-fi-${theme}`);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The leaders' dashboard and goal detail in a real Chromium against the real server, emulator and
+ * demo data: filtering to overdue goals in Swedish, both views reflecting a check-in submitted
+ * through the API (with a hostile narrative that must stay inert text), axe in three themes and
+ * screenshots in Finnish.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newContext, watchErrors } from './support/browser';
+import { DEMO, open, pageWithDialogWatch, screenshot, seriousAxeViolations, settle, signIn, type ThemeName } from './support/app';
+
+const base = inject('baseUrl');
+const THEMES: ThemeName[] = ['light', 'dark', 'contrast'];
+const GOAL = 'vantaa-ko-2021.g5';
+
+async function apiToken(userId: string): Promise<string> {
+  const res = await fetch(`${base}/local/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId }) });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('as a leader in Swedish', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await newContext(browser, { locale: 'sv-FI' });
+    page = await context.newPage();
+    await signIn(page, base, DEMO.leader, { language: 'sv' });
+  });
+  afterAll(async () => context?.close());
+
+  it('filters the dashboard to the goals with overdue reports in August, and the link keeps the filter', async () => {
+    const errors = watchErrors(page);
+    await open(page, base, '/dashboard');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Lägesbild');
+    await page.getByLabel('Läget per').selectOption('2021-08');
+    await page.getByRole('checkbox', { name: 'Endast mål med försenad rapportering' }).check();
+    await page.waitForURL(/overdue=1/);
+    expect(page.url()).toContain('period=2021-08');
+
+    const table = page.getByRole('table');
+    const rowHeaders = table.getByRole('rowheader');
+    await expect.poll(() => rowHeaders.count()).toBe(3);
+    const names = await rowHeaders.allTextContents();
+    expect(names.join('|')).toMatch(/^5 .*\|6 .*\|9 /);
+    for (const n of names) expect(n).toMatch(/försenad/);
+    await expect(page.getByRole('status').filter({ hasText: 'av 10 mål visas' }).textContent()).resolves.toContain('3 av 10');
+
+    // The same URL opened afresh shows the same view.
+    await page.reload();
+    await settle(page);
+    await expect.poll(() => page.getByRole('table').getByRole('rowheader').count()).toBe(3);
+    await expect(page.getByRole('checkbox', { name: 'Endast mål med försenad rapportering' })).toBeTruthy();
+    expect(errors.errors).toEqual([]);
+  });
+
+  it('sorts worst first', async () => {
+    await open(page, base, '/dashboard?period=2021-08&sort=worst');
+    const first = await page.getByRole('table').getByRole('row').nth(1).getByRole('cell').first().textContent();
+    expect(first).toMatch(/delvis/);
+  });
+});
+
+describe('after a check-in submitted through the API', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let dialogs: string[];
+  const narrative = 'Kevään tilanne:\n<img src=x onerror=alert(1)>\n[link](http://evil)';
+
+  beforeAll(async () => {
+    context = await newContext(browser, { locale: 'fi-FI' });
+    ({ page, dialogs } = await pageWithDialogWatch(context));
+    await signIn(page, base, DEMO.leader, { language: 'fi' });
+  });
+  afterAll(async () => context?.close());
+
+  it('shows the new status on the dashboard and in the goal detail, with the narrative as inert text', async () => {
+    await open(page, base, '/dashboard');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^5 / }) });
+    await expect(row.getByRole('img', { name: 'Ei toteudu' }).count()).resolves.toBe(0);
+
+    const token = await apiToken(DEMO.admin);
+    const res = await fetch(`${base}/api/check-ins`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ goalKey: GOAL, period: '2021-09', unit: 'TAKO', status: 0, narrative, submissionId: `e2e-dashboard-${Date.now()}` }),
+    });
+    expect(res.status).toBe(201);
+
+    await open(page, base, '/dashboard');
+    await expect.poll(() => row.getByRole('img', { name: 'Ei toteudu' }).count()).toBe(1);
+    await expect(row.getByRole('cell').first().textContent()).resolves.toContain('Ei toteudu');
+
+    await row.getByRole('link').click();
+    await settle(page);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^5 /);
+    const history = page.getByRole('list', { name: /Toisen asteen koulutus: raportit/ });
+    const newest = history.getByRole('listitem').first();
+    await expect(newest.textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
+    await expect(newest.textContent()).resolves.toContain('[link](http://evil)');
+    await expect(newest.locator('img').count()).resolves.toBe(0);
+    await expect(newest.locator('a').count()).resolves.toBe(0);
+    // Line breaks are kept as written.
+    const text = await newest.locator('p').innerText();
+    expect(text.split('\n')).toHaveLength(3);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+describe('accessibility and screenshots', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await newContext(browser, { locale: 'fi-FI' });
+    page = await context.newPage();
+    await signIn(page, base, DEMO.leader, { language: 'fi' });
+  });
+  afterAll(async () => context?.close());
+
+  describe.each(THEMES)('axe (WCAG 2.1 A/AA) in the %s theme', (theme) => {
+    it('Dashboard has no serious or critical violations', async () => {
+      await open(page, base, '/dashboard', theme);
+      await page.locator('figure svg').first().waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Näytä taulukkona' }).click();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+    it('Goal detail has no serious or critical violations', async () => {
+      await open(page, base, `/goals/${GOAL}`, theme);
+      await page.locator('figure svg').first().waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+  });
+
+  it.each(['light', 'dark'] as const)('screenshots of Dashboard and Goal detail in the %s theme', async (theme) => {
+    await open(page, base, '/dashboard', theme);
+    await page.locator('figure svg').first().waitFor();
+    await screenshot(page, `dashboard-fi-${theme}`);
+    await open(page, base, `/goals/${GOAL}`, theme);
+    await page.locator('figure svg').first().waitFor();
+    await screenshot(page, `goal-detail-fi-${theme}`);
+  });
+});
