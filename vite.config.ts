@@ -20,6 +20,8 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2022',
     chunkSizeWarningLimit: 700,
+    // scripts/measure-tab.ts reads it to find what the first view loads.
+    manifest: true,
   },
   server: {
     port: 5173,
