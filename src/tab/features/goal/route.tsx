@@ -72,12 +72,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function MeasureText({ m, unit }: { m: Measure; unit?: string }) {
   const { t } = useTranslation('goal');
   const fmt = useFormat();
+  const styles = useStyles();
   const parts = [m.value !== undefined ? `${fmt.number(m.value)}${unit ? ` ${unit}` : ''}` : '', m.text ?? ''].filter(Boolean);
   if (parts.length === 0 && !m.date) return <>{t('facts.none')}</>;
   return (
     <>
       {parts.join(' – ')}
-      {m.date ? <Text className={useStyles().sub}>{` (${t('facts.at', { date: fmt.date(m.date) })})`}</Text> : null}
+      {m.date ? <Text className={styles.sub}>{` (${t('facts.at', { date: fmt.date(m.date) })})`}</Text> : null}
     </>
   );
 }

@@ -3,7 +3,6 @@
  * the current theme's provider: light, dark and high contrast each get their own palette, and a
  * theme switch re-reads them.
  */
-import { tokens } from '@fluentui/react-components';
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
 const varName = (token: string) => /var\((--[^,)]+)/.exec(token)?.[1];

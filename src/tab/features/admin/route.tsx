@@ -1,0 +1,356 @@
+/**
+ * Admin (`/admin/<plans|themes|goals|groups|units>/<key|new>?plan=`): set up plans, themes,
+ * goals, development groups and service areas through the command API. Each edit is sent with
+ * the version it started from (If-Match); when someone else saved first, both versions show side
+ * by side and the admin chooses. Only admins reach this view (the shell checks the role; the
+ * server checks every write).
+ */
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Field, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Add20Regular, Save20Regular, ShieldLock24Regular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useRef, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { helsinkiDate } from '../../../domain/periods';
+import { isAdmin } from '../../../domain/policy';
+import { orderThemes } from '../../../domain/theme';
+import { paths, useLinkProps, useNavigate, useRoute } from '../../app/router';
+import { BackLink, Page } from '../../components/page';
+import { EmptyState, ErrorState, LoadingCards } from '../../components/states';
+import { useBoard, useMe, useNow, usePlans, type Board, type EntityKind, type EntityOfKind } from '../../data';
+import { useText } from '../../i18n/locale';
+import { ConflictView } from './components/conflict-view';
+import { GoalForm, GroupForm, PlanForm, ThemeForm, UnitForm } from './components/entity-forms';
+import { useEntityEditor } from './hooks/use-entity-editor';
+import { blankGoal, blankGroup, blankPlan, blankTheme, blankUnit, KINDS, knownPeople } from './model';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  listHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
+    '& thead th': { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  },
+  caption: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
+  keyCell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  planSelect: { minWidth: '18rem' },
+  rowHead: { fontWeight: tokens.fontWeightRegular },
+});
+
+type Target = { kind: EntityKind; key: string | undefined };
+
+/** `/admin/goals/G-1` → goals, G-1; `/admin/goals/new` → a new goal; `/admin` → the plans list. */
+export function parseAdminPath(pathname: string): Target {
+  const [, , kind, key] = pathname.split('/').map(decodeURIComponent);
+  const k = (KINDS as readonly string[]).includes(kind ?? '') ? (kind as EntityKind) : 'plans';
+  return { kind: k, key: key || undefined };
+}
+
+const adminPath = (kind: EntityKind, key?: string, plan?: string) => `${paths.admin(key ? `${kind}/${encodeURIComponent(key)}` : kind)}${plan ? `?plan=${encodeURIComponent(plan)}` : ''}`;
+
+function EditLink({ to, label }: { to: string; label: string }) {
+  const link = useLinkProps(to);
+  return <Link {...link}>{label}</Link>;
+}
+
+function NewButton({ to, label }: { to: string; label: string }) {
+  const link = useLinkProps(to);
+  return (
+    <Button as="a" appearance="primary" icon={<Add20Regular />} {...link}>
+      {label}
+    </Button>
+  );
+}
+
+function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board; planKeys: { key: string; title: string }[] }) {
+  const styles = useStyles();
+  const { t } = useTranslation('admin');
+  const text = useText();
+  const plan = board.plan.key;
+  const rows: { key: string; code?: string; name: string; extra?: string }[] =
+    kind === 'plans'
+      ? planKeys.map((p) => ({ key: p.key, name: p.title }))
+      : kind === 'themes'
+        ? orderThemes(board.themes).map((x) => ({ key: x.key, code: x.code, name: text(x.title), extra: x.parentKey ? text(board.theme(x.parentKey)?.title) : '' }))
+        : kind === 'goals'
+          ? [...board.goals]
+              .sort((a, b) => a.code.localeCompare(b.code, 'fi', { numeric: true }))
+              .map((g) => ({ key: g.key, code: g.code, name: g.title, extra: text(board.theme(g.themeKey)?.title) }))
+          : kind === 'groups'
+            ? board.groups.map((g) => ({ key: g.key, name: text(g.name), extra: t('group.count', { count: g.members.length }) }))
+            : board.units.map((u) => ({ key: u.key, name: text(u.name) }));
+  const showCode = kind === 'themes' || kind === 'goals';
+  const showExtra = kind === 'themes' || kind === 'goals' || kind === 'groups';
+  return (
+    <section className={styles.card} aria-labelledby="admin-list">
+      <div className={styles.listHead}>
+        <h2 id="admin-list" className={styles.h2}>
+          {t(`list.${kind}`)}
+        </h2>
+        <NewButton to={adminPath(kind, 'new', plan)} label={t(`new.${kind}`)} />
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState title={t('list.empty')}>{t(`list.emptyBody.${kind}`)}</EmptyState>
+      ) : (
+        <table className={styles.table}>
+          <caption className={styles.caption}>{t(`list.${kind}`)}</caption>
+          <thead>
+            <tr>
+              {showCode ? <th scope="col">{t('field.code')}</th> : null}
+              <th scope="col">{t(kind === 'goals' || kind === 'themes' || kind === 'plans' ? 'field.title' : 'field.name')}</th>
+              {showExtra ? <th scope="col">{t(`list.extra.${kind}`)}</th> : null}
+              <th scope="col">{t('field.key')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                {showCode ? <td>{r.code}</td> : null}
+                <th scope="row" className={styles.rowHead}>
+                  <EditLink to={adminPath(kind, r.key, kind === 'plans' ? r.key : plan)} label={r.name || r.key} />
+                </th>
+                {showExtra ? <td>{r.extra}</td> : null}
+                <td className={styles.keyCell}>{r.key}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K; initial: EntityOfKind[K]; etag: string | undefined; board: Board }) {
+  const styles = useStyles();
+  const { t } = useTranslation('admin');
+  const text = useText();
+  const go = useNavigate();
+  const ed = useEntityEditor(kind, initial, etag);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const people = useMemo(() => knownPeople(board.groups, board.goals), [board.groups, board.goals]);
+  const wasNew = useRef(etag === undefined);
+
+  useEffect(() => {
+    if (ed.conflict) conflictRef.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [ed.conflict]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await ed.submit();
+    if (!ok) {
+      // Take the keyboard to the first field that needs attention.
+      window.setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
+    if (wasNew.current) go(adminPath(kind, ed.draft.key, kind === 'plans' ? ed.draft.key : board.plan.key), { replace: true });
+  };
+
+  const common = { messages: ed.messages, isNew: ed.isNew };
+  const form = (() => {
+    switch (kind) {
+      case 'plans':
+        return <PlanForm value={ed.draft as EntityOfKind['plans']} onChange={(v) => ed.update(v as EntityOfKind[K])} units={board.units} {...common} />;
+      case 'themes':
+        return <ThemeForm value={ed.draft as EntityOfKind['themes']} onChange={(v) => ed.update(v as EntityOfKind[K])} themes={board.themes} {...common} />;
+      case 'goals':
+        return (
+          <GoalForm
+            value={ed.draft as EntityOfKind['goals']}
+            onChange={(v) => ed.update(v as EntityOfKind[K])}
+            themes={board.themes}
+            groups={board.groups}
+            planUnits={board.plan.units}
+            units={board.units}
+            people={people}
+            {...common}
+          />
+        );
+      case 'groups':
+        return <GroupForm value={ed.draft as EntityOfKind['groups']} onChange={(v) => ed.update(v as EntityOfKind[K])} people={people} {...common} />;
+      default:
+        return <UnitForm value={ed.draft as EntityOfKind['units']} onChange={(v) => ed.update(v as EntityOfKind[K])} {...common} />;
+    }
+  })();
+
+  const name =
+    kind === 'goals'
+      ? (ed.base as EntityOfKind['goals']).title
+      : kind === 'plans' || kind === 'themes'
+        ? text((ed.base as EntityOfKind['plans']).title)
+        : text((ed.base as EntityOfKind['groups']).name);
+
+  return (
+    <>
+      {ed.conflict ? (
+        <div ref={conflictRef}>
+          <ConflictView base={ed.base} mine={ed.draft} theirs={ed.conflict.theirs} onTakeTheirs={ed.takeTheirs} onReapply={ed.reapplyMine} />
+        </div>
+      ) : null}
+      <form className={styles.card} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="admin-editor">
+        <h2 id="admin-editor" className={styles.h2}>
+          {ed.isNew ? t(`new.${kind}`) : t(`edit.${kind}`, { name: name || ed.draft.key })}
+        </h2>
+        {ed.notice ? (
+          <MessageBar intent={ed.notice === 'saved' ? 'success' : 'info'} role="status" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t(`notice.${ed.notice}.title`)}</MessageBarTitle>
+              {t(`notice.${ed.notice}.body`)}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {Object.keys(ed.messages).length > 0 ? (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{t('validation.summary', { count: Object.keys(ed.messages).length })}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {form}
+        {ed.failure ? <ErrorState error={ed.failure} title={t('saveFailed')} /> : null}
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary" icon={<Save20Regular />} disabled={ed.saving || !!ed.conflict}>
+            {ed.saving ? t('saving') : t('save')}
+          </Button>
+          {ed.conflict ? <Text>{t('conflict.chooseFirst')}</Text> : null}
+        </div>
+      </form>
+    </>
+  );
+}
+
+function AdminBody({ board, target, planOptions }: { board: Board; target: Target; planOptions: { key: string; title: string }[] }) {
+  const { t } = useTranslation('admin');
+  const now = useNow();
+  const { kind, key } = target;
+  if (!key) return <EntityList kind={kind} board={board} planKeys={planOptions} />;
+  const isNew = key === 'new';
+  const v = board.versions;
+  const found = (() => {
+    if (isNew) return undefined;
+    switch (kind) {
+      case 'plans':
+        return v.plan.value.key === key ? v.plan : undefined;
+      case 'themes':
+        return v.themes.find((x) => x.value.key === key);
+      case 'goals':
+        return v.goals.find((x) => x.value.key === key);
+      case 'groups':
+        return v.groups.find((x) => x.value.key === key);
+      default:
+        return v.units.find((x) => x.value.key === key);
+    }
+  })();
+  if (!isNew && !found) {
+    return (
+      <EmptyState title={t('notFound.title')}>
+        {t('notFound.body', { key })}
+      </EmptyState>
+    );
+  }
+  const today = helsinkiDate(now);
+  const firstTheme = orderThemes(board.themes)[0]?.key ?? '';
+  const blank = {
+    plans: () => blankPlan(today),
+    themes: () => blankTheme(board.plan.key, Math.max(0, ...board.themes.map((x) => x.order)) + 1),
+    goals: () => blankGoal(board.plan.key, firstTheme),
+    groups: () => blankGroup(),
+    units: () => blankUnit(Math.max(0, ...board.units.map((u) => u.order)) + 1),
+  }[kind];
+  const initial = (found ? structuredClone(found.value) : blank()) as EntityOfKind[typeof kind];
+  return <Editor key={`${kind}/${key}`} kind={kind} initial={initial} etag={found?.etag} board={board} />;
+}
+
+export default function AdminView() {
+  const styles = useStyles();
+  const { t } = useTranslation('admin');
+  const text = useText();
+  const route = useRoute();
+  const go = useNavigate();
+  const now = useNow();
+  const me = useMe();
+  const plans = usePlans();
+  const target = parseAdminPath(new URL(route.href, 'http://x').pathname);
+  const today = helsinkiDate(now);
+  const wanted = route.query.get('plan') ?? (target.kind === 'plans' && target.key && target.key !== 'new' ? target.key : undefined);
+  const plan = plans.data?.find((p) => p.key === wanted) ?? plans.data?.find((p) => p.periodStart <= today && today <= p.periodEnd) ?? plans.data?.[0];
+  const board = useBoard(plan?.key);
+  const planOptions = useMemo(() => (plans.data ?? []).map((p) => ({ key: p.key, title: text(p.title) })), [plans.data, text]);
+
+  if (me.data && !isAdmin(me.data)) {
+    return (
+      <Page title={t('title')} narrow>
+        <EmptyState icon={<ShieldLock24Regular />} title={t('noAccess.title')}>
+          {t('noAccess.body')}
+        </EmptyState>
+      </Page>
+    );
+  }
+  const error = me.error ?? plans.error ?? board.error;
+  return (
+    <Page
+      title={t('title')}
+      subtitle={t('subtitle')}
+      back={target.key ? <BackLink to={adminPath(target.kind, undefined, plan?.key)}>{t(`back.${target.kind}`)}</BackLink> : undefined}
+    >
+      <div className={styles.bar}>
+        <TabList selectedValue={target.kind} onTabSelect={(_, d) => go(adminPath(d.value as EntityKind, undefined, plan?.key))} aria-label={t('tabs.label')}>
+          {KINDS.map((k) => (
+            <Tab key={k} value={k}>
+              {t(`tabs.${k}`)}
+            </Tab>
+          ))}
+        </TabList>
+        {plans.data && plans.data.length > 0 && target.kind !== 'plans' && target.kind !== 'groups' && target.kind !== 'units' ? (
+          <Field label={t('planPicker')} className={styles.planSelect}>
+            <Select value={plan?.key ?? ''} onChange={(_, d) => go(adminPath(target.kind, undefined, d.value))}>
+              {planOptions.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.title}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+      </div>
+      {error ? (
+        <ErrorState
+          error={error}
+          onRetry={() => {
+            void me.refetch();
+            void plans.refetch();
+            void board.refetch();
+          }}
+        />
+      ) : !plans.data || !me.data ? (
+        <LoadingCards count={3} label={t('loading')} />
+      ) : plans.data.length === 0 || !plan ? (
+        target.kind === 'plans' && target.key === 'new' ? (
+          <NoPlanYet />
+        ) : (
+          <EmptyState title={t('noPlans.title')} action={<NewButton to={adminPath('plans', 'new')} label={t('new.plans')} />}>
+            {t('noPlans.body')}
+          </EmptyState>
+        )
+      ) : !board.data ? (
+        <LoadingCards count={3} label={t('loading')} />
+      ) : (
+        <AdminBody board={board.data} target={target} planOptions={planOptions} />
+      )}
+    </Page>
+  );
+}
+
+/** The very first plan: there is no board to take units from yet, so units are added afterwards. */
+function NoPlanYet() {
+  const { t } = useTranslation('admin');
+  return <EmptyState title={t('noPlans.first')}>{t('noPlans.firstBody')}</EmptyState>;
+}
