@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { ColumnDef } from './columns.js';
+import { filterKey, valueKey } from './unique.js';
 
 export interface IdentitySet {
   user?: { displayName: string; id?: string };
@@ -60,7 +61,15 @@ CREATE TABLE IF NOT EXISTS changes (
   kind TEXT NOT NULL, at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS changes_by_list ON changes (list_id, seq);
 CREATE TABLE IF NOT EXISTS users (lookup_id INTEGER PRIMARY KEY AUTOINCREMENT, principal TEXT UNIQUE NOT NULL);
+CREATE TABLE IF NOT EXISTS item_values (
+  list_id TEXT NOT NULL, item_id INTEGER NOT NULL, name TEXT NOT NULL, k, u TEXT,
+  PRIMARY KEY (list_id, item_id, name)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS item_values_by_key ON item_values (list_id, name, k, item_id);
+CREATE INDEX IF NOT EXISTS item_values_unique ON item_values (list_id, name, u) WHERE u IS NOT NULL;
 `;
+
+/** Bump when the derived item_values rows change meaning: opening an older file rebuilds them. */
+const VALUES_VERSION = '1';
 
 interface RawItem {
   list_id: string; id: number; guid: string; version: number; fields: string; created: string; modified: string;
@@ -93,20 +102,44 @@ export class Store {
   readonly siteCollectionId: string;
   readonly webId: string;
 
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly columnCache = new Map<string, ColumnDef[]>();
+
   constructor(path: string) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
+    // WAL + NORMAL: a commit is not fsynced (a power cut may lose the last writes, never corrupts).
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.siteCollectionId = this.meta('siteCollectionId', () => randomUUID());
     this.webId = this.meta('webId', () => randomUUID());
     this.epoch = this.meta('epoch', () => randomUUID().slice(0, 8));
+    const version = this.db.prepare("SELECT value FROM meta WHERE key = 'valuesVersion'").get() as { value: string } | undefined;
+    if (version?.value !== VALUES_VERSION) {
+      this.transaction(() => {
+        this.db.exec('DELETE FROM item_values');
+        for (const list of this.allLists()) this.reindexList(list.id);
+        this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('valuesVersion', ?)").run(VALUES_VERSION);
+      });
+    }
+  }
+
+  /** Prepared once per SQL text and reused (better-sqlite3 statements are cheap to keep). */
+  stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size > 500) this.statements.clear();
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
   }
 
   private meta(key: string, init: () => string): string {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     if (row) return row.value;
     const value = init();
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
+    this.stmt('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
     return value;
   }
 
@@ -115,12 +148,11 @@ export class Store {
   }
 
   allLists(): ListRow[] {
-    return (this.db.prepare('SELECT * FROM lists ORDER BY created, id').all() as RawList[]).map(toList);
+    return (this.stmt('SELECT * FROM lists ORDER BY created, id').all() as RawList[]).map(toList);
   }
 
   insertList(list: ListRow): void {
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT INTO lists (id, name, display_name, description, created, modified, created_by, modified_by, version)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -129,80 +161,143 @@ export class Store {
   }
 
   touchList(listId: string, modified: string, by: IdentitySet): void {
-    this.db
-      .prepare('UPDATE lists SET modified = ?, modified_by = ?, version = version + 1 WHERE id = ?')
+    this.stmt('UPDATE lists SET modified = ?, modified_by = ?, version = version + 1 WHERE id = ?')
       .run(modified, JSON.stringify(by), listId);
   }
 
+  /** The list's columns in order (cached: columns are only ever added, through insertColumn). Do not mutate. */
   columns(listId: string): ColumnDef[] {
-    return (this.db.prepare('SELECT def FROM columns WHERE list_id = ? ORDER BY position').all(listId) as { def: string }[])
-      .map((r) => JSON.parse(r.def) as ColumnDef);
+    let cols = this.columnCache.get(listId);
+    if (!cols) {
+      cols = (this.stmt('SELECT def FROM columns WHERE list_id = ? ORDER BY position').all(listId) as { def: string }[])
+        .map((r) => JSON.parse(r.def) as ColumnDef);
+      this.columnCache.set(listId, cols);
+    }
+    return cols;
   }
 
+  /** Add a column; an indexed one gets its index entries for the items the list already has. */
   insertColumn(listId: string, col: ColumnDef): void {
-    const pos = (this.db.prepare('SELECT COUNT(*) AS n FROM columns WHERE list_id = ?').get(listId) as { n: number }).n;
-    this.db.prepare('INSERT INTO columns (list_id, name, position, def) VALUES (?, ?, ?, ?)')
+    const pos = (this.stmt('SELECT COUNT(*) AS n FROM columns WHERE list_id = ?').get(listId) as { n: number }).n;
+    this.stmt('INSERT INTO columns (list_id, name, position, def) VALUES (?, ?, ?, ?)')
       .run(listId, col.name, pos, JSON.stringify(col));
+    this.columnCache.delete(listId);
+    if (col.indexed) this.reindexList(listId, [col]);
+  }
+
+  /** Rebuild the index entries (item_values) of the list's indexed columns, or of the given ones. */
+  reindexList(listId: string, cols: ColumnDef[] = this.columns(listId)): void {
+    const indexed = cols.filter((c) => c.indexed);
+    if (indexed.length === 0) return;
+    for (const r of this.stmt('SELECT id, fields FROM items WHERE list_id = ?').all(listId) as { id: number; fields: string }[]) {
+      this.writeValues(listId, r.id, JSON.parse(r.fields) as Record<string, unknown>, indexed);
+    }
+  }
+
+  /** One row per indexed column with a value: `k` for filters (see filterKey), `u` for unique columns. */
+  private writeValues(listId: string, itemId: number, fields: Record<string, unknown>, cols: ColumnDef[]): void {
+    const insert = this.stmt('INSERT OR REPLACE INTO item_values (list_id, item_id, name, k, u) VALUES (?, ?, ?, ?, ?)');
+    for (const col of cols) {
+      if (!col.indexed) continue;
+      const v = fields[col.name];
+      if (v === undefined || v === null) continue;
+      insert.run(listId, itemId, col.name, filterKey(col.type, v), col.enforceUniqueValues ? valueKey(col, v) : null);
+    }
+  }
+
+  /** How many items hold this filter key (item_values.k) in the column. */
+  keyCount(listId: string, column: string, key: unknown): number {
+    return (this.stmt('SELECT COUNT(*) AS n FROM item_values WHERE list_id = ? AND name = ? AND k = ?')
+      .get(listId, column, key) as { n: number }).n;
+  }
+
+  /** Does another item of the list hold this unique key (valueKey) in the column? */
+  uniqueTaken(listId: string, column: string, key: string, selfId: number | null): boolean {
+    return this.stmt('SELECT 1 FROM item_values WHERE list_id = ? AND name = ? AND u = ? AND item_id IS NOT ? LIMIT 1')
+      .get(listId, column, key, selfId) !== undefined;
   }
 
   nextItemId(listId: string): number {
-    this.db.prepare('UPDATE lists SET item_seq = item_seq + 1 WHERE id = ?').run(listId);
-    return (this.db.prepare('SELECT item_seq FROM lists WHERE id = ?').get(listId) as { item_seq: number }).item_seq;
+    this.stmt('UPDATE lists SET item_seq = item_seq + 1 WHERE id = ?').run(listId);
+    return (this.stmt('SELECT item_seq FROM lists WHERE id = ?').get(listId) as { item_seq: number }).item_seq;
   }
 
   items(listId: string): ItemRow[] {
-    return (this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as RawItem[]).map(toItem);
+    return (this.stmt('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as RawItem[]).map(toItem);
+  }
+
+  itemCount(listId: string): number {
+    return (this.stmt('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(listId) as { n: number }).n;
+  }
+
+  /** The items with these ids, in the order of the ids (missing ones skipped). */
+  itemsByIds(listId: string, ids: number[]): ItemRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.stmt('SELECT * FROM items WHERE list_id = ? AND id IN (SELECT value FROM json_each(?))')
+      .all(listId, JSON.stringify(ids)) as RawItem[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toItem(r)] : [];
+    });
+  }
+
+  /** Up to `limit` item ids greater than `after`, ascending. */
+  itemIdsAfter(listId: string, after: number, limit: number): number[] {
+    return (this.stmt('SELECT id FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?')
+      .all(listId, after, limit) as { id: number }[]).map((r) => r.id);
   }
 
   item(listId: string, id: number): ItemRow | undefined {
-    const r = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as RawItem | undefined;
+    const r = this.stmt('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as RawItem | undefined;
     return r ? toItem(r) : undefined;
   }
 
   /** Insert or replace the item, keep the version history and log the change for delta. */
   saveItem(item: ItemRow): void {
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT OR REPLACE INTO items (list_id, id, guid, version, fields, created, modified, created_by, modified_by, author_lookup, editor_lookup)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(item.listId, item.id, item.guid, item.version, JSON.stringify(item.fields), item.created, item.modified,
         JSON.stringify(item.createdBy), JSON.stringify(item.modifiedBy), item.authorLookupId, item.editorLookupId);
-    this.db
-      .prepare('INSERT INTO item_versions (list_id, item_id, version, fields, modified, modified_by) VALUES (?, ?, ?, ?, ?, ?)')
+    this.stmt('INSERT INTO item_versions (list_id, item_id, version, fields, modified, modified_by) VALUES (?, ?, ?, ?, ?, ?)')
       .run(item.listId, item.id, item.version, JSON.stringify(item.fields), item.modified, JSON.stringify(item.modifiedBy));
+    this.stmt('DELETE FROM item_values WHERE list_id = ? AND item_id = ?').run(item.listId, item.id);
+    this.writeValues(item.listId, item.id, item.fields, this.columns(item.listId));
     this.logChange(item.listId, item.id, 'upsert', item.modified);
   }
 
   deleteItem(listId: string, id: number, at: string): void {
-    this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
+    this.stmt('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
+    this.stmt('DELETE FROM item_values WHERE list_id = ? AND item_id = ?').run(listId, id);
     this.logChange(listId, id, 'delete', at);
   }
 
   private logChange(listId: string, itemId: number, kind: string, at: string): void {
-    this.db.prepare('INSERT INTO changes (list_id, item_id, kind, at) VALUES (?, ?, ?, ?)').run(listId, itemId, kind, at);
+    this.stmt('INSERT INTO changes (list_id, item_id, kind, at) VALUES (?, ?, ?, ?)').run(listId, itemId, kind, at);
   }
 
   maxChangeSeq(): number {
-    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM changes').get() as { s: number }).s;
+    return (this.stmt('SELECT COALESCE(MAX(seq), 0) AS s FROM changes').get() as { s: number }).s;
   }
 
-  /** Item ids changed in (since, upTo], each once, ascending. */
-  changedItemIds(listId: string, since: number, upTo: number): number[] {
-    return (this.db
-      .prepare('SELECT DISTINCT item_id FROM changes WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY item_id')
-      .all(listId, since, upTo) as { item_id: number }[]).map((r) => r.item_id);
+  /** Item ids greater than `after` changed in (since, upTo], each once, ascending, at most `limit`. */
+  changedItemIds(listId: string, since: number, upTo: number, after = 0, limit = -1): number[] {
+    return (this.stmt(
+      'SELECT DISTINCT item_id FROM changes WHERE list_id = ? AND seq > ? AND seq <= ? AND item_id > ? ORDER BY item_id LIMIT ?',
+    ).all(listId, since, upTo, after, limit) as { item_id: number }[]).map((r) => r.item_id);
   }
 
   versionCount(listId: string, itemId: number): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM item_versions WHERE list_id = ? AND item_id = ?')
+    return (this.stmt('SELECT COUNT(*) AS n FROM item_versions WHERE list_id = ? AND item_id = ?')
       .get(listId, itemId) as { n: number }).n;
   }
 
   /** SharePoint's per-site user lookup id (AuthorLookupId / EditorLookupId). */
   userLookupId(principal: string): number {
-    this.db.prepare('INSERT OR IGNORE INTO users (principal) VALUES (?)').run(principal);
-    return (this.db.prepare('SELECT lookup_id FROM users WHERE principal = ?').get(principal) as { lookup_id: number }).lookup_id;
+    this.stmt('INSERT OR IGNORE INTO users (principal) VALUES (?)').run(principal);
+    return (this.stmt('SELECT lookup_id FROM users WHERE principal = ?').get(principal) as { lookup_id: number }).lookup_id;
   }
 
   close(): void {

@@ -56,9 +56,10 @@ export function itemsDelta(env: Env, req: EmuRequest, scope: ItemScope, deltaPat
 
   const upTo = token.u ?? env.store.maxChangeSeq();
   // The first enumeration lists what exists now; later ones also report deletions.
+  // One item beyond the page tells whether a nextLink is due.
   const ids = token.s === 0
-    ? env.store.items(listId).map((i) => i.id).filter((id) => id > (token.a ?? 0))
-    : env.store.changedItemIds(listId, token.s, upTo).filter((id) => id > (token.a ?? 0));
+    ? env.store.itemIdsAfter(listId, token.a ?? 0, size + 1)
+    : env.store.changedItemIds(listId, token.s, upTo, token.a ?? 0, size + 1);
   const pageIds = ids.slice(0, size);
   const value = pageIds.map((id) => {
     const item = env.store.item(listId, id);

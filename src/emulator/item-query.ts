@@ -3,8 +3,12 @@ import { SYSTEM_FIELDS, type ColumnDef, type ColumnType } from './columns.js';
 import type { ItemRow } from './db.js';
 import { GraphError, invalidRequest } from './errors.js';
 import type { FilterNode, Literal, OrderTerm } from './odata-query.js';
+import { foldText } from './unique.js';
 
-interface FieldInfo { name: string; type: ColumnType; indexed: boolean }
+export interface FieldInfo { name: string; type: ColumnType; indexed: boolean }
+
+/** What filters and sort keys read of an item: the full row, or only the fields a query references. */
+export type ItemValues = Pick<ItemRow, 'id' | 'created' | 'modified' | 'fields'>;
 
 /** Text compares like SharePoint's collation: case-insensitive, accent-sensitive. */
 const collator = new Intl.Collator('en', { sensitivity: 'accent' });
@@ -29,7 +33,7 @@ export function requireIndexed(field: FieldInfo, allowNonIndexed: boolean): void
   );
 }
 
-export function itemValue(item: ItemRow, name: string): unknown {
+export function itemValue(item: ItemValues, name: string): unknown {
   if (name === 'id' || name === 'ID') return item.id;
   if (name === 'Created') return item.created;
   if (name === 'Modified') return item.modified;
@@ -37,7 +41,7 @@ export function itemValue(item: ItemRow, name: string): unknown {
 }
 
 /** Turn a filter literal into the column's comparable form, or refuse a type mismatch with 400. */
-function literalFor(field: FieldInfo, lit: Literal): number | string | boolean {
+export function literalFor(field: FieldInfo, lit: Literal): number | string | boolean {
   const mismatch = (): GraphError =>
     invalidRequest(`The value ${JSON.stringify(lit.value)} in $filter does not match the type of field '${field.name}' (${field.type}).`);
   switch (field.type) {
@@ -72,7 +76,7 @@ export function compareValues(type: ColumnType, a: unknown, b: unknown): number 
   return Number(a) - Number(b);
 }
 
-export type Predicate = (item: ItemRow) => boolean;
+export type Predicate = (item: ItemValues) => boolean;
 
 /** Validate the whole filter up front (fields, types, indexes), then return a predicate. */
 export function compileFilter(node: FilterNode, cols: ColumnDef[], allowNonIndexed: boolean): Predicate {
@@ -114,7 +118,7 @@ export function compileFilter(node: FilterNode, cols: ColumnDef[], allowNonIndex
 /** The sort position of one item: its ordered values (null when empty) and its id as the final tie-break. */
 export interface SortKey { v: (string | number | boolean | null)[]; id: number }
 
-export function sortKeyOf(item: ItemRow, terms: OrderTerm[], fields: FieldInfo[]): SortKey {
+export function sortKeyOf(item: ItemValues, terms: OrderTerm[], fields: FieldInfo[]): SortKey {
   return {
     v: terms.map((_, i) => {
       const raw = itemValue(item, fields[i]!.name);
@@ -136,4 +140,114 @@ export function compareKeys(a: SortKey, b: SortKey, terms: OrderTerm[], fields: 
     if (c !== 0) return terms[i]!.desc ? -c : c;
   }
   return a.id - b.id;
+}
+
+/**
+ * SQL that yields the candidates of a filter in id order, as `[id, created, modified, ...values of
+ * \`fieldNames\`]` rows. Conditions on indexed columns become joins on `item_values` (see filterKey), so
+ * SQLite reads only the index entries that can match; the rows are a superset of the matches, and the
+ * caller re-checks each with the compiled predicate. `afterId` is the keyset position of id-ordered paging.
+ */
+export function candidateSql(
+  listId: string, cols: ColumnDef[], filter: FilterNode | undefined, fieldNames: string[], afterId: number | null,
+  /** How many index entries hold this key: picks the most selective equality to drive the query. */
+  countKey?: (column: string, key: unknown) => number,
+): { sql: string; params: unknown[] } {
+  interface Probe { name: string; conds: string[]; params: unknown[]; rank: number }
+  const probes: Probe[] = [];
+  const idConds: { cond: string; params: unknown[] }[] = [];
+  const leaves = (n: FilterNode): FilterNode[] => (n.type === 'and' ? [...leaves(n.left), ...leaves(n.right)] : [n]);
+  for (const leaf of filter ? leaves(filter) : []) {
+    if (leaf.type === 'and') continue;
+    const field = resolveField(cols, leaf.field);
+    if (leaf.field === 'id' || leaf.field === 'ID') {
+      if (leaf.type === 'cmp' && leaf.literal.kind === 'number') {
+        const op = { eq: '=', ne: '<>', lt: '<', gt: '>', le: '<=', ge: '>=' }[leaf.op];
+        idConds.push({ cond: `i.id ${op} ?`, params: [leaf.literal.value] });
+      }
+      continue;
+    }
+    const col = cols.find((c) => c.name === leaf.field);
+    if (!col?.indexed) continue;
+    const text = field.type === 'text' || field.type === 'choice';
+    if (leaf.type === 'startswith') {
+      const prefix = leaf.literal.value as string;
+      // An ASCII prefix's matches all have folded keys in [fold(prefix), successor); others: any value.
+      if (/^[\x20-\x7e]+$/.test(prefix)) {
+        const lo = foldText(prefix);
+        const hi = lo.slice(0, -1) + String.fromCharCode(lo.charCodeAt(lo.length - 1) + 1);
+        probes.push({ name: col.name, conds: ['k >= ?', 'k < ?'], params: [lo, hi], rank: 2 });
+      } else probes.push({ name: col.name, conds: [], params: [], rank: 4 });
+      continue;
+    }
+    if (leaf.op === 'ne') continue; // matches empty values too: no index narrowing
+    const wanted = literalFor(field, leaf.literal);
+    // literalFor already gives numbers, epoch ms for dateTimes and booleans; the keys are the same forms.
+    const key = text ? foldText(String(wanted)) : typeof wanted === 'boolean' ? Number(wanted) : wanted;
+    if (leaf.op === 'eq') probes.push({ name: col.name, conds: ['k = ?'], params: [key], rank: col.enforceUniqueValues ? 0 : 1 });
+    else if (text) probes.push({ name: col.name, conds: [], params: [], rank: 4 }); // collator order ≠ key order
+    else {
+      const op = { lt: '<', gt: '>', le: '<=', ge: '>=' }[leaf.op];
+      probes.push({ name: col.name, conds: [`k ${op} ?`], params: [key], rank: 3 });
+    }
+  }
+  if (countKey && probes.filter((p) => p.rank === 1).length > 1) {
+    // Still within [1, 2): fewer entries first.
+    for (const p of probes) {
+      if (p.rank !== 1) continue;
+      const n = countKey(p.name, p.params[0]);
+      p.rank = 1 + n / (n + 1);
+    }
+  }
+  probes.sort((a, b) => a.rank - b.rank);
+
+  const selectParams: unknown[] = [];
+  const columns = ['i.id', 'i.created', 'i.modified', ...fieldNames.map((n) => {
+    selectParams.push(`$."${n}"`);
+    return 'json_extract(i.fields, ?)';
+  })];
+  const params: unknown[] = [...selectParams];
+  let from: string;
+  const where: string[] = [];
+  let idCol = 'i.id';
+  const [driver, ...rest] = probes;
+  if (driver && driver.rank < 2) {
+    // Equality on an index: walk its entries (already in item_id order) and fetch the rows by key.
+    idCol = 'v0.item_id';
+    from = 'item_values v0 CROSS JOIN items i ON i.list_id = v0.list_id AND i.id = v0.item_id';
+    where.push('v0.list_id = ?', 'v0.name = ?', ...driver.conds.map((c) => `v0.${c}`));
+    params.push(...[listId, driver.name, ...driver.params]);
+  } else {
+    from = 'items i';
+    where.push('i.list_id = ?');
+    params.push(listId);
+    if (driver) rest.unshift(driver);
+  }
+  const joinParams: unknown[] = [];
+  rest.forEach((p, j) => {
+    const v = `v${j + 1}`;
+    from += ` JOIN item_values ${v} ON ${v}.list_id = i.list_id AND ${v}.item_id = i.id AND ${v}.name = ?${p.conds.map((c) => ` AND ${v}.${c}`).join('')}`;
+    joinParams.push(p.name, ...p.params);
+  });
+  params.splice(selectParams.length, 0, ...joinParams);
+  for (const c of idConds) {
+    where.push(c.cond);
+    params.push(...c.params);
+  }
+  if (afterId !== null) {
+    where.push(`${idCol} > ?`);
+    params.push(afterId);
+  }
+  return { sql: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${idCol}`, params };
+}
+
+/** Turn a candidate row of candidateSql back into the values a predicate or sort key reads. */
+export function candidateValues(row: unknown[], fieldNames: string[], types: ColumnType[]): ItemValues {
+  const fields: Record<string, unknown> = {};
+  for (let j = 0; j < fieldNames.length; j++) {
+    const v = row[3 + j];
+    if (v === null || v === undefined) continue;
+    fields[fieldNames[j]!] = types[j] === 'boolean' ? v === 1 || v === true : v; // json_extract gives 1/0 for booleans
+  }
+  return { id: row[0] as number, created: row[1] as string, modified: row[2] as string, fields };
 }

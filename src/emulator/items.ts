@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeValue, READ_ONLY_FIELDS, type ColumnDef } from './columns.js';
+import { normalizeValue, READ_ONLY_FIELDS, SYSTEM_FIELDS, type ColumnDef } from './columns.js';
 import { hasPreference, identityOf, json, type EmuRequest, type EmuResponse, type Env } from './context.js';
 import type { ItemRow, ListRow } from './db.js';
 import { GraphError, graphTime, invalidRequest, notImplemented } from './errors.js';
 import { eTagMatches, formatETag } from './etag.js';
 import {
-  compareKeys, compileFilter, PREFER_NON_INDEXED, requireIndexed, resolveField, sortKeyOf, type SortKey,
+  candidateSql, candidateValues, compareKeys, compileFilter, PREFER_NON_INDEXED, requireIndexed, resolveField, sortKeyOf,
+  type SortKey,
 } from './item-query.js';
 import { listWebUrl, select } from './lists.js';
-import { parseExpand, parseFilter, parseOrderBy, readQuery, type ExpandTerm } from './odata-query.js';
+import { filterFields, parseExpand, parseFilter, parseOrderBy, readQuery, type ExpandTerm } from './odata-query.js';
 import { valueKey } from './unique.js';
 
 export interface ItemScope { siteId: string; list: ListRow; cols: ColumnDef[] }
@@ -112,35 +113,61 @@ export function listItems(env: Env, req: EmuRequest, scope: ItemScope): EmuRespo
   const q = readQuery(req.query, ['expand', 'select', 'filter', 'orderby', 'top', 'skiptoken'], 'list items');
   const fields = expandFields(q);
   const allowNonIndexed = hasPreference(req, PREFER_NON_INDEXED);
-  let items = env.store.items(scope.list.id);
-  if (q.has('filter')) {
-    const predicate = compileFilter(parseFilter(q.get('filter')!), scope.cols, allowNonIndexed);
-    items = items.filter(predicate);
-  }
+  const filter = q.has('filter') ? parseFilter(q.get('filter')!) : undefined;
+  const predicate = filter ? compileFilter(filter, scope.cols, allowNonIndexed) : () => true;
   const terms = q.has('orderby') ? parseOrderBy(q.get('orderby')!) : [];
   const infos = terms.map((t) => resolveField(scope.cols, t.field));
   infos.forEach((f) => requireIndexed(f, allowNonIndexed));
-  const keyed = items.map((item) => ({ item, key: sortKeyOf(item, terms, infos) }));
-  keyed.sort((a, b) => compareKeys(a.key, b.key, terms, infos));
 
   // Keyset paging: the skiptoken carries the sort position of the last item returned.
-  let start = 0;
+  let anchor: SortKey | null = null;
   if (q.has('skiptoken')) {
-    const anchor = decodeToken<SortKey>(q.get('skiptoken')!, 'skiptoken');
+    anchor = decodeToken<SortKey>(q.get('skiptoken')!, 'skiptoken');
     if (!anchor || typeof anchor.id !== 'number' || !Array.isArray(anchor.v) || anchor.v.length !== terms.length) {
       throw invalidRequest('The skiptoken does not belong to this query.');
     }
-    start = keyed.findIndex((k) => compareKeys(k.key, anchor, terms, infos) > 0);
-    if (start < 0) start = keyed.length;
   }
   const size = pageSizeOf(env, q);
-  const page = keyed.slice(start, start + size);
+
+  // Candidates come from SQLite (indexed conditions narrowed by item_values) with only the referenced
+  // fields; each is re-checked with the exact predicate. Full rows are read for the page alone.
+  const names = [...new Set([...(filter ? filterFields(filter) : []), ...terms.map((t) => t.field)])]
+    .filter((n) => !(n in SYSTEM_FIELDS));
+  const types = names.map((n) => scope.cols.find((c) => c.name === n)!.type);
+  const byId = terms.length === 0;
+  const { sql, params } = candidateSql(scope.list.id, scope.cols, filter, names, byId && anchor ? anchor.id : null,
+    (column, key) => env.store.keyCount(scope.list.id, column, key));
+  const rows = env.store.stmt(sql).raw(true).iterate(...params) as IterableIterator<unknown[]>;
+  let keyed: { id: number; key: SortKey }[] = [];
+  let hasMore: boolean;
+  if (byId) {
+    // Already in page order: stop as soon as one item beyond the page is known.
+    for (const row of rows) {
+      if (!predicate(candidateValues(row, names, types))) continue;
+      keyed.push({ id: row[0] as number, key: { v: [], id: row[0] as number } });
+      if (keyed.length > size) break;
+    }
+    hasMore = keyed.length > size;
+    keyed = keyed.slice(0, size);
+  } else {
+    const all: { id: number; key: SortKey }[] = [];
+    for (const row of rows) {
+      const values = candidateValues(row, names, types);
+      if (predicate(values)) all.push({ id: values.id, key: sortKeyOf(values, terms, infos) });
+    }
+    all.sort((a, b) => compareKeys(a.key, b.key, terms, infos));
+    let start = anchor ? all.findIndex((k) => compareKeys(k.key, anchor, terms, infos) > 0) : 0;
+    if (start < 0) start = all.length;
+    keyed = all.slice(start, start + size);
+    hasMore = start + size < all.length;
+  }
+  const page = env.store.itemsByIds(scope.list.id, keyed.map((k) => k.id));
   const body: Record<string, unknown> = {
     '@odata.context': `${req.serviceRoot}/$metadata#sites('${scope.siteId}')/lists('${scope.list.id}')/items`,
-    value: page.map(({ item }) => select(itemResource(req, scope, item, fields), q.get('select'))),
+    value: page.map((item) => select(itemResource(req, scope, item, fields), q.get('select'))),
   };
-  if (start + size < keyed.length) {
-    body['@odata.nextLink'] = linkWith(req, req.path, { $skiptoken: encodeToken(page[page.length - 1]!.key) });
+  if (hasMore) {
+    body['@odata.nextLink'] = linkWith(req, req.path, { $skiptoken: encodeToken(keyed[keyed.length - 1]!.key) });
   }
   return json(200, body);
 }
@@ -192,11 +219,8 @@ function applyFields(scope: ItemScope, current: Record<string, unknown>, input: 
 function checkUnique(env: Env, scope: ItemScope, fields: Record<string, unknown>, selfId: number | null): void {
   const unique = scope.cols.filter((c) => c.enforceUniqueValues && fields[c.name] !== undefined);
   if (unique.length === 0) return;
-  const others = env.store.items(scope.list.id).filter((i) => i.id !== selfId);
-  const clashes = unique.filter((col) => {
-    const key = valueKey(col, fields[col.name]);
-    return others.some((o) => o.fields[col.name] !== undefined && valueKey(col, o.fields[col.name]) === key);
-  });
+  // item_values.u holds valueKey of every unique column's value: one index probe per column.
+  const clashes = unique.filter((col) => env.store.uniqueTaken(scope.list.id, col.name, valueKey(col, fields[col.name]), selfId));
   if (clashes.length > 0) {
     throw new GraphError(
       409,

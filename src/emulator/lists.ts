@@ -147,14 +147,13 @@ export function addColumn(env: Env, req: EmuRequest, siteId: string, list: ListR
   if (existing.some((c) => c.name.toLowerCase() === col.name.toLowerCase())) {
     throw invalidRequest(`A duplicate field name "${col.name}" was found.`);
   }
-  const items = env.store.items(list.id);
-  if (col.required && items.length > 0) {
+  if (col.required && env.store.itemCount(list.id) > 0) {
     // SharePoint allows it, but existing items then violate the rule; make the caller decide explicitly.
     throw notImplemented('adding a required column to a list that already has items');
   }
   if (col.enforceUniqueValues) {
     const seen = new Set<string>();
-    for (const item of items) {
+    for (const item of env.store.items(list.id)) {
       const v = item.fields[col.name];
       if (v === undefined) continue;
       const key = valueKey(col, normalizeValue(col, v));
