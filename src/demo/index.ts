@@ -1,4 +1,5 @@
-import { summaryAsOf, type CheckIn, type Goal, type Group, type Plan, type Review, type Theme, type Unit } from '../domain';
+import type { Dataset } from '../commands/import-dataset';
+import { summaryAsOf, type Goal } from '../domain';
 import { buildCheckIns, SEED_PERIOD } from './check-ins';
 import { GOAL_FACTS, goalKey, goalThemeKey } from './goals';
 import { GROUPS, UNITS } from './organisation';
@@ -9,15 +10,8 @@ import { buildReviews } from './reviews';
 export { DEMO_USERS, type DemoUser } from './people';
 export { DEMO_PLAN_KEY } from './plan';
 
-export interface DemoDataset {
-  plans: Plan[];
-  themes: Theme[];
-  goals: Goal[];
-  checkIns: CheckIn[];
-  reviews: Review[];
-  groups: Group[];
-  units: Unit[];
-}
+/** The demo has the shape of any importable dataset. */
+export type DemoDataset = Dataset;
 
 /**
  * The demo: Vantaa's education division goals of 2021 (seed 000) under its strategic themes
