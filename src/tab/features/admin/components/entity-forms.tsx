@@ -18,13 +18,25 @@ import type { FieldMessages } from '../model';
 import { CheckboxGroup, DateField, Fieldset, LocalizedFields, NumberField, PeoplePicker, SelectField, TextField, useMessage } from './fields';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gap: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))' },
+  grid: { display: 'grid', alignItems: 'start', gap: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))' },
+  levelList: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  level: {
+    display: 'grid',
+    gridTemplateColumns: '5rem repeat(3, minmax(8rem, 1fr)) 9rem auto',
+    alignItems: 'end',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+    '@media (max-width: 800px)': { gridTemplateColumns: '1fr 1fr' },
+  },
+  levelLegend: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  remove: { alignSelf: 'end' },
   full: { gridColumn: '1 / -1' },
-  levels: { width: '100%', borderCollapse: 'collapse', '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, verticalAlign: 'top' } },
-  levelInput: { minWidth: '6rem' },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
-  caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
-  srOnly: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
+  caption: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground2 },
   scaleRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
 });
 
@@ -92,68 +104,47 @@ export function PlanForm({ value: p, onChange, messages, isNew, units }: FormPro
             options={[...BUILT_IN_SCALES.map((s) => ({ value: s.key, label: text(s.name) })), ...(builtIn ? [] : [{ value: 'custom', label: t('scale.custom') }])]}
           />
         </div>
-        <table className={styles.levels}>
-          <caption className={styles.caption}>
-            {t('scale.levels')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('scale.preview')}</th>
-              <th scope="col">{t('scale.value')}</th>
-              <th scope="col">{t('lang.fi')}</th>
-              <th scope="col">{t('lang.sv')}</th>
-              <th scope="col">{t('lang.en')}</th>
-              <th scope="col">{t('scale.color')}</th>
-              <th scope="col">
-                <span className={styles.srOnly}>{t('scale.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.statusScale.levels.map((l, i) => (
-              <tr key={i}>
-                <td>
+        <p className={styles.caption}>{t('scale.levels')}</p>
+        <ol className={styles.levelList}>
+          {p.statusScale.levels.map((l, i) => (
+            <li key={i}>
+              <fieldset className={styles.level}>
+                <legend className={styles.levelLegend}>
+                  {t('scale.level', { n: i + 1 })}
                   <StatusChip scale={p.statusScale} value={l.value} size="small" />
-                </td>
-                <td>
-                  <NumberField label={t('scale.valueOf', { n: i + 1 })} path={`statusScale.levels.${i}.value`} messages={messages} integer value={l.value} onChange={(v) => setLevel(i, { value: v as number })} />
-                </td>
+                </legend>
+                <NumberField label={t('scale.value')} path={`statusScale.levels.${i}.value`} messages={messages} integer value={l.value} onChange={(v) => setLevel(i, { value: v as number })} />
                 {(['fi', 'sv', 'en'] as const).map((lang) => (
-                  <td key={lang}>
-                    <TextField
-                      className={styles.levelInput}
-                      label={t('scale.labelOf', { n: i + 1, lang: t(`lang.${lang}`) })}
-                      path={`statusScale.levels.${i}.label.${lang}`}
-                      messages={messages}
-                      required={lang === 'fi'}
-                      value={l.label[lang]}
-                      onChange={(v) => setLevel(i, { label: { ...l.label, [lang]: v } })}
-                    />
-                  </td>
-                ))}
-                <td>
-                  <SelectField
-                    label={t('scale.colorOf', { n: i + 1 })}
-                    path={`statusScale.levels.${i}.color`}
+                  <TextField
+                    key={lang}
+                    label={t(`lang.${lang}`)}
+                    path={`statusScale.levels.${i}.label.${lang}`}
                     messages={messages}
-                    value={l.color}
-                    onChange={(v) => setLevel(i, { color: v as StatusColor })}
-                    options={STATUS_COLORS.map((c) => ({ value: c, label: t(`color.${c}`) }))}
+                    required={lang === 'fi'}
+                    value={l.label[lang]}
+                    onChange={(v) => setLevel(i, { label: { ...l.label, [lang]: v } })}
                   />
-                </td>
-                <td>
-                  <Button
-                    appearance="subtle"
-                    icon={<Delete20Regular />}
-                    aria-label={t('scale.remove', { n: i + 1 })}
-                    disabled={p.statusScale.levels.length <= 2}
-                    onClick={() => set('statusScale', { ...p.statusScale, key: `custom-${p.key || 'plan'}`, levels: p.statusScale.levels.filter((_, j) => j !== i) })}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                ))}
+                <SelectField
+                  label={t('scale.color')}
+                  path={`statusScale.levels.${i}.color`}
+                  messages={messages}
+                  value={l.color}
+                  onChange={(v) => setLevel(i, { color: v as StatusColor })}
+                  options={STATUS_COLORS.map((c) => ({ value: c, label: t(`color.${c}`) }))}
+                />
+                <Button
+                  className={styles.remove}
+                  appearance="subtle"
+                  icon={<Delete20Regular />}
+                  aria-label={t('scale.remove', { n: i + 1 })}
+                  disabled={p.statusScale.levels.length <= 2}
+                  onClick={() => set('statusScale', { ...p.statusScale, key: `custom-${p.key || 'plan'}`, levels: p.statusScale.levels.filter((_, j) => j !== i) })}
+                />
+              </fieldset>
+            </li>
+          ))}
+        </ol>
         {levelsMsg ? (
           <span className={styles.error} role="alert">
             {levelsMsg}
