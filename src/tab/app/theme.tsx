@@ -2,20 +2,39 @@
  * The Fluent theme follows Teams (default / dark / contrast, live through the host's theme-change
  * handler). In a plain browser the user picks it; `?theme=dark|contrast|light` wins (tests use it),
  * then the remembered choice, then the operating system's preference.
+ *
+ * Only the light theme is in the shell; dark and high contrast are loaded on demand
+ * (`loadTheme`): main.tsx loads the starting theme before the first render, and a later switch
+ * keeps the current theme until the new one has arrived.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
+import { FluentProvider, teamsLightTheme, type Theme } from '@fluentui/react-components';
 import type { HostContext, TeamsTheme } from './host';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 export const THEME_NAMES: readonly ThemeName[] = ['light', 'dark', 'contrast'];
 const STORAGE_KEY = 'tavoitteet.theme';
 
-const FLUENT: Record<ThemeName, Theme> = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+const FLUENT: Partial<Record<ThemeName, Theme>> = { light: teamsLightTheme };
+
+/** Loads a Fluent theme (dark and contrast are a separate chunk); resolves at once when loaded. */
+export async function loadTheme(name: ThemeName): Promise<Theme> {
+  const have = FLUENT[name];
+  if (have) return have;
+  const m = await import('./themes-extra');
+  FLUENT.dark = m.teamsDarkTheme;
+  FLUENT.contrast = m.teamsHighContrastTheme;
+  return FLUENT[name] as Theme;
+}
 
 export const fromTeamsTheme = (t: TeamsTheme | undefined): ThemeName => (t === 'dark' ? 'dark' : t === 'contrast' ? 'contrast' : 'light');
 
 const isThemeName = (v: unknown): v is ThemeName => typeof v === 'string' && (THEME_NAMES as readonly string[]).includes(v);
+
+/** The theme to start in: the host's in Teams, else the browser's choice (below). */
+export function initialTheme(host: HostContext): ThemeName {
+  return host.kind === 'teams' ? fromTeamsTheme(host.theme) : initialBrowserTheme();
+}
 
 export function initialBrowserTheme(win: Window = window): ThemeName {
   const param = new URLSearchParams(win.location.search).get('theme');
@@ -43,7 +62,23 @@ const ThemeContext = createContext<ThemeState | null>(null);
 
 export function ThemeProvider({ host, children }: { host: HostContext; children: ReactNode }) {
   const inTeams = host.kind === 'teams';
-  const [theme, setThemeState] = useState<ThemeName>(() => (inTeams ? fromTeamsTheme(host.theme) : initialBrowserTheme()));
+  const [theme, setThemeState] = useState<ThemeName>(() => initialTheme(host));
+  // The theme on screen: the chosen one once its chunk has loaded (the light one is always there).
+  const [shown, setShown] = useState<{ name: ThemeName; fluent: Theme }>(() => {
+    const fluent = FLUENT[theme];
+    return fluent ? { name: theme, fluent } : { name: 'light', fluent: teamsLightTheme };
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    loadTheme(theme).then(
+      (fluent) => !cancelled && setShown({ name: theme, fluent }),
+      () => undefined, // chunk failed to load (offline): stay in the theme on screen
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [theme]);
 
   useEffect(() => host.onThemeChange((t) => setThemeState(fromTeamsTheme(t))), [host]);
 
@@ -57,14 +92,14 @@ export function ThemeProvider({ host, children }: { host: HostContext; children:
   }, []);
 
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
-  }, [theme]);
+    document.documentElement.dataset.theme = shown.name;
+    document.documentElement.style.colorScheme = shown.name === 'light' ? 'light' : 'dark';
+  }, [shown.name]);
 
   const value = useMemo(() => ({ theme, switchable: !inTeams, setTheme }), [theme, inTeams, setTheme]);
   return (
     <ThemeContext.Provider value={value}>
-      <FluentProvider theme={FLUENT[theme]} style={{ minHeight: '100vh' }} applyStylesToPortals>
+      <FluentProvider theme={shown.fluent} style={{ minHeight: '100vh' }} applyStylesToPortals>
         {children}
       </FluentProvider>
     </ThemeContext.Provider>

@@ -1,32 +1,18 @@
 /**
- * The app's top bar: navigation to the views this user may use, language, theme (plain browser
- * only: in Teams the host decides) and the current user, with "switch user" in local mode.
+ * The app's top bar: navigation to the views this user may use, then the tools (language, theme in
+ * a plain browser, the current user). The tools are menus (Fluent Menu, positioning, Avatar) that
+ * nobody needs before the first view is on screen, so they are a lazy chunk, loaded alongside the
+ * view; until then a placeholder of the same size keeps the layout still.
  */
-import {
-  Avatar,
-  Button,
-  makeStyles,
-  Menu,
-  MenuDivider,
-  MenuGroup,
-  MenuGroupHeader,
-  MenuItem,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { Board20Regular, DarkTheme20Regular, Home20Regular, LocalLanguage20Regular, PersonSwap20Regular, Settings20Regular, SignOut20Regular, Target24Filled } from '@fluentui/react-icons';
-import type { ReactElement } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Board20Regular, Home20Regular, Settings20Regular, Target24Filled } from '@fluentui/react-icons';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../domain/localized';
-import { useAuth, useMe } from '../data';
-import { useLocale } from '../i18n/locale';
+import { useMe } from '../data';
 import { preloadView } from './routes';
 import { paths, useLinkProps, useRoute, type RouteName } from './router';
-import { THEME_NAMES, useTheme, type ThemeName } from './theme';
+
+const TopBarTools = lazy(() => import('./top-bar-tools'));
 
 const useStyles = makeStyles({
   bar: {
@@ -72,8 +58,8 @@ const useStyles = makeStyles({
     borderBottomColor: tokens.colorCompoundBrandStroke,
     borderBottomWidth: tokens.strokeWidthThick,
   },
-  tools: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginLeft: 'auto' },
-  userName: { maxWidth: '16ch', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', '@media (max-width: 600px)': { display: 'none' } },
+  /** Holds the tools' place (three 32px buttons) until their chunk has loaded. */
+  toolsPlaceholder: { marginLeft: 'auto', minWidth: '140px', height: '32px' },
 });
 
 function NavLink({ to, route, current, icon, children }: { to: string; route: RouteName; current: boolean; icon: ReactElement; children: string }) {
@@ -93,16 +79,11 @@ function NavLink({ to, route, current, icon, children }: { to: string; route: Ro
   );
 }
 
-const LANGUAGE_NAMES: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
-
 export function TopBar() {
   const styles = useStyles();
   const { t } = useTranslation();
   const route = useRoute();
-  const auth = useAuth();
   const me = useMe();
-  const { locale, setLocale, locales } = useLocale();
-  const theme = useTheme();
   const brand = useLinkProps(paths.myGoals());
   const isAdmin = me.data?.roles.includes('admin') ?? false;
 
@@ -130,78 +111,9 @@ export function TopBar() {
           ))}
         </ul>
       </nav>
-      <div className={styles.tools}>
-        <Menu
-          checkedValues={{ language: [locale] }}
-          onCheckedValueChange={(_, d) => {
-            const l = d.checkedItems[0] as Locale | undefined;
-            if (l) setLocale(l);
-          }}
-        >
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" icon={<LocalLanguage20Regular />} aria-label={t('language.choose', { current: LANGUAGE_NAMES[locale] })}>
-              {locale.toUpperCase()}
-            </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {locales.map((l) => (
-                <MenuItemRadio key={l} name="language" value={l} lang={l}>
-                  {LANGUAGE_NAMES[l]}
-                </MenuItemRadio>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-        {theme.switchable ? (
-          <Menu
-            checkedValues={{ theme: [theme.theme] }}
-            onCheckedValueChange={(_, d) => {
-              const v = d.checkedItems[0] as ThemeName | undefined;
-              if (v) theme.setTheme(v);
-            }}
-          >
-            <MenuTrigger disableButtonEnhancement>
-              <Button appearance="subtle" icon={<DarkTheme20Regular />} aria-label={t('theme.choose', { current: t(`theme.${theme.theme}`) })} />
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                {THEME_NAMES.map((n) => (
-                  <MenuItemRadio key={n} name="theme" value={n}>
-                    {t(`theme.${n}`)}
-                  </MenuItemRadio>
-                ))}
-              </MenuList>
-            </MenuPopover>
-          </Menu>
-        ) : null}
-        {auth.user ? (
-          <Menu>
-            <MenuTrigger disableButtonEnhancement>
-              <Button appearance="subtle" aria-label={t('user.menu', { name: auth.user.name })} icon={<Avatar name={auth.user.name} size={24} color="colorful" aria-hidden="true" />}>
-                <Text className={styles.userName}>{auth.user.name}</Text>
-              </Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                <MenuGroup>
-                  <MenuGroupHeader>{auth.user.upn}</MenuGroupHeader>
-                </MenuGroup>
-                <MenuDivider />
-                {auth.mode === 'local' ? (
-                  <MenuItem icon={<PersonSwap20Regular />} onClick={() => auth.signOut()}>
-                    {t('user.switch')}
-                  </MenuItem>
-                ) : (
-                  <MenuItem icon={<SignOut20Regular />} onClick={() => auth.signOut()}>
-                    {t('user.signOut')}
-                  </MenuItem>
-                )}
-              </MenuList>
-            </MenuPopover>
-          </Menu>
-        ) : null}
-      </div>
+      <Suspense fallback={<div className={styles.toolsPlaceholder} aria-hidden="true" />}>
+        <TopBarTools />
+      </Suspense>
     </header>
   );
 }

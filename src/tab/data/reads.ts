@@ -31,6 +31,15 @@ export interface ReadsOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * Starts downloading the Graph adapter (and zod, which it validates rows with) without waiting
+ * for the first read: called once a user is signed in, so the download overlaps the token and
+ * `/api/me` requests and the view's own chunk instead of following them.
+ */
+export function preloadGraphAdapter(): void {
+  void import('../../graph').catch(() => undefined); // a failure surfaces on the first read
+}
+
 export function createReads(opts: ReadsOptions): Reads {
   type Loaded = {
     reader: import('../../graph').BoardReader;
