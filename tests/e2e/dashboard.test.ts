@@ -71,8 +71,9 @@ describe('as a leader in Swedish', () => {
     // The same URL opened afresh shows the same view.
     await page.reload();
     await settle(page);
-    await expect.poll(() => page.getByRole('table').getByRole('rowheader').count()).toBe(3);
-    await expect(page.getByRole('checkbox', { name: 'Endast mål med försenad rapportering' })).toBeTruthy();
+    await expect.poll(() => rowHeaders.count()).toBe(3);
+    await expect(page.getByRole('checkbox', { name: 'Endast mål med försenad rapportering' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Läget per').inputValue()).resolves.toBe('2021-08');
     expect(errors.errors).toEqual([]);
   });
 
@@ -126,6 +127,31 @@ describe('after a check-in submitted through the API', () => {
     const text = await newest.locator('p').innerText();
     expect(text.split('\n')).toHaveLength(3);
     expect(dialogs).toEqual([]);
+    // The leader is not responsible for the goal: no check-in action.
+    await expect(page.getByRole('link', { name: 'Raportoi tilanne' }).count()).resolves.toBe(0);
+  });
+
+  it('records a review note that appears without a reload', async () => {
+    await open(page, base, `/goals/${GOAL}`);
+    const before = await page.getByRole('heading', { name: 'Katselmointimerkinnät' }).locator('..').getByRole('listitem').count();
+    await page.getByRole('radio', { name: 'Päätös' }).check();
+    await page.getByRole('textbox', { name: 'Kommentti tai päätös' }).fill('Toisen asteen koulutukselle lisäresurssi.\nSeuranta lokakuussa.');
+    await page.getByRole('button', { name: 'Tallenna merkintä' }).click();
+    await page.getByRole('status').filter({ hasText: 'Merkintä tallennettu.' }).waitFor();
+    const notes = page.getByRole('heading', { name: 'Katselmointimerkinnät' }).locator('..').getByRole('listitem');
+    await expect.poll(() => notes.count()).toBe(before + 1);
+    await expect(notes.first().textContent()).resolves.toContain('Toisen asteen koulutukselle lisäresurssi.');
+    await expect(notes.first().textContent()).resolves.toContain('Päätös');
+    await expect(page.getByRole('textbox', { name: 'Kommentti tai päätös' }).inputValue()).resolves.toBe('');
+  });
+
+  it('offers the check-in action to an admin, linking to the check-in view', async () => {
+    const ctx = await newContext(browser, { locale: 'fi-FI' });
+    const p = await ctx.newPage();
+    await signIn(p, base, DEMO.admin, { language: 'fi' });
+    await open(p, base, `/goals/${GOAL}`);
+    await expect(p.getByRole('link', { name: 'Raportoi tilanne' }).getAttribute('href')).resolves.toBe(`/check-in/${encodeURIComponent(GOAL)}?period=2021-09`);
+    await ctx.close();
   });
 });
 

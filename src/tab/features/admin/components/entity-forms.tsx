@@ -30,6 +30,8 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
+    // Fluent inputs carry a minimum width; in this grid the columns decide.
+    '& .fui-Input': { minWidth: 0 },
     '@media (max-width: 800px)': { gridTemplateColumns: '1fr 1fr' },
   },
   levelLegend: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },

@@ -27,6 +27,8 @@ const COLOR_TOKENS: Record<StatusColor | 'none', string> = {
 };
 
 const useStyles = makeStyles({
+  // Status labels are sentences ("Toteutuu osittain"), not titles: keep them as written.
+  legendText: { textTransform: 'none' },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -123,7 +125,7 @@ export function TrendChart({ plan, points }: { plan: Plan; points: TrendPoint[] 
         <figure ref={ref} className={styles.chart}>
           <figcaption className={styles.srOnly}>{summary}</figcaption>
           {colors && points.length > 0 ? (
-            <VerticalStackedBarChart data={data} height={260} barWidth="auto" maxBarWidth={40} yAxisTitle={t('trend.yAxis')} chartTitle={t('trend.title')} />
+            <VerticalStackedBarChart data={data} height={260} barWidth="auto" maxBarWidth={40} yAxisTitle={t('trend.yAxis')} chartTitle={t('trend.title')} legendProps={{ styles: { text: styles.legendText } }} />
           ) : null}
         </figure>
       )}

@@ -16,6 +16,8 @@ import type { IndicatorPoint } from '../model';
 const srOnly = { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 } as const;
 
 const useStyles = makeStyles({
+  // Status labels are sentences ("Toteutuu osittain"), not titles: keep them as written.
+  legendText: { textTransform: 'none' },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -74,6 +76,16 @@ export function IndicatorChart({ goal, points }: { goal: Goal; points: Indicator
     if (goal.target.value !== undefined) lines.push({ legend: t('indicator.target'), data: flat(goal.target.value), color: colors.target, lineOptions: { strokeDasharray: '8 4' } });
     return { chartTitle: t('indicator.title'), lineChartData: lines };
   }, [colors, points, latest, goal.baseline.value, goal.target.value, t]);
+
+  // Start the axis near the data, not at zero, so a change from 664 to 753 is visible.
+  const yMin = useMemo(() => {
+    const ys = [...points.map((p) => p.value), goal.baseline.value, goal.target.value].filter((v): v is number => v !== undefined);
+    if (ys.length === 0) return undefined;
+    const lo = Math.min(...ys);
+    const hi = Math.max(...ys);
+    const pad = (hi - lo) * 0.15 || Math.abs(lo) * 0.1 || 1;
+    return lo >= 0 ? Math.max(0, Math.floor(lo - pad)) : Math.floor(lo - pad);
+  }, [points, goal.baseline.value, goal.target.value]);
 
   const summary = latest
     ? t('indicator.summary', {
@@ -145,7 +157,7 @@ export function IndicatorChart({ goal, points }: { goal: Goal; points: Indicator
       ) : (
         <figure ref={ref} className={styles.figure}>
           <figcaption className={styles.srOnly}>{summary}</figcaption>
-          {data ? <LineChart data={data} height={240} yAxisTitle={goal.indicator.unit || t('indicator.value')} /> : null}
+          {data ? <LineChart data={data} height={240} yMinValue={yMin} yAxisTitle={goal.indicator.unit || t('indicator.value')} legendProps={{ styles: { text: styles.legendText } }} /> : null}
         </figure>
       )}
       {points.length > 0 ? <Caption1 className={styles.note}>{summary}</Caption1> : null}
