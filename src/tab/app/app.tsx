@@ -5,21 +5,27 @@
 import { Body1, Button, makeStyles, Spinner, Title2, tokens } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
-import { Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createServices, ServicesProvider, shouldRetry, useMe } from '../data';
 import { loadConfig, type TabConfig } from '../data/config';
+import { preloadGraphAdapter } from '../data/reads';
 import { EmptyState, ErrorState, LoadingCards } from '../components/states';
 import { Page } from '../components/page';
 import type { Auth } from './auth/auth';
-import { createLocalAuth, type LocalAuth } from './auth/local-auth';
-import { SignInPage } from './auth/sign-in-page';
+import type { LocalAuth } from './auth/local-auth';
 import { ErrorBoundary } from './error-boundary';
 import type { HostContext } from './host';
-import { BARE_ROUTES, REQUIRES, viewFor } from './routes';
+import { BARE_ROUTES, preloadView, PUBLIC_ROUTES, REQUIRES, viewFor } from './routes';
 import { cleanHostParams, navigate, pathFromSubPageId, paths, RouterProvider, useFocusOnRouteChange, useLinkProps, useRoute } from './router';
 import { ThemeProvider } from './theme';
+import { languageOf, LANGUAGES, rememberLanguage } from '../i18n';
+import type { Locale } from '../../domain/localized';
 import { TopBar } from './top-bar';
+
+// Local mode's demo-user picker (and zod, which checks the demo users) is not part of the shell:
+// in Teams it is never shown, and locally it loads while the configuration does.
+const SignInPage = lazy(() => import('./auth/sign-in-page').then((m) => ({ default: m.SignInPage })));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -54,6 +60,17 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
   },
+  publicBar: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  publicBrand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, color: tokens.colorNeutralForeground1, marginRight: 'auto' },
+  languages: { display: 'flex', gap: tokens.spacingHorizontalXS },
   footerLink: { color: tokens.colorBrandForegroundLink, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   center: { display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: tokens.spacingVerticalM, minHeight: '60vh', padding: tokens.spacingHorizontalXL },
   loading: { maxWidth: '760px', width: '100%', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`, boxSizing: 'border-box' },
@@ -88,16 +105,30 @@ function NotAvailable({ kind }: { kind: 'notFound' | 'notAvailable' | 'forbidden
   );
 }
 
+/** Shows its children only to users with the role (needs the signed-in services for `/api/me`). */
+function RoleGate({ role, children }: { role: 'admin'; children: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return <ViewLoading />;
+  if (me.error) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data.roles.includes(role)) return <NotAvailable kind="forbidden" />;
+  return children;
+}
+
 function RoutedView() {
   const route = useRoute();
-  const me = useMe();
-  const { t } = useTranslation();
   const required = REQUIRES[route.name];
-  if (required) {
-    if (me.isPending) return <ViewLoading />;
-    if (me.error) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-    if (!me.data.roles.includes(required)) return <NotAvailable kind="forbidden" />;
-  }
+  return required ? (
+    <RoleGate role={required}>
+      <View />
+    </RoleGate>
+  ) : (
+    <View />
+  );
+}
+
+function View() {
+  const route = useRoute();
+  const { t } = useTranslation();
   const View = viewFor(route.name);
   if (!View) return <NotAvailable kind={route.name === 'notFound' ? 'notFound' : 'notAvailable'} />;
   return (
@@ -109,12 +140,47 @@ function RoutedView() {
   );
 }
 
-function Shell({ host }: { host: HostContext }) {
+function FooterLink({ to, children }: { to: string; children: string }) {
+  const styles = useStyles();
+  const link = useLinkProps(to);
+  return (
+    <a {...link} className={styles.footerLink}>
+      {children}
+    </a>
+  );
+}
+
+/** Before sign-in (public views only): the app's name and a language choice, no user or navigation. */
+function PublicBar() {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  const locale = languageOf(i18n.resolvedLanguage ?? i18n.language);
+  const setLocale = (l: Locale) => {
+    rememberLanguage(l);
+    void i18n.changeLanguage(l);
+  };
+  return (
+    <header className={styles.publicBar}>
+      <span className={styles.publicBrand}>{t('app.name')}</span>
+      <div role="group" aria-label={t('language.label')} className={styles.languages}>
+        {LANGUAGES.map((l) => (
+          <Button key={l} size="small" appearance={l === locale ? 'primary' : 'subtle'} aria-pressed={l === locale} lang={l} onClick={() => setLocale(l)}>
+            {LANGUAGE_NAMES[l]}
+          </Button>
+        ))}
+      </div>
+    </header>
+  );
+}
+
+const LANGUAGE_NAMES: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
+
+/** The frame around every view. `signedIn` false: a public view before (or without) sign-in. */
+function Shell({ host, signedIn = true }: { host: HostContext; signedIn?: boolean }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
-  const a11y = useLinkProps(paths.accessibility());
   useFocusOnRouteChange(mainRef, route.href);
   const bare = BARE_ROUTES.includes(route.name) || host.frameContext === 'settings' || host.frameContext === 'remove';
   return (
@@ -122,15 +188,15 @@ function Shell({ host }: { host: HostContext }) {
       <a href="#main" className={styles.skip}>
         {t('nav.skipToContent')}
       </a>
-      {bare ? null : <TopBar />}
+      {bare ? null : signedIn ? <TopBar /> : <PublicBar />}
       <main id="main" ref={mainRef} className={styles.main} tabIndex={-1}>
         <RoutedView />
       </main>
       {bare ? null : (
         <footer className={styles.footer}>
-          <a {...a11y} className={styles.footerLink}>
-            {t('footer.accessibility')}
-          </a>
+          <FooterLink to={paths.accessibility()}>{t('footer.accessibility')}</FooterLink>
+          <FooterLink to={paths.privacy()}>{t('footer.privacy')}</FooterLink>
+          <FooterLink to={paths.terms()}>{t('footer.terms')}</FooterLink>
         </footer>
       )}
     </div>
@@ -153,30 +219,55 @@ function SignedIn({ config, auth, host }: { config: TabConfig; auth: Auth; host:
     if (previous.current !== userId) qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'local' });
     previous.current = userId;
   }, [userId, qc]);
-  if (!userId && auth.mode === 'local') return <SignInPage auth={auth as LocalAuth} />;
+  useEffect(() => {
+    if (userId) preloadGraphAdapter();
+  }, [userId]);
+  if (!userId && auth.mode === 'local') {
+    return (
+      <Suspense fallback={<Starting />}>
+        <SignInPage auth={auth as LocalAuth} />
+      </Suspense>
+    );
+  }
   return (
     <ServicesProvider services={services}>
-      <RouterProvider>
-        <Shell host={host} />
-      </RouterProvider>
+      <Shell host={host} />
     </ServicesProvider>
   );
 }
 
 type BootState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; config: TabConfig; auth: Auth };
 
+function Starting() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <div className={styles.center}>
+      <Spinner label={t('state.starting')} />
+    </div>
+  );
+}
+
 function Boot({ host }: { host: HostContext }) {
   const styles = useStyles();
   const { t } = useTranslation();
+  const route = useRoute();
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<BootState>({ status: 'loading' });
+  // Public views (privacy, terms, accessibility) need no sign-in; it starts when the user first
+  // goes anywhere else, and then stays (a signed-in user keeps the full shell on public views).
+  const isPublic = PUBLIC_ROUTES.includes(route.name);
+  const [signInWanted, setSignInWanted] = useState(!isPublic);
+  if (!isPublic && !signInWanted) setSignInWanted(true);
 
   useEffect(() => {
+    if (!signInWanted) return;
     let cancelled = false;
     setState({ status: 'loading' });
     (async () => {
       const config = await loadConfig();
-      const auth: Auth = config.mode === 'local' ? createLocalAuth() : await (await import('./auth/teams-auth')).createTeamsAuth(config, host);
+      const auth: Auth =
+        config.mode === 'local' ? (await import('./auth/local-auth')).createLocalAuth() : await (await import('./auth/teams-auth')).createTeamsAuth(config, host);
       return { config, auth };
     })().then(
       ({ config, auth }) => !cancelled && setState({ status: 'ready', config, auth }),
@@ -185,7 +276,11 @@ function Boot({ host }: { host: HostContext }) {
     return () => {
       cancelled = true;
     };
-  }, [host, attempt]);
+  }, [host, attempt, signInWanted]);
+
+  // Download the first view's code while the configuration and token are fetched, not after.
+  const firstRoute = useRef(route.name);
+  useEffect(() => preloadView(firstRoute.current), []);
 
   useEffect(() => {
     // Deep links: Teams passes the in-app target as subPageId; the settings frame is the config page.
@@ -194,13 +289,8 @@ function Boot({ host }: { host: HostContext }) {
     if (target) navigate(target, { replace: true });
   }, [host]);
 
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.center}>
-        <Spinner label={t('state.starting')} />
-      </div>
-    );
-  }
+  if (!signInWanted) return <Shell host={host} signedIn={false} />;
+  if (state.status === 'loading') return <Starting />;
   if (state.status === 'error') {
     return (
       <main className={styles.boot} id="main">
@@ -220,7 +310,9 @@ export function App({ host, i18n, queryClient }: { host: HostContext; i18n: I18n
       <ThemeProvider host={host}>
         <QueryClientProvider client={client}>
           <Suspense fallback={null}>
-            <Boot host={host} />
+            <RouterProvider>
+              <Boot host={host} />
+            </RouterProvider>
           </Suspense>
         </QueryClientProvider>
       </ThemeProvider>

@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
-export type RouteName = 'myGoals' | 'checkIn' | 'dashboard' | 'goal' | 'admin' | 'config' | 'accessibility' | 'notFound';
+export type RouteName = 'myGoals' | 'checkIn' | 'dashboard' | 'goal' | 'admin' | 'config' | 'accessibility' | 'privacy' | 'terms' | 'notFound';
 
 export interface Route {
   name: RouteName;
@@ -24,6 +24,8 @@ const PATTERNS: { name: RouteName; re: RegExp; keys: string[] }[] = [
   { name: 'admin', re: /^\/admin(?:\/.*)?$/, keys: [] },
   { name: 'config', re: /^\/config\/?$/, keys: [] },
   { name: 'accessibility', re: /^\/accessibility\/?$/, keys: [] },
+  { name: 'privacy', re: /^\/privacy\/?$/, keys: [] },
+  { name: 'terms', re: /^\/terms\/?$/, keys: [] },
 ];
 
 export function matchRoute(pathname: string, search = ''): Route {
@@ -60,6 +62,8 @@ export const paths = {
   admin: (sub = '') => `/admin${sub ? `/${sub.replace(/^\//, '')}` : ''}`,
   config: () => '/config',
   accessibility: () => '/accessibility',
+  privacy: () => '/privacy',
+  terms: () => '/terms',
 };
 
 /** Maps a Teams `subPageId` to an in-app path; unknown values fall back to My goals. */

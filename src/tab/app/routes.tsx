@@ -16,6 +16,9 @@ export const FEATURE_OF: Record<Exclude<RouteName, 'notFound'>, string> = {
   admin: 'admin',
   config: 'config',
   accessibility: 'accessibility',
+  // One feature, two documents: the view picks the privacy notice or the terms by route name.
+  privacy: 'legal',
+  terms: 'legal',
 };
 
 /** Who may open a view (the server still decides on every write). */
@@ -23,6 +26,13 @@ export const REQUIRES: Partial<Record<RouteName, 'admin'>> = { admin: 'admin' };
 
 /** Views shown without the app's top bar: Teams' own chrome surrounds them. */
 export const BARE_ROUTES: readonly RouteName[] = ['config'];
+
+/**
+ * Views anyone may read without signing in: the Teams manifest links them (`websiteUrl`,
+ * `privacyUrl`, `termsOfUseUrl`) and people open them from the app's details before installing,
+ * often in a plain browser where no sign-in is possible. They use no data.
+ */
+export const PUBLIC_ROUTES: readonly RouteName[] = ['accessibility', 'privacy', 'terms'];
 
 const cache = new Map<string, LazyExoticComponent<ComponentType>>();
 

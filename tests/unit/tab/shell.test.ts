@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES, toLocale } from '../../../src/domain/localized';
+import { matchRoute, paths } from '../../../src/tab/app/router';
+import { FEATURE_OF, PUBLIC_ROUTES } from '../../../src/tab/app/routes';
+import { parseTabConfig } from '../../../src/tab/data/config';
+import { LANGUAGES, languageOf } from '../../../src/tab/i18n';
+
+describe('legal routes', () => {
+  it('maps /privacy and /terms to the legal feature, readable without sign-in', () => {
+    expect(matchRoute(paths.privacy()).name).toBe('privacy');
+    expect(matchRoute('/terms/').name).toBe('terms');
+    expect(FEATURE_OF.privacy).toBe('legal');
+    expect(FEATURE_OF.terms).toBe('legal');
+    expect(PUBLIC_ROUTES).toEqual(expect.arrayContaining(['privacy', 'terms', 'accessibility']));
+    expect(PUBLIC_ROUTES).not.toContain('myGoals');
+  });
+});
+
+describe('shell languages (zod-free copy of domain/localized)', () => {
+  it('are the domain locales and map tags the same way', () => {
+    expect([...LANGUAGES]).toEqual([...LOCALES]);
+    for (const tag of ['fi-FI', 'sv-se', 'en_US', 'de-DE', '', undefined, 'SV']) expect(languageOf(tag)).toBe(toLocale(tag));
+  });
+});
+
+describe('parseTabConfig', () => {
+  const valid = { mode: 'local', graphBaseUrl: '/graph', siteId: 'site', now: '2021-09-22T06:00:00.000Z' };
+  it('accepts the server config and fills defaults', () => {
+    const r = parseTabConfig(valid);
+    expect(r).toEqual({ ok: true, config: { ...valid, apiBaseUrl: '', teamsAppId: '', publicUrl: '' } });
+    expect(parseTabConfig({ ...valid, mode: 'tenant', clientId: 'c', now: '2021-09-22T09:00:00+03:00' }).ok).toBe(true);
+  });
+  it('names every bad field', () => {
+    const r = parseTabConfig({ mode: 'cloud', graphBaseUrl: '', siteId: 3, now: 'yesterday' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.split(':')[0])).toEqual(['mode', 'graphBaseUrl', 'siteId', 'now']);
+    expect(parseTabConfig(null)).toEqual({ ok: false, problems: ['(root): expected an object'] });
+  });
+});
