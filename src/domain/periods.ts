@@ -145,3 +145,14 @@ export function slotStates(
   }
   return out;
 }
+
+/** Whether a plan's period contains a local date. */
+export function isRunning(plan: Pick<Plan, 'periodStart' | 'periodEnd'>, today: string): boolean {
+  return plan.periodStart <= today && today <= plan.periodEnd;
+}
+
+/** The plan to show by default on a date: the running plan that started last; else the latest-starting plan. */
+export function defaultPlan<P extends Pick<Plan, 'periodStart' | 'periodEnd'>>(plans: readonly P[], today: string): P | undefined {
+  const newestFirst = [...plans].sort((a, b) => b.periodStart.localeCompare(a.periodStart));
+  return newestFirst.find((p) => isRunning(p, today)) ?? newestFirst[0];
+}

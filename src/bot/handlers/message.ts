@@ -1,5 +1,5 @@
 import { buildHelpCard, buildStatusCard, COMMAND_WORDS, type Card } from '../../cards';
-import { currentPeriod, helsinkiDate, isInvolved, toLocale } from '../../domain';
+import { currentPeriod, defaultPlan, helsinkiDate, isInvolved, toLocale } from '../../domain';
 import type { BotDeps, InboundActivity } from '../deps';
 import { loadPlanData, personalGoals } from '../views';
 
@@ -21,7 +21,7 @@ async function statusReply(deps: BotDeps, a: InboundActivity): Promise<Card> {
   const today = helsinkiDate(deps.ctx.clock.now());
   const plans = (await deps.repo.plans.list()).items.map((p) => p.value);
   // The plan whose reporting is live today (the latest-starting one when several are).
-  const plan = plans.filter((p) => p.periodStart <= today && today <= `${p.periodEnd}`).sort((x, y) => y.periodStart.localeCompare(x.periodStart))[0] ?? plans[0];
+  const plan = defaultPlan(plans, today);
   if (!plan || !id) return buildStatusCard({ locale, period: today.slice(0, 7), goals: [], known: false }, deps.links);
   const d = await loadPlanData(deps.repo, deps.ctx, plan.key, currentPeriod(plan, today));
   const known = d.goals.some((g) => isInvolved(id, g, d.groups));

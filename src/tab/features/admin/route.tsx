@@ -9,7 +9,7 @@ import { Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, 
 import { Add20Regular, Save20Regular, ShieldLock24Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { helsinkiDate } from '../../../domain/periods';
+import { defaultPlan, helsinkiDate } from '../../../domain/periods';
 import { isAdmin } from '../../../domain/policy';
 import { orderThemes } from '../../../domain/theme';
 import { paths, useLinkProps, useNavigate, useRoute } from '../../app/router';
@@ -281,7 +281,7 @@ export default function AdminView() {
   const target = parseAdminPath(new URL(route.href, 'http://x').pathname);
   const today = helsinkiDate(now);
   const wanted = route.query.get('plan') ?? (target.kind === 'plans' && target.key && target.key !== 'new' ? target.key : undefined);
-  const plan = plans.data?.find((p) => p.key === wanted) ?? plans.data?.find((p) => p.periodStart <= today && today <= p.periodEnd) ?? plans.data?.[0];
+  const plan = plans.data?.find((p) => p.key === wanted) ?? defaultPlan(plans.data ?? [], today);
   const board = useBoard(plan?.key);
   const planOptions = useMemo(() => (plans.data ?? []).map((p) => ({ key: p.key, title: text(p.title) })), [plans.data, text]);
 

@@ -8,7 +8,7 @@ import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-comp
 import { Board24Regular, Link20Regular, SearchInfo24Regular } from '@fluentui/react-icons';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentPeriod, helsinkiDate } from '../../../domain/periods';
+import { currentPeriod, defaultPlan, helsinkiDate } from '../../../domain/periods';
 import type { Plan } from '../../../domain/plan';
 import { paths, useNavigate, useRoute } from '../../app/router';
 import { Page } from '../../components/page';
@@ -68,11 +68,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
 });
-
-/** Running plans first (the one reporting now), then the newest. */
-function defaultPlan(plans: Plan[], today: string): Plan | undefined {
-  return plans.find((p) => p.periodStart <= today && today <= p.periodEnd) ?? plans[0];
-}
 
 function DashboardBody({ board, plans, query, today, setQuery }: { board: Board; plans: Plan[]; query: DashboardQuery; today: string; setQuery(p: Partial<DashboardQuery>, replace?: boolean): void }) {
   const styles = useStyles();

@@ -6,7 +6,7 @@ import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Mess
 import { CalendarLtr16Regular, Dismiss16Regular, TaskListSquareLtr24Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentPeriod, dueOn, helsinkiDate, type DueState } from '../../../domain/periods';
+import { currentPeriod, dueOn, helsinkiDate, isRunning, type DueState } from '../../../domain/periods';
 import type { Actor } from '../../../domain/person';
 import type { Plan } from '../../../domain/plan';
 import { takeFlash } from '../../app/flash';
@@ -148,7 +148,7 @@ function PlanGoals({ plan, me, today, showPlanHeading }: { plan: Plan; me: Me; t
 
 /** Plans that are running today (reporting is open or upcoming); else the most recent one. */
 function activePlans(plans: Plan[], today: string): Plan[] {
-  const running = plans.filter((p) => p.periodStart <= today && today <= p.periodEnd && currentPeriod(p, today));
+  const running = plans.filter((p) => isRunning(p, today) && currentPeriod(p, today));
   if (running.length > 0) return running;
   const latest = plans.find((p) => currentPeriod(p, today));
   return latest ? [latest] : [];
