@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser';
-import { DEMO, settle } from './support/app';
+import { settle } from './support/app';
 
 const base = inject('baseUrl');
 const GOAL2 = 'vantaa-ko-2021.g2';
@@ -60,7 +60,7 @@ describe('keyboard only', () => {
     await settle(page);
 
     // The check-in action of goal 2.
-    await tabTo(page, (f) => f.tag === 'a' && f.name === 'Kirjaa tilannepäivitys' && false === false && true, 80).then(async () => {
+    await tabTo(page, (f) => f.tag === 'a' && f.name === 'Kirjaa tilannepäivitys', 80).then(async () => {
       // The first card is goal 1; move on to goal 2's action.
       const key = await page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-goal-key'));
       if (key !== 'vantaa-ko-2021.g2') await tabTo(page, (f) => f.tag === 'a' && f.name === 'Kirjaa tilannepäivitys');
