@@ -4,7 +4,7 @@
  * nobody needs before the first view is on screen, so they are a lazy chunk, loaded alongside the
  * view; until then a placeholder of the same size keeps the layout still.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Board20Regular, Home20Regular, Settings20Regular, Target24Filled } from '@fluentui/react-icons';
 import { lazy, Suspense, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +68,7 @@ function NavLink({ to, route, current, icon, children }: { to: string; route: Ro
   return (
     <a
       {...link}
-      className={[styles.navLink, current ? styles.current : ''].join(' ')}
+      className={mergeClasses(styles.navLink, current && styles.current)}
       aria-current={current ? 'page' : undefined}
       onMouseEnter={() => preloadView(route)}
       onFocus={() => preloadView(route)}

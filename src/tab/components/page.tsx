@@ -2,7 +2,7 @@
  * The frame of a view: one h1 (focused on navigation so screen readers announce the view), an
  * optional back link and actions, and the document title kept in step.
  */
-import { Link, makeStyles, Subtitle2, Body1, Title2, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, mergeClasses, Subtitle2, Body1, Title2, tokens } from '@fluentui/react-components';
 import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,7 +63,7 @@ export function Page({
     document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);
   return (
-    <div className={[styles.page, narrow ? styles.narrow : ''].join(' ')}>
+    <div className={mergeClasses(styles.page, narrow && styles.narrow)}>
       {back}
       <header className={styles.header}>
         <div className={styles.titles}>

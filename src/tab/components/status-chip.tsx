@@ -2,7 +2,7 @@
  * A status on a plan's scale: label + icon shape + colour, never colour alone. Colours come from
  * Fluent's Badge palette (tokens), so Teams' light, dark and high-contrast themes all work.
  */
-import { Badge, Tooltip, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Tooltip, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
 import {
   CheckmarkCircle16Filled,
   CircleHalfFill16Filled,
@@ -56,7 +56,7 @@ export function StatusChip({ scale, value, size = 'medium', iconOnly = false, cl
       size={size === 'small' ? 'medium' : size === 'large' ? 'extra-large' : 'large'}
       shape="rounded"
       icon={look.icon}
-      className={[styles.chip, level ? '' : styles.none, className].filter(Boolean).join(' ')}
+      className={mergeClasses(styles.chip, !level && styles.none, className)}
       data-status={level ? level.value : 'none'}
       {...(iconOnly ? { role: 'img', 'aria-label': label } : {})}
     >

@@ -2,7 +2,7 @@
  * One of my goals: what it is, its reporting slots this period (unit, whether reported, the
  * status), and the one action — check in.
  */
-import { Badge, Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Regular, Clock16Regular, Edit16Regular, People16Regular, Person16Regular, Warning16Regular } from '@fluentui/react-icons';
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +73,7 @@ function SlotRow({ slot, plan, board }: { slot: MySlot; plan: Plan; board: Board
   return (
     <li className={styles.slot}>
       <Text className={styles.unit}>{unitName}</Text>
-      <span className={`${styles.state} ${styles[slot.state]}`}>
+      <span className={mergeClasses(styles.state, styles[slot.state])}>
         <span aria-hidden="true">{STATE_ICON[slot.state]}</span>
         <Text size={200}>{t(`slotState.${slot.state}`)}</Text>
       </span>

@@ -3,7 +3,7 @@
  * message right under the input, tied to it for screen readers) bound to one dotted path of the
  * entity being edited.
  */
-import { Checkbox, Combobox, Field, Input, makeStyles, Option, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Checkbox, Combobox, Field, Input, makeStyles, Option, Select, Textarea, tokens, mergeClasses } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../domain/person';
@@ -115,7 +115,7 @@ export function CheckboxGroup<V extends string | number>({
   const msg = useMessage(f.messages, f.path);
   const id = `cb-${f.path.replace(/\W/g, '-')}`;
   return (
-    <fieldset className={`${styles.group} ${f.className ?? ''}`} aria-describedby={msg ? `${id}-err` : undefined}>
+    <fieldset className={mergeClasses(styles.group, f.className)} aria-describedby={msg ? `${id}-err` : undefined}>
       <legend className={styles.legend}>{f.label}</legend>
       <div className={styles.checks}>
         {options.map((o) => (
@@ -147,7 +147,7 @@ export function LocalizedFields({
   const { t } = useTranslation('admin');
   const v = value ?? { fi: '' };
   return (
-    <fieldset className={`${styles.group} ${f.className ?? ''}`}>
+    <fieldset className={mergeClasses(styles.group, f.className)}>
       <legend className={styles.legend}>{f.label}</legend>
       <div className={styles.langs}>
         {(['fi', 'sv', 'en'] as const).map((l) => (
@@ -194,7 +194,7 @@ export function PeoplePicker({ value, onChange, people, ...f }: FieldBase & { va
 export function Fieldset({ legend, children, className }: { legend: string; children: ReactNode; className?: string }) {
   const styles = useStyles();
   return (
-    <fieldset className={`${styles.group} ${className ?? ''}`}>
+    <fieldset className={mergeClasses(styles.group, className)}>
       <legend className={styles.legend}>{legend}</legend>
       {children}
     </fieldset>

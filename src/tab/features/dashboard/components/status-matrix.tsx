@@ -4,7 +4,7 @@
  * realised" while moving through cells. Unit cells show the chip's icon (shape + colour, label as
  * its accessible name and tooltip); the overall column shows the full label.
  */
-import { Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Clock12Regular, History16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { OVERALL } from '../../../../domain/goal';
@@ -134,7 +134,7 @@ function GoalRow({ row, plan, columns, period, unitName }: { row: Row; plan: Pla
           </div>
         ) : null}
       </th>
-      <td className={`${styles.cell} ${styles.overallCell}`}>
+      <td className={mergeClasses(styles.cell, styles.overallCell)}>
         <StatusChip scale={plan.statusScale} value={row.overall} size="small" />
       </td>
       {columns.map((unit) => (
@@ -176,10 +176,10 @@ export function StatusMatrix({
         <caption className={styles.caption}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={`${styles.colHead} ${styles.goalHead}`}>
+            <th scope="col" className={mergeClasses(styles.colHead, styles.goalHead)}>
               {t('matrix.goal')}
             </th>
-            <th scope="col" className={`${styles.colHead} ${styles.overallCell}`}>
+            <th scope="col" className={mergeClasses(styles.colHead, styles.overallCell)}>
               {t('matrix.overall')}
             </th>
             {columns.map((u) => (
