@@ -5,7 +5,7 @@
  * by side and the admin chooses. Only admins reach this view (the shell checks the role; the
  * server checks every write).
  */
-import { Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Field, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, Select, Field, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { Add20Regular, Save20Regular, ShieldLock24Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { orderThemes } from '../../../domain/theme';
 import { paths, useLinkProps, useNavigate, useRoute } from '../../app/router';
 import { BackLink, Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards } from '../../components/states';
+import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useMe, useNow, usePlans, type Board, type EntityKind, type EntityOfKind } from '../../data';
 import { useText } from '../../i18n/locale';
 import { ConflictView } from './components/conflict-view';
@@ -24,15 +25,7 @@ import { blankGoal, blankGroup, blankPlan, blankTheme, blankUnit, KINDS, knownPe
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  card: { gap: tokens.spacingVerticalL },
   listHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   table: {
@@ -75,6 +68,7 @@ function NewButton({ to, label }: { to: string; label: string }) {
 
 function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board; planKeys: { key: string; title: string }[] }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('admin');
   const text = useText();
   const plan = board.plan.key;
@@ -93,7 +87,7 @@ function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board;
   const showCode = kind === 'themes' || kind === 'goals';
   const showExtra = kind === 'themes' || kind === 'goals' || kind === 'groups';
   return (
-    <section className={styles.card} aria-labelledby="admin-list">
+    <section className={mergeClasses(surface.card, styles.card)} aria-labelledby="admin-list">
       <div className={styles.listHead}>
         <h2 id="admin-list" className={styles.h2}>
           {t(`list.${kind}`)}
@@ -133,6 +127,7 @@ function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board;
 
 function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K; initial: EntityOfKind[K]; etag: string | undefined; board: Board }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('admin');
   const text = useText();
   const go = useNavigate();
@@ -197,7 +192,7 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
           <ConflictView base={ed.base} mine={ed.draft} theirs={ed.conflict.theirs} onTakeTheirs={ed.takeTheirs} onReapply={ed.reapplyMine} />
         </div>
       ) : null}
-      <form className={styles.card} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="admin-editor">
+      <form className={mergeClasses(surface.card, styles.card)} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="admin-editor">
         <h2 id="admin-editor" className={styles.h2}>
           {ed.isNew ? t(`new.${kind}`) : t(`edit.${kind}`, { name: name || ed.draft.key })}
         </h2>

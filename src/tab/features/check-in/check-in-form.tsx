@@ -10,6 +10,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -28,6 +29,7 @@ import type { Unit } from '../../../domain/organisation';
 import type { Plan } from '../../../domain/plan';
 import { StatusChip } from '../../components/status-chip';
 import { ErrorState } from '../../components/states';
+import { useSurfaceStyles } from '../../components/surface';
 import { ApiError } from '../../data/api';
 import { useFormat, useText } from '../../i18n/locale';
 import { deleteDraft, draftKey, emptyDraft, hasContent, loadDraft, saveDraft, type Draft } from './drafts';
@@ -37,26 +39,11 @@ import { FIELD_ORDER, parseLocaleNumber, serverFieldErrors, validateDraft, type 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   panel: {
-    display: 'flex',
-    flexDirection: 'column',
     gap: tokens.spacingVerticalL,
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXL}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    boxShadow: tokens.shadow2,
     '@media (max-width: 600px)': { padding: tokens.spacingHorizontalM },
   },
   error: { color: tokens.colorPaletteRedForeground1, display: 'block', marginTop: tokens.spacingVerticalXS },
-  previous: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   previousHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   previousText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: '12rem', overflowY: 'auto', color: tokens.colorNeutralForeground2 },
   narrativeTools: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
@@ -126,6 +113,7 @@ function FormBody({
   restored,
 }: CheckInFormProps & { draftStorageKey: string; initial: Draft; restored: boolean }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('checkIn');
   const fmt = useFormat();
   const text = useText();
@@ -252,7 +240,7 @@ function FormBody({
         </MessageBar>
       ) : null}
 
-      <div className={styles.panel}>
+      <div className={mergeClasses(surface.card, surface.raised, styles.panel)}>
         {slotOptions.length > 0 ? (
           <Field label={t('unit.label')} hint={t('unit.hint')} validationMessage={message('unit')} validationState={errors.unit ? 'error' : 'none'}>
             <RadioGroup
@@ -329,7 +317,7 @@ function FormBody({
           ) : null}
         </div>
         {previous ? (
-          <section className={styles.previous} aria-label={t('previous.label', { period: fmt.period(previous.period) })}>
+          <section className={mergeClasses(surface.inset, surface.outlined)} aria-label={t('previous.label', { period: fmt.period(previous.period) })}>
             <div className={styles.previousHead}>
               <Text weight="semibold">{t('previous.title', { period: fmt.period(previous.period) })}</Text>
               <StatusChip scale={plan.statusScale} value={previous.status} size="small" />

@@ -3,25 +3,18 @@
  * group it follows; the tab then opens the dashboard filtered to them. Outside Teams the page shows
  * what would be saved, so it can be tried and tested in a plain browser.
  */
-import { Body1, Field, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Body1, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, Select, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ErrorState, LoadingCards } from '../../components/states';
+import { useSurfaceStyles } from '../../components/surface';
 import { paths } from '../../app/router';
 import { useBoard, useConfig, useHost, usePlans } from '../../data';
 import { useText } from '../../i18n/locale';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalXL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  panel: { gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalXL },
   preview: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
@@ -47,6 +40,7 @@ export function tabSettings(base: string, planKey: string, groupKey: string | un
 
 export default function ConfigView() {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('config');
   const text = useText();
   const host = useHost();
@@ -95,7 +89,7 @@ export default function ConfigView() {
           <MessageBarBody>{t('noPlans')}</MessageBarBody>
         </MessageBar>
       ) : (
-        <div className={styles.panel}>
+        <div className={mergeClasses(surface.card, styles.panel)}>
           <Field label={t('plan.label')} hint={t('plan.hint')}>
             <Select value={plan?.key ?? ''} onChange={(_, d) => (setPlanKey(d.value), setGroupKey(''))}>
               {plans.data.map((p) => (

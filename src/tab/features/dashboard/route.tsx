@@ -4,7 +4,7 @@
  * trend across periods. Everything chosen lives in the URL, so a link opens the same view — which
  * is also how a group's channel tab shows only that group (`?group=`).
  */
-import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { Board24Regular, Link20Regular, SearchInfo24Regular } from '@fluentui/react-icons';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { paths, useNavigate, useRoute } from '../../app/router';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';
+import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useNow, usePlans, type Board } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import { DashboardFilters } from './components/dashboard-filters';
@@ -53,24 +54,17 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   countNumber: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightBold, fontVariantNumeric: 'tabular-nums' },
   shown: { color: tokens.colorNeutralForeground2, marginLeft: 'auto' },
   more: { display: 'flex', justifyContent: 'center', alignItems: 'center', gap: tokens.spacingHorizontalM },
   legend: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalL}`, color: tokens.colorNeutralForeground2 },
-  card: {
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  card: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
 });
 
 function DashboardBody({ board, plans, query, today, setQuery }: { board: Board; plans: Plan[]; query: DashboardQuery; today: string; setQuery(p: Partial<DashboardQuery>, replace?: boolean): void }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('dashboard');
   const fmt = useFormat();
   const text = useText();
@@ -154,7 +148,7 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
               {counts
                 .filter((c) => c.count > 0 || c.status !== undefined)
                 .map((c) => (
-                  <li key={String(c.status)} className={styles.count}>
+                  <li key={String(c.status)} className={mergeClasses(surface.surface, styles.count)}>
                     <StatusChip scale={plan.statusScale} value={c.status} size="small" />
                     <span className={styles.countNumber}>{fmt.number(c.count)}</span>
                   </li>
@@ -178,7 +172,7 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
                   <Button onClick={() => setLimit((l) => l + PAGE_SIZE)}>{t('more.action', { count: Math.min(PAGE_SIZE, visible.length - limit) })}</Button>
                 </div>
               ) : null}
-              <div className={styles.card}>
+              <div className={mergeClasses(surface.surface, styles.card)}>
                 <Suspense fallback={<LoadingCards count={1} label={t('trend.loading')} />}>
                   <TrendChart plan={plan} points={trendPoints} />
                 </Suspense>

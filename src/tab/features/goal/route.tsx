@@ -16,6 +16,7 @@ import { paths, useLinkProps, useRoute } from '../../app/router';
 import { BackLink, Page } from '../../components/page';
 import { EmptyState, ErrorState, errorKind, LoadingCards } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';
+import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useGoal, useMe, useNow, useReviews, type Board } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import { CheckInTimeline } from './components/check-in-timeline';
@@ -25,15 +26,6 @@ import { historyByUnit, indicatorSeries } from './model';
 const IndicatorChart = lazy(() => import('./components/indicator-chart').then((m) => ({ default: m.IndicatorChart })));
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   description: { whiteSpace: 'pre-wrap', margin: 0 },
   facts: {
@@ -85,6 +77,7 @@ function MeasureText({ m, unit }: { m: Measure; unit?: string }) {
 
 function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('goal');
   const text = useText();
   const fmt = useFormat();
@@ -125,7 +118,7 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
         ) : undefined
       }
     >
-      <section className={styles.card} aria-labelledby="goal-status">
+      <section className={surface.card} aria-labelledby="goal-status">
         <h2 id="goal-status" className={styles.sectionTitle}>
           {t('status.title')}
         </h2>
@@ -152,7 +145,7 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
         ) : null}
       </section>
 
-      <section className={styles.card} aria-labelledby="goal-facts">
+      <section className={surface.card} aria-labelledby="goal-facts">
         <h2 id="goal-facts" className={styles.sectionTitle}>
           {t('facts.title')}
         </h2>
@@ -184,7 +177,7 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
       </section>
 
       {ind.kind === 'quantitative' ? (
-        <div className={styles.card}>
+        <div className={surface.card}>
           {checkIns.data ? (
             <Suspense fallback={<LoadingCards count={1} label={t('indicator.loading')} />}>
               <IndicatorChart goal={goal} points={series} />
@@ -195,7 +188,7 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
         </div>
       ) : null}
 
-      <section className={styles.card} aria-labelledby="goal-history">
+      <section className={surface.card} aria-labelledby="goal-history">
         <h2 id="goal-history" className={styles.sectionTitle}>
           {t('history.title')}
         </h2>
@@ -208,7 +201,7 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
         )}
       </section>
 
-      <section className={styles.card} aria-labelledby="goal-reviews">
+      <section className={surface.card} aria-labelledby="goal-reviews">
         <h2 id="goal-reviews" className={styles.sectionTitle}>
           {t('reviews.title')}
         </h2>

@@ -11,21 +11,12 @@ import type { DueState } from '../../../domain/periods';
 import type { Plan } from '../../../domain/plan';
 import { paths, useLinkProps } from '../../app/router';
 import { StatusChip } from '../../components/status-chip';
+import { useSurfaceStyles } from '../../components/surface';
 import type { Board } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import type { MyGoal, MySlot } from './my-goals-model';
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    boxShadow: tokens.shadow2,
-  },
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   eyebrow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
@@ -89,6 +80,7 @@ function SlotRow({ slot, plan, board }: { slot: MySlot; plan: Plan; board: Board
 
 export function GoalCard({ item, plan, board, period, headingLevel }: { item: MyGoal; plan: Plan; board: Board; period: string; headingLevel: 3 | 4 }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('myGoals');
   const text = useText();
   const titleId = useId();
@@ -100,7 +92,7 @@ export function GoalCard({ item, plan, board, period, headingLevel }: { item: My
   const checkIn = useLinkProps(paths.checkIn(goal.key, { period, unit }));
   const pending = item.slots.filter((s) => s.state !== 'done').length;
   return (
-    <article className={styles.card} aria-labelledby={titleId} data-goal-key={goal.key}>
+    <article className={mergeClasses(surface.card, surface.raised)} aria-labelledby={titleId} data-goal-key={goal.key}>
       <div className={styles.head}>
         <div className={styles.eyebrow}>
           {goal.code ? (

@@ -2,7 +2,7 @@
  * My goals (the personal tab's default view): the goals I am responsible for or whose group I am
  * in, grouped by what they need from me in the current reporting period.
  */
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { CalendarLtr16Regular, Dismiss16Regular, TaskListSquareLtr24Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { takeFlash } from '../../app/flash';
 import { paths, useLinkProps } from '../../app/router';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards } from '../../components/states';
+import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useMe, useNow, usePlans, type Me } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import { GoalCard } from './goal-card';
@@ -26,9 +27,6 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   periodItem: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyle: 'none', margin: 0, padding: 0, marginLeft: 'auto' },
@@ -50,6 +48,7 @@ const useStyles = makeStyles({
 
 function PlanGoals({ plan, me, today, showPlanHeading }: { plan: Plan; me: Me; today: string; showPlanHeading: boolean }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('myGoals');
   const fmt = useFormat();
   const text = useText();
@@ -80,7 +79,7 @@ function PlanGoals({ plan, me, today, showPlanHeading }: { plan: Plan; me: Me; t
           {text(plan.title)}
         </h2>
       )}
-      <div className={styles.period}>
+      <div className={mergeClasses(surface.surface, styles.period)}>
         <Text className={styles.periodItem} weight="semibold">
           <CalendarLtr16Regular aria-hidden="true" />
           {t('period.current', { period: fmt.period(period) })}

@@ -3,7 +3,7 @@
  * goals). Native selects through Fluent's `Select`: keyboard and screen reader behaviour for free,
  * and every change goes straight into the URL so the view can be shared as a link.
  */
-import { Button, Checkbox, Field, makeStyles, SearchBox, Select, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, makeStyles, mergeClasses, SearchBox, Select, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { Group, Unit } from '../../../../domain/organisation';
@@ -11,18 +11,11 @@ import type { Plan } from '../../../../domain/plan';
 import { levelsWorstFirst } from '../../../../domain/status-scale';
 import { orderThemes, type Theme } from '../../../../domain/theme';
 import { useFormat, useText } from '../../../i18n/locale';
+import { useSurfaceStyles } from '../../../components/surface';
 import type { DashboardQuery, SortOrder } from '../model';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  root: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
   row: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))', alignItems: 'end' },
   wide: { gridColumn: 'span 2', '@media (max-width: 600px)': { gridColumn: 'auto' } },
   bottom: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -47,6 +40,7 @@ export interface FilterProps {
 
 export function DashboardFilters(p: FilterProps) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('dashboard');
   const text = useText();
   const fmt = useFormat();
@@ -63,7 +57,7 @@ export function DashboardFilters(p: FilterProps) {
   };
   const filtered = !!(q.theme || q.group || q.unit || q.status !== undefined || q.overdue || q.q.trim());
   return (
-    <section className={styles.root} aria-label={t('filters.label')}>
+    <section className={mergeClasses(surface.card, styles.root)} aria-label={t('filters.label')}>
       <div className={styles.row}>
         {p.plans.length > 1 ? (
           <Field label={t('filters.plan')} className={styles.wide}>

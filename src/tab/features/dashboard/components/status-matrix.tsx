@@ -13,6 +13,7 @@ import type { Theme } from '../../../../domain/theme';
 import type { Unit } from '../../../../domain/organisation';
 import { paths, useLinkProps } from '../../../app/router';
 import { StatusChip } from '../../../components/status-chip';
+import { useSurfaceStyles } from '../../../components/surface';
 import { useFormat, useText } from '../../../i18n/locale';
 import type { Cell, Row } from '../model';
 
@@ -21,9 +22,6 @@ const srOnly = { position: 'absolute', width: '1px', height: '1px', margin: '-1p
 const useStyles = makeStyles({
   wrap: {
     overflowX: 'auto',
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
@@ -166,12 +164,13 @@ export function StatusMatrix({
   caption: string;
 }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('dashboard');
   const text = useText();
   const unitName = (k: string) => text(units.find((u) => u.key === k)?.name) || k;
   const span = columns.length + 2;
   return (
-    <div className={styles.wrap} role="region" aria-label={caption} tabIndex={0}>
+    <div className={mergeClasses(surface.surface, styles.wrap)} role="region" aria-label={caption} tabIndex={0}>
       <table className={styles.table}>
         <caption className={styles.caption}>{caption}</caption>
         <thead>

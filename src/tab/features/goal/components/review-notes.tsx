@@ -3,12 +3,13 @@
  * and for leaders and admins a form that records one (POST /api/reviews). The new note shows at
  * once from the mutation's answer; the server decides who may write, the form only hides itself.
  */
-import { Badge, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, Radio, RadioGroup, Text, Textarea, tokens } from '@fluentui/react-components';
 import { Comment24Regular } from '@fluentui/react-icons';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../../domain/review';
 import { EmptyState, ErrorState } from '../../../components/states';
+import { useSurfaceStyles } from '../../../components/surface';
 import { ApiError, fieldErrors, useRecordReview } from '../../../data';
 import { useFormat } from '../../../i18n/locale';
 
@@ -16,14 +17,6 @@ const TEXT_MAX = 4000;
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  note: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   meta: { color: tokens.colorNeutralForeground2 },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 },
@@ -33,8 +26,6 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(10rem, 14rem) 1fr',
     alignItems: 'start',
     padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     '@media (max-width: 640px)': { gridTemplateColumns: '1fr' },
   },
   full: { gridColumn: '1 / -1' },
@@ -44,6 +35,7 @@ const useStyles = makeStyles({
 
 export function ReviewList({ reviews }: { reviews: Review[] }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('goal');
   const fmt = useFormat();
   if (reviews.length === 0) {
@@ -56,7 +48,7 @@ export function ReviewList({ reviews }: { reviews: Review[] }) {
   return (
     <ul className={styles.list}>
       {reviews.map((r) => (
-        <li key={r.key} className={styles.note}>
+        <li key={r.key} className={surface.inset}>
           <div className={styles.head}>
             <Badge appearance={r.kind === 'decision' ? 'filled' : 'outline'} color={r.kind === 'decision' ? 'brand' : 'informative'}>
               {t(`reviews.kind.${r.kind}`)}
@@ -74,6 +66,7 @@ export function ReviewList({ reviews }: { reviews: Review[] }) {
 
 export function ReviewForm({ goalKey, period, today }: { goalKey: string; period: string | undefined; today: string }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const { t } = useTranslation('goal');
   const record = useRecordReview();
   const titleId = useId();
@@ -109,7 +102,7 @@ export function ReviewForm({ goalKey, period, today }: { goalKey: string; period
 
   const serverError = record.error && !(record.error instanceof ApiError && record.error.code === 'invalid') ? record.error : undefined;
   return (
-    <form className={styles.form} onSubmit={submit} aria-labelledby={titleId} noValidate>
+    <form className={mergeClasses(surface.surface, styles.form)} onSubmit={submit} aria-labelledby={titleId} noValidate>
       <h3 id={titleId} className={styles.formTitle}>
         {t('reviews.form.title')}
       </h3>
