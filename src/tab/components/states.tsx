@@ -150,4 +150,14 @@ export function ErrorState({ error, title, onRetry }: { error: unknown; title?: 
   );
 }
 
+/**
+ * The retry of a view that waits on several queries: any of them may have failed, so all are
+ * fetched again (a query that had succeeded answers from its fresh data at no cost to the user).
+ */
+export function refetchAll(...queries: readonly { refetch(): Promise<unknown> }[]): () => void {
+  return () => {
+    for (const q of queries) void q.refetch();
+  };
+}
+
 export { useStyles as useStateStyles };

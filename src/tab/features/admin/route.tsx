@@ -14,7 +14,7 @@ import { isAdmin } from '../../../domain/policy';
 import { orderThemes } from '../../../domain/theme';
 import { paths, useLinkProps, useNavigate, useRoute } from '../../app/router';
 import { BackLink, Page } from '../../components/page';
-import { EmptyState, ErrorState, LoadingCards } from '../../components/states';
+import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useMe, useNow, usePlans, type Board, type EntityKind, type EntityOfKind } from '../../data';
 import { useText } from '../../i18n/locale';
@@ -319,11 +319,7 @@ export default function AdminView() {
       {error ? (
         <ErrorState
           error={error}
-          onRetry={() => {
-            void me.refetch();
-            void plans.refetch();
-            void board.refetch();
-          }}
+          onRetry={refetchAll(me, plans, board)}
         />
       ) : !plans.data || !me.data ? (
         <LoadingCards count={3} label={t('loading')} />

@@ -12,7 +12,7 @@ import { OVERALL } from '../../../domain/goal';
 import { setFlash } from '../../app/flash';
 import { paths, useLinkProps, useNavigate, useRoute } from '../../app/router';
 import { BackLink, Page } from '../../components/page';
-import { EmptyState, ErrorState, LoadingCards } from '../../components/states';
+import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { useAuth, useBoard, useCheckIns, useGoal, useMe, useNow, useSubmitCheckIn } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import { CheckInForm } from './check-in-form';
@@ -61,12 +61,7 @@ export default function CheckInView() {
       <Page title={t('title')} back={back} narrow>
         <ErrorState
           error={error}
-          onRetry={() => {
-            void goal.refetch();
-            void board.refetch();
-            void me.refetch();
-            void history.refetch();
-          }}
+          onRetry={refetchAll(goal, board, me, history)}
         />
       </Page>
     );

@@ -12,7 +12,7 @@ import { currentPeriod, defaultPlan, helsinkiDate } from '../../../domain/period
 import type { Plan } from '../../../domain/plan';
 import { paths, useNavigate, useRoute } from '../../app/router';
 import { Page } from '../../components/page';
-import { EmptyState, ErrorState, LoadingCards } from '../../components/states';
+import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';
 import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useNow, usePlans, type Board } from '../../data';
@@ -231,10 +231,7 @@ export default function DashboardView() {
       {error ? (
         <ErrorState
           error={error}
-          onRetry={() => {
-            void plans.refetch();
-            void board.refetch();
-          }}
+          onRetry={refetchAll(plans, board)}
         />
       ) : plans.data && plans.data.length === 0 ? (
         <EmptyState icon={<Board24Regular />} title={t('noPlans.title')}>

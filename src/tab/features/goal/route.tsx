@@ -14,7 +14,7 @@ import { canCheckIn, canWriteReview } from '../../../domain/policy';
 import { overallStatus } from '../../../domain/rollup';
 import { paths, useLinkProps, useRoute } from '../../app/router';
 import { BackLink, Page } from '../../components/page';
-import { EmptyState, ErrorState, errorKind, LoadingCards } from '../../components/states';
+import { EmptyState, ErrorState, errorKind, LoadingCards, refetchAll } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';
 import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useGoal, useMe, useNow, useReviews, type Board } from '../../data';
@@ -236,10 +236,7 @@ export default function GoalView() {
         ) : (
           <ErrorState
             error={error}
-            onRetry={() => {
-              void goal.refetch();
-              void board.refetch();
-            }}
+            onRetry={refetchAll(goal, board)}
           />
         )}
       </Page>

@@ -12,7 +12,7 @@ import type { Plan } from '../../../domain/plan';
 import { takeFlash } from '../../app/flash';
 import { paths, useLinkProps } from '../../app/router';
 import { Page } from '../../components/page';
-import { EmptyState, ErrorState, LoadingCards } from '../../components/states';
+import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useMe, useNow, usePlans, type Me } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
@@ -99,10 +99,7 @@ function PlanGoals({ plan, me, today, showPlanHeading }: { plan: Plan; me: Me; t
       {board.error || checkIns.error ? (
         <ErrorState
           error={board.error ?? checkIns.error}
-          onRetry={() => {
-            void board.refetch();
-            void checkIns.refetch();
-          }}
+          onRetry={refetchAll(board, checkIns)}
         />
       ) : !items || !board.data ? (
         <LoadingCards count={3} label={t('loading')} />
@@ -180,10 +177,7 @@ export default function MyGoalsView() {
       {error ? (
         <ErrorState
           error={error}
-          onRetry={() => {
-            void me.refetch();
-            void plans.refetch();
-          }}
+          onRetry={refetchAll(me, plans)}
         />
       ) : !me.data || !plans.data ? (
         <LoadingCards count={3} label={t('loading')} />
