@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser';
-import { DEMO, open, screenshot, seriousAxeViolations, signIn, type ThemeName } from './support/app';
+import { DEMO, open, screenshot, signIn } from './support/app';
+import { describeAxeInThemes } from './support/axe';
 
 const base = inject('baseUrl');
-const THEMES: ThemeName[] = ['light', 'dark', 'contrast'];
 const VIEWS = [
   { name: 'my-goals', path: '/' },
   { name: 'check-in', path: '/check-in/vantaa-ko-2021.g2?period=2021-09&unit=POPE' },
@@ -26,13 +26,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(THEMES)('axe (WCAG 2.1 A/AA) in the %s theme', (theme) => {
-  it.each(VIEWS)('$name has no serious or critical violations', async ({ path }) => {
+describeAxeInThemes(
+  VIEWS,
+  async ({ path }, theme) => {
     await open(page, base, path, theme);
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-  });
-});
+    return page;
+  },
+  '$name',
+);
 
 describe('screenshots in Finnish', () => {
   it.each(['light', 'dark'] as const)('of My goals and Check-in in the %s theme', async (theme) => {

@@ -4,25 +4,16 @@
  * edits; a non-admin gets a clear no-access state; axe in three themes and screenshots in Finnish.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, watchErrors } from './support/browser';
-import { DEMO, open, screenshot, settle, signIn, type ThemeName } from './support/app';
+import { DEMO, open, screenshot, settle, signIn } from './support/app';
+import { seriousAxeViolations, THEMES } from './support/axe';
 import { buildDemoDataset } from '../../src/demo';
 
 const base = inject('baseUrl');
-const THEMES: ThemeName[] = ['light', 'dark', 'contrast'];
 const GOAL = 'vantaa-ko-2021.g3';
 const PLAN = 'vantaa-ko-2021';
 const EDIT_URL = `/admin/goals/${GOAL}?plan=${PLAN}`;
-
-/** axe with WCAG 2.0/2.1 A and AA, serious and critical only (tabster's focus sentinels left out, as in dashboard.test.ts). */
-async function seriousAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`) }));
-}
 
 async function apiToken(userId: string): Promise<string> {
   const res = await fetch(`${base}/local/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId }) });

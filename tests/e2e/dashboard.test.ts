@@ -7,29 +7,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, watchErrors } from './support/browser';
-import AxeBuilder from '@axe-core/playwright';
-import { DEMO, open, pageWithDialogWatch, screenshot, settle, signIn, type ThemeName } from './support/app';
+import { DEMO, open, pageWithDialogWatch, screenshot, settle, signIn } from './support/app';
+import { seriousAxeViolations, THEMES } from './support/axe';
 
 const base = inject('baseUrl');
-const THEMES: ThemeName[] = ['light', 'dark', 'contrast'];
 const GOAL = 'vantaa-ko-2021.g5';
 
 async function apiToken(userId: string): Promise<string> {
   const res = await fetch(`${base}/local/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId }) });
   expect(res.status).toBe(200);
   return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-/**
- * axe with WCAG 2.0/2.1 A and AA, serious and critical only. The charts' keyboard navigation
- * (tabster) puts aria-hidden focus sentinels (`data-tabster-dummy`) at the edges of each group:
- * they hand focus on at once and never hold it, which axe cannot know, so they are left out.
- */
-async function seriousAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`) }));
 }
 
 let browser: Browser;

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launchBrowser, newContext, watchErrors } from './support/browser';
-import { DEMO, open, seriousAxeViolations, signIn, type ThemeName } from './support/app';
+import { DEMO, open, signIn, type ThemeName } from './support/app';
+import { describeAxeInThemes } from './support/axe';
 
 const base = inject('baseUrl');
-const THEMES: ThemeName[] = ['light', 'dark', 'contrast'];
 const LANGS = ['fi', 'sv', 'en'] as const;
 const DOCS = [
   { path: '/privacy', key: 'privacy', sections: 14 },
@@ -81,11 +81,8 @@ describe('signed in', () => {
     expect(new URL(page.url()).pathname).toBe('/terms');
   });
 
-  describe.each(THEMES)('axe (WCAG 2.1 A/AA) in the %s theme', (theme) => {
-    it.each(DOCS)('$path has no serious or critical violations', async ({ path }) => {
-      await inLanguage(page, 'fi', path, theme);
-      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-      expect(await seriousAxeViolations(page)).toEqual([]);
-    });
+  describeAxeInThemes(DOCS, async ({ path }, theme) => {
+    await inLanguage(page, 'fi', path, theme);
+    return page;
   });
 });

@@ -1,8 +1,7 @@
 /**
  * Helpers for driving the tab like a person: sign in as a demo user, open a view in a language
- * and theme, run axe, save a screenshot. Shared by every e2e suite (My goals, check-in, dashboard…).
+ * and theme, save a screenshot (axe is in `axe.ts`). Shared by every e2e suite (My goals, check-in, dashboard…).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,21 +41,6 @@ export async function settle(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 20_000 });
   await page.evaluate(() => document.fonts?.ready);
-}
-
-export interface AxeIssue {
-  id: string;
-  impact: string | null | undefined;
-  help: string;
-  targets: string[];
-}
-
-/** axe-core with WCAG 2.0/2.1 A and AA rules; returns the serious and critical violations. */
-export async function seriousAxeViolations(page: Page): Promise<AxeIssue[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
