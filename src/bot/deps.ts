@@ -3,10 +3,13 @@ import type { LinkTargets } from '../cards';
 import type { ConversationRef } from '../domain';
 import type { Logger } from '../server/logger';
 import type { RoleDirectory } from './roles';
+import type { BoardReader } from '../graph';
 
 /** What every handler gets: storage and logger passed in, never imported as globals. */
 export interface BotDeps {
   repo: Repository;
+  /** Plan boards in one `$batch` (the same reader the tab uses). */
+  board: BoardReader;
   ctx: CommandContext;
   log: Logger;
   roles: RoleDirectory;

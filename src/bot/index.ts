@@ -81,7 +81,7 @@ export async function mountBot(app: express.Express, services: Services, options
   });
 
   const links: LinkTargets = { teamsAppId: config.TEAMS_APP_ID, tabEntityId: GOALS_TAB_ENTITY_ID, publicUrl: services.publicUrl };
-  const deps: BotDeps = { repo: services.repo, ctx: services.ctx, log, roles, links };
+  const deps: BotDeps = { repo: services.repo, board: services.board, ctx: services.ctx, log, roles, links };
   const card = (c: Parameters<TeamsBotApp['sendCard']>[1]) => new MessageActivityInput().addCard('adaptive', c);
 
   teams.on('conversationUpdate', async (ctx) => {

@@ -1,3 +1,4 @@
+import type { BoardReader } from '../graph';
 import { Conflict, dueOn, reminderKey, REMINDER_KINDS, type ConversationRef, type PersonRecord, type ReminderKind, type ReminderLog } from '../domain';
 import type { CommandContext, Repository, Versioned } from '../commands';
 import { buildDigestCard, buildGroupCard, buildPersonalReminderCard, type Card, type LinkTargets } from '../cards';
@@ -37,13 +38,14 @@ export interface Outgoing {
 
 export interface ReminderDeps {
   repo: Repository;
+  board: BoardReader;
   ctx: CommandContext;
   roles: RoleDirectory;
   links: LinkTargets;
 }
 
 export async function plannedReminders(deps: ReminderDeps, planKey: string, period: string, kinds: readonly ReminderKind[] = REMINDER_KINDS): Promise<Outgoing[]> {
-  const d = await loadPlanData(deps.repo, deps.ctx, planKey, period);
+  const d = await loadPlanData(deps.board, deps.ctx, planKey, period);
   const people = (await deps.repo.people.list()).items.map((p) => p.value);
   const out: Outgoing[] = [];
   const make = (kind: ReminderKind, target: string, conversation: ConversationRef, card: Card, summary: string) =>

@@ -1,4 +1,5 @@
 import type { CommandContext, Repository } from '../commands';
+import type { BoardReader } from '../graph';
 import {
   addMonths,
   currentPeriod,
@@ -22,8 +23,8 @@ import type { DigestModel, GoalView, GroupCardModel, PersonalGoal, SlotView } fr
 
 /**
  * Reads the lists and turns them into the cards' plain models. One read of a plan's data per card
- * (plans, goals, groups, units and the period's check-ins), so a reminder run of many groups stays
- * a handful of Graph calls.
+ * (the plan board in one `$batch`, plus the period's check-ins), so a reminder run of many groups
+ * stays a handful of Graph calls.
  */
 export interface PlanData {
   plan: Plan;
@@ -36,22 +37,18 @@ export interface PlanData {
   today: string;
 }
 
-export async function loadPlanData(repo: Repository, ctx: CommandContext, planKey: string, period?: string): Promise<PlanData> {
-  const plan = (await repo.plans.get(planKey)).value;
+export async function loadPlanData(board: Pick<BoardReader, 'readPlanBoard' | 'readCheckIns'>, ctx: CommandContext, planKey: string, period?: string): Promise<PlanData> {
+  const b = await board.readPlanBoard(planKey);
+  const plan = b.plan.value;
   const today = helsinkiDate(ctx.clock.now());
   const p = period ?? currentPeriod(plan, today) ?? reportingPeriods(plan)[0] ?? today.slice(0, 7);
-  const [goals, groups, units, checkIns] = await Promise.all([
-    repo.goals.list({ planKey }),
-    repo.groups.list(),
-    repo.units.list(),
-    repo.checkIns.list({ period: p }),
-  ]);
+  const checkIns = await board.readCheckIns({ planKey, period: p });
   return {
     plan,
-    goals: goals.items.map((g) => g.value),
-    groups: groups.items.map((g) => g.value),
-    units: units.items.map((u) => u.value),
-    checkIns: checkIns.items.map((c) => c.value).filter((c) => c.planKey === planKey),
+    goals: b.goals.map((g) => g.value),
+    groups: b.groups.map((g) => g.value),
+    units: b.units.map((u) => u.value),
+    checkIns: checkIns.items.map((c) => c.value),
     period: p,
     today,
   };

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { importDataset, type CommandContext, type Repository } from '../commands';
 import { buildDemoDataset } from '../demo';
-import { createGraphClient, createGraphRepository, provisionLists, type GraphClient } from '../graph';
+import { createBoardReader, createGraphClient, createGraphRepository, createSiteLists, provisionLists, type BoardReader, type GraphClient } from '../graph';
 import type { Emulator } from './local/local-mode';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { LOCAL_API_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from './auth/local-issuer';
@@ -24,6 +24,8 @@ export interface Services {
   config: Config;
   log: Logger;
   repo: Repository;
+  /** Reads a plan's board in one `$batch`; shares list resolution with `repo`. */
+  board: BoardReader;
   ctx: CommandContext;
   graph: GraphClient;
   siteId: string;
@@ -72,12 +74,14 @@ export async function startServer(config: Config, opts: { logger?: Logger } = {}
     app.use('/graph/v1.0', local.emulator.router);
     app.use('/local', local.router);
     const graph = createGraphClient({ baseUrl: `${loopback}/graph/v1.0/`, getToken: () => local.issuer.appToken(), retry: { maxRetries: 6 } });
-    const repo = createGraphRepository({ client: graph, siteId: local.emulator.siteId });
+    const lists = createSiteLists(graph, local.emulator.siteId);
+    const repo = createGraphRepository({ client: graph, siteId: local.emulator.siteId, lists });
     const verify = createTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_API_AUDIENCE, jwks: new URL(`${loopback}/local/.well-known/jwks.json`) });
     services = {
       config,
       log,
       repo,
+      board: createBoardReader({ client: graph, siteId: local.emulator.siteId, lists }),
       graph,
       siteId: local.emulator.siteId,
       verify,
@@ -94,14 +98,16 @@ export async function startServer(config: Config, opts: { logger?: Logger } = {}
     ready = false;
   } else {
     const graph = createGraphClient({ baseUrl: config.GRAPH_BASE_URL, getToken: tenantAppToken(config) });
-    const repo = createGraphRepository({ client: graph, siteId: config.SHAREPOINT_SITE_ID });
+    const lists = createSiteLists(graph, config.SHAREPOINT_SITE_ID);
+    const repo = createGraphRepository({ client: graph, siteId: config.SHAREPOINT_SITE_ID, lists });
+    const board = createBoardReader({ client: graph, siteId: config.SHAREPOINT_SITE_ID, lists });
     const tid = config.AAD_TENANT_ID;
     const verify = createTokenVerifier({
       issuer: [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`],
       audience: [config.API_AUDIENCE, config.AAD_CLIENT_ID],
       jwks: new URL(`https://login.microsoftonline.com/${tid}/discovery/v2.0/keys`),
     });
-    services = { config, log, repo, graph, siteId: config.SHAREPOINT_SITE_ID, verify, publicUrl, ctx: { repo, clock, newId: randomUUID } };
+    services = { config, log, repo, board, graph, siteId: config.SHAREPOINT_SITE_ID, verify, publicUrl, ctx: { repo, clock, newId: randomUUID } };
   }
 
   app.get('/healthz', (_req, res) => {

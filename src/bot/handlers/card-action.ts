@@ -85,7 +85,7 @@ async function link(deps: BotDeps, a: InboundActivity, data: Record<string, unkn
 }
 
 async function loadGroup(deps: BotDeps, ref: GroupCardRef): Promise<{ d: PlanData; group: Group }> {
-  const d = await loadPlanData(deps.repo, deps.ctx, ref.planKey, ref.period);
+  const d = await loadPlanData(deps.board, deps.ctx, ref.planKey, ref.period);
   const group = d.groups.find((g) => g.key === ref.groupKey);
   if (!group) throw new NotFound(`No group ${ref.groupKey}`);
   return { d, group };
@@ -144,7 +144,7 @@ async function checkIn(deps: BotDeps, a: InboundActivity, data: Record<string, u
       'card',
     );
     deps.log.info(`Check-in ${stored.key} on ${gk} from a card by ${actor.upn}${created ? '' : ' (repeated submission)'}`);
-    const fresh = await loadPlanData(deps.repo, deps.ctx, ref.planKey, ref.period);
+    const fresh = await loadPlanData(deps.board, deps.ctx, ref.planKey, ref.period);
     const goal = fresh.goals.find((g) => g.key === gk);
     const level = levelOf(fresh.plan.statusScale, stored.status);
     const notice = {

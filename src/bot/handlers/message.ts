@@ -23,7 +23,7 @@ async function statusReply(deps: BotDeps, a: InboundActivity): Promise<Card> {
   // The plan whose reporting is live today (the latest-starting one when several are).
   const plan = defaultPlan(plans, today);
   if (!plan || !id) return buildStatusCard({ locale, period: today.slice(0, 7), goals: [], known: false }, deps.links);
-  const d = await loadPlanData(deps.repo, deps.ctx, plan.key, currentPeriod(plan, today));
+  const d = await loadPlanData(deps.board, deps.ctx, plan.key, currentPeriod(plan, today));
   const known = d.goals.some((g) => isInvolved(id, g, d.groups));
   return buildStatusCard({ locale, period: d.period, goals: personalGoals(d, id, 'involved'), known }, deps.links);
 }
