@@ -33,13 +33,11 @@ export async function submitCheckIn(
   source: CheckIn['source'] = 'tab',
 ): Promise<SubmitCheckInResult> {
   const input: CheckInInput = parseOrInvalid(checkInInputSchema, raw, 'check-in');
-  const goal = await ctx.repo.goals.get(input.goalKey);
-
-  const existing = await ctx.repo.findCheckInBySubmission(input.submissionId);
+  // Independent reads go out together: a check-in is on a person's critical path.
+  const [goal, existing] = await Promise.all([ctx.repo.goals.get(input.goalKey), ctx.repo.findCheckInBySubmission(input.submissionId)]);
   if (existing) return replay(ctx, existing, input);
 
-  const plan = (await ctx.repo.plans.get(goal.value.planKey)).value;
-  const { items: groups } = await ctx.repo.groups.list();
+  const [{ value: plan }, { items: groups }] = await Promise.all([ctx.repo.plans.get(goal.value.planKey), ctx.repo.groups.list()]);
   if (!canCheckIn(actor, goal.value, groups.map((g) => g.value))) {
     throw new Forbidden(`You are not responsible for goal ${goal.value.key} nor in its responsible group`);
   }
