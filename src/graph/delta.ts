@@ -75,6 +75,14 @@ export interface DeltaCache<T> {
   /** Full enumeration on the first call (and after a 410), changes only afterwards. */
   refresh(): Promise<DeltaChanges<T>>;
   items(): Versioned<T>[];
+  /**
+   * Starts tracking from now without enumerating the list (`?token=latest`): one small request
+   * instead of a full read. Call it BEFORE reading the items some other way (e.g. a plan board)
+   * and hand those to `seed`, so no change between the two can be missed.
+   */
+  startAtLatest(): Promise<void>;
+  /** Adds items read elsewhere after `startAtLatest`; never overwrites what delta already brought (that is newer). */
+  seed(items: readonly Versioned<T>[]): void;
   get(itemId: string): Versioned<T> | undefined;
   invalid(): InvalidRow[];
   /** The link the next refresh will call; persist it to resume across sessions. */
@@ -133,6 +141,14 @@ export function createDeltaCache<E extends EntityName>(options: DeltaCacheOption
         }
         throw e;
       }
+    },
+    async startAtLatest() {
+      if (deltaLink) return;
+      const start = `${await lists.listPath(entity)}/items/delta${query({ token: 'latest', $expand: 'fields' })}`;
+      await enumerate(start, state, false);
+    },
+    seed(items) {
+      for (const v of items) if (!state.items.has(v.itemId)) state.items.set(v.itemId, v);
     },
     items: () => [...state.items.values()],
     get: (itemId) => state.items.get(itemId),

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { importDataset, type Dataset } from '../../src/commands';
 import { REALISATION_SCALE, summaryAsOf, type CheckIn, type Goal, type Theme } from '../../src/domain';
-import { createBoardReader, createDeltaCache, createGraphClient, type GraphClient } from '../../src/graph';
+import { createBoardReader, createDeltaCache, createGraphClient, createSiteLists, type GraphClient } from '../../src/graph';
 import { loadConfig } from '../../src/server/config';
 import { startServer } from '../../src/server/create-server';
 
@@ -117,13 +117,18 @@ try {
     accessToken: string;
   };
   const tab = createGraphClient({ baseUrl: `${server.url}/graph/v1.0/`, getToken: async () => tokens.graphToken });
-  const reader = createBoardReader({ client: tab, siteId: server.services.siteId });
+  const lists = createSiteLists(tab, server.services.siteId);
+  const reader = createBoardReader({ client: tab, siteId: server.services.siteId, lists });
   await measure('list lookup (once per session)', tab, () => reader.readPlanBoard(PLAN), (b) => `${b.goals.length} goals`);
   await measure(`dashboard board: plan+themes+${GOALS} goals+groups+units`, tab, () => reader.readPlanBoard(PLAN), (b) => `${b.goals.length} goals, ${b.themes.length} themes`);
   await measure('check-ins of one period (as-of view)', tab, () => reader.readCheckIns({ planKey: PLAN, period: '2021-08' }), (r) => `${r.items.length} check-ins`);
   await measure('goal detail: one goal’s check-in history', tab, () => reader.readCheckIns({ goalKey: 'bench-g7' }), (r) => `${r.items.length} check-ins`);
-  const delta = createDeltaCache({ client: tab, siteId: server.services.siteId, entity: 'goal' });
-  await measure('delta: initial sync of Goals', tab, () => delta.refresh(), (c) => `${c.upserted.length} items`);
+  // How the tab tracks goals: a delta token taken before the board read, seeded from the board.
+  const delta = createDeltaCache({ client: tab, siteId: server.services.siteId, entity: 'goal', lists });
+  await measure('delta: start tracking (token=latest)', tab, () => delta.startAtLatest(), () => 'no items read');
+  delta.seed((await reader.readPlanBoard(PLAN)).goals);
+  const fullSync = createDeltaCache({ client: tab, siteId: server.services.siteId, entity: 'goal' });
+  await measure('delta: full initial sync (for comparison)', tab, () => fullSync.refresh(), (c) => `${c.upserted.length} items`);
 
   // One check-in through the command API (server-side Graph round trips).
   const post = () =>

@@ -66,22 +66,20 @@ export function createReads(opts: ReadsOptions): Reads {
       throw e;
     }));
 
-  // The delta cache's first refresh enumerates every goal; it runs once, after the first board.
-  let primed: Promise<void> | undefined;
-  let deltaReady = false;
+  // Goals are tracked with delta from a token taken just BEFORE the first full board read (one
+  // small request, not a second read of every goal); each full board then seeds the cache.
+  let primed: Promise<boolean> | undefined;
   // Generation counter: a board read before the last forceFullBoard() is read again in full.
   let generation = 0;
   const readAt = new Map<string, number>();
-  const prime = (l: Loaded) => {
-    primed ??= l.goalsDelta.refresh().then(
+  const prime = (l: Loaded): Promise<boolean> =>
+    (primed ??= l.goalsDelta.startAtLatest().then(
+      () => true,
       () => {
-        deltaReady = true;
+        primed = undefined; // no delta this time: full reads until it works
+        return false;
       },
-      () => {
-        primed = undefined; // try again next time
-      },
-    );
-  };
+    ));
 
   return {
     async plans() {
@@ -90,15 +88,21 @@ export function createReads(opts: ReadsOptions): Reads {
     async board(planKey, previous) {
       const l = await load();
       const full = (readAt.get(planKey) ?? -1) < generation;
-      if (previous && deltaReady && !full) {
+      const tracking = await prime(l);
+      if (previous && tracking && !full) {
         await l.goalsDelta.refresh();
         const goals: Versioned<Goal>[] = l.goalsDelta.items().filter((g) => g.value.planKey === planKey);
-        return { ...previous, goals, invalid: [...previous.invalid.filter((r) => r.list !== 'Goals'), ...l.goalsDelta.invalid()] };
+        // Bad rows from the full read stay reported until delta brings a valid version of them.
+        const valid = new Set(goals.map((g) => g.itemId));
+        const fromDelta = l.goalsDelta.invalid();
+        const seen = new Set(fromDelta.map((r) => r.itemId));
+        const kept = previous.invalid.filter((r) => r.list !== 'Goals' || (!valid.has(r.itemId) && !seen.has(r.itemId)));
+        return { ...previous, goals, invalid: [...kept, ...fromDelta] };
       }
       const at = generation;
       const board = await l.reader.readPlanBoard(planKey);
       readAt.set(planKey, at);
-      prime(l);
+      if (tracking) l.goalsDelta.seed(board.goals);
       return board;
     },
     forceFullBoard(planKey) {

@@ -114,6 +114,29 @@ describe('delta cache', () => {
     expect(cache.items().map((g) => g.value.key).sort()).toEqual(['G1', 'G3']);
   });
 
+  it('starts at the latest token without reading the list, takes seeded items, and sees only later changes', async () => {
+    h = await startGraph();
+    const { lists, repo } = await seedBoard(h);
+    const cache = createDeltaCache({ client: h.client, siteId: h.siteId, entity: 'goal', lists });
+    const reader = createBoardReader({ client: h.client, siteId: h.siteId, lists });
+    h.client.resetStats();
+    await cache.startAtLatest();
+    expect(h.client.stats().requests).toBe(1);
+    expect(cache.items()).toEqual([]);
+    const board = await reader.readPlanBoard('vantaa-2021');
+    cache.seed(board.goals);
+    expect(cache.items().map((g) => g.value.key).sort()).toEqual(['G1', 'G2', 'G3']);
+
+    const g1 = board.goals.find((g) => g.value.key === 'G1')!;
+    await repo.goals.update({ ...g1.value, title: 'Muutettu' }, g1.etag);
+    const changes = await cache.refresh();
+    expect(changes).toMatchObject({ full: false, deleted: [] });
+    expect(changes.upserted.map((g) => g.value.key)).toEqual(['G1']);
+    // A seed never overwrites what delta brought, which is newer.
+    cache.seed(board.goals);
+    expect(cache.get(g1.itemId)?.value.title).toBe('Muutettu');
+  });
+
   it('starts over with a full sync when the delta token is gone (410)', async () => {
     h = await startGraph();
     const repo = createGraphRepository({ client: h.client, siteId: h.siteId });
