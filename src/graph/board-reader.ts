@@ -7,10 +7,9 @@ import type { CheckIn, Goal, Group, Plan, Theme, Unit } from '../domain';
 import { Invalid, NotFound } from '../domain';
 import type { InvalidRow, ListResult, Versioned } from '../commands/ports';
 import type { EntityName } from '../../manifest/lists';
-import type { GraphClient } from './client';
 import { executeBatch, unwrap, type BatchRequest } from './batch';
-import { itemsQuery, readAllPages } from './repository';
-import { createSiteLists, type ListIds, type SiteLists } from './site-lists';
+import { itemsQuery, readAllPages, type GraphRepositoryOptions } from './repository';
+import { createSiteLists } from './site-lists';
 import type { GraphListItem } from './mapping';
 
 export interface PlanBoard {
@@ -30,13 +29,8 @@ export interface BoardReader {
   readCheckIns(q: CheckInQuery): Promise<ListResult<CheckIn>>;
 }
 
-export interface BoardReaderOptions {
-  client: GraphClient;
-  siteId: string;
-  listIds?: ListIds;
-  lists?: SiteLists;
-  pageSize?: number;
-}
+/** The same settings as the repository's: client, site, shared list resolution, page size. */
+export type BoardReaderOptions = GraphRepositoryOptions;
 
 interface ItemsPage {
   value: GraphListItem[];

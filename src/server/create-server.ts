@@ -55,7 +55,10 @@ export async function startServer(config: Config, opts: { logger?: Logger } = {}
   const app = express();
   app.disable('x-powered-by');
   let ready = false;
-  app.use((_req, res, next) => (ready ? next() : res.status(503).set('Retry-After', '1').json({ error: { code: 'starting', message: 'The server is starting' } })));
+  // While starting, only the emulator answers (provisioning and seeding call it over HTTP).
+  app.use((req, res, next) =>
+    ready || req.path.startsWith('/graph/') ? next() : res.status(503).set('Retry-After', '1').json({ error: { code: 'starting', message: 'The server is starting' } }),
+  );
 
   const server: Server = await new Promise((ok, fail) => {
     const s = app.listen(config.PORT, config.HOST, () => ok(s));
@@ -89,13 +92,11 @@ export async function startServer(config: Config, opts: { logger?: Logger } = {}
       ctx: { repo, clock, newId: randomUUID },
       local: { issuer: local.issuer, emulator: local.emulator },
     };
-    ready = true; // the emulator must answer our own provisioning and seeding requests
     if (local.fresh) {
       const provisioned = await provisionLists({ client: graph, siteId: local.emulator.siteId });
       const report = await importDataset(services.ctx, buildDemoDataset());
       log.info(`Local SharePoint emulator created in ${config.DATA_DIR}: ${provisioned.created.length} lists; demo data loaded`, report.created);
     }
-    ready = false;
   } else {
     const graph = createGraphClient({ baseUrl: config.GRAPH_BASE_URL, getToken: tenantAppToken(config) });
     const lists = createSiteLists(graph, config.SHAREPOINT_SITE_ID);
