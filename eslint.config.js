@@ -4,12 +4,14 @@ import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
 
 /**
- * The dependency direction of DESIGN.md, enforced:
- *   domain ← commands, graph, cards ← server, bot, tab, cli
- * commands use ports, never graph; tab never imports server, bot or commands (it sends commands
- * over HTTP); only the local-mode composition root (and tests) import the emulator.
+ * The dependency direction of docs/architecture.md, enforced:
+ *   domain ← ports ← commands, graph, cards ← bot, tab ← server (the composition root), cli
+ * commands use ports, never graph; the bot never imports server or graph; the tab never imports
+ * server, bot or commands (it sends commands over HTTP) and its features never import each other;
+ * only the local-mode composition (src/server/local) and tests import the emulator; no import circles.
  */
 const layer = (type, pattern) => ({ type, pattern });
 
@@ -43,13 +45,17 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}', 'manifest/**/*.ts'],
-    plugins: { boundaries },
+    plugins: { boundaries, 'import-x': importX },
     settings: {
       'import/resolver': { typescript: { alwaysTryTypes: true, project: './tsconfig.json' } },
+      'import-x/resolver': { typescript: { alwaysTryTypes: true, project: './tsconfig.json' } },
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
       'boundaries/include': ['src/**/*', 'manifest/**/*'],
       'boundaries/elements': [
         layer('manifest', 'manifest'),
         layer('domain', 'src/domain'),
+        layer('ports', 'src/ports'),
         layer('commands', 'src/commands'),
         layer('graph', 'src/graph'),
         layer('cards', 'src/cards'),
@@ -58,6 +64,8 @@ export default tseslint.config(
         { type: 'local-root', pattern: 'src/server/local' },
         layer('server', 'src/server'),
         layer('bot', 'src/bot'),
+        { type: 'tab-app', pattern: 'src/tab/app' },
+        { type: 'tab-feature', pattern: 'src/tab/features/*', capture: ['feature'] },
         layer('tab', 'src/tab'),
         layer('cli', 'src/cli'),
       ],
@@ -67,23 +75,30 @@ export default tseslint.config(
         'error',
         {
           default: 'disallow',
-          message: '{{from.type}} must not import {{to.type}} (see DESIGN.md: domain ← commands, graph, cards ← server, bot, tab, cli)',
+          message: '{{from.type}} must not import {{to.type}} (see docs/architecture.md: domain ← ports ← commands, graph, cards ← bot, tab ← server, cli)',
           policies: [
             { from: { element: { type: 'domain' } }, allow: { to: { element: { types: { anyOf: ['domain'] } } } } },
             { from: { element: { type: 'manifest' } }, allow: { to: { element: { types: { anyOf: ['manifest'] } } } } },
-            { from: { element: { type: 'commands' } }, allow: { to: { element: { types: { anyOf: ['commands', 'domain'] } } } } },
-            { from: { element: { type: 'graph' } }, allow: { to: { element: { types: { anyOf: ['graph', 'domain', 'manifest', 'commands'] } } } } },
-            { from: { element: { type: 'cards' } }, allow: { to: { element: { types: { anyOf: ['cards', 'domain'] } } } } },
-            { from: { element: { type: 'demo' } }, allow: { to: { element: { types: { anyOf: ['demo', 'domain', 'commands'] } } } } },
+            { from: { element: { type: 'ports' } }, allow: { to: { element: { types: { anyOf: ['ports', 'domain'] } } } } },
+            { from: { element: { type: 'commands' } }, allow: { to: { element: { types: { anyOf: ['commands', 'domain', 'ports'] } } } } },
+            { from: { element: { type: 'graph' } }, allow: { to: { element: { types: { anyOf: ['graph', 'domain', 'ports', 'manifest'] } } } } },
+            { from: { element: { type: 'cards' } }, allow: { to: { element: { types: { anyOf: ['cards', 'domain', 'ports'] } } } } },
+            { from: { element: { type: 'demo' } }, allow: { to: { element: { types: { anyOf: ['demo', 'domain', 'ports', 'commands'] } } } } },
             { from: { element: { type: 'emulator' } }, allow: { to: { element: { types: { anyOf: ['emulator'] } } } } },
-            { from: { element: { type: 'local-root' } }, allow: { to: { element: { types: { anyOf: ['server', 'domain', 'demo', 'emulator', 'commands', 'graph'] } } } } },
-            { from: { element: { type: 'server' } }, allow: { to: { element: { types: { anyOf: ['server', 'local-root', 'domain', 'commands', 'graph', 'cards', 'bot', 'demo', 'manifest'] } } } } },
-            { from: { element: { type: 'bot' } }, allow: { to: { element: { types: { anyOf: ['bot', 'domain', 'commands', 'graph', 'cards', 'demo', 'manifest', 'server'] } } } } },
-            { from: { element: { type: 'tab' } }, allow: { to: { element: { types: { anyOf: ['tab', 'domain', 'graph', 'manifest', 'cards'] } } } } },
-            { from: { element: { type: 'cli' } }, allow: { to: { element: { types: { anyOf: ['cli', 'server', 'domain', 'commands', 'graph', 'cards', 'bot', 'demo', 'manifest'] } } } } },
+            { from: { element: { type: 'local-root' } }, allow: { to: { element: { types: { anyOf: ['local-root', 'server', 'domain', 'ports', 'demo', 'emulator', 'commands', 'graph'] } } } } },
+            { from: { element: { type: 'server' } }, allow: { to: { element: { types: { anyOf: ['server', 'local-root', 'domain', 'ports', 'commands', 'graph', 'cards', 'bot', 'manifest'] } } } } },
+            { from: { element: { type: 'bot' } }, allow: { to: { element: { types: { anyOf: ['bot', 'domain', 'ports', 'commands', 'cards', 'manifest'] } } } } },
+            // The shell composes the features (one route table); shared tab code never imports a feature.
+            { from: { element: { type: 'tab-app' } }, allow: { to: { element: { types: { anyOf: ['tab-app', 'tab-feature', 'tab', 'domain', 'ports', 'manifest', 'cards'] } } } } },
+            { from: { element: { type: 'tab-feature' } }, allow: { to: { element: { types: { anyOf: ['tab', 'domain', 'ports', 'manifest', 'cards'] } } } } },
+            { from: { element: { type: 'tab-feature' } }, allow: { to: { element: { type: 'tab-feature', captured: { feature: '{{from.captured.feature}}' } } } } },
+            { from: { element: { type: 'tab' } }, allow: { to: { element: { types: { anyOf: ['tab', 'tab-app', 'domain', 'ports', 'graph', 'manifest', 'cards'] } } } } },
+            { from: { element: { type: 'cli' } }, allow: { to: { element: { types: { anyOf: ['cli', 'server', 'local-root', 'domain', 'ports', 'commands', 'graph', 'cards', 'bot', 'demo', 'manifest'] } } } } },
           ],
         },
       ],
+      // No import circles anywhere in the house (type-only imports count: they are still a knot to untie).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

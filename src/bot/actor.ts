@@ -1,5 +1,5 @@
 import type { Actor, Goal, Group, Person, PersonRecord } from '../domain';
-import type { Versioned } from '../commands';
+import type { Versioned } from '../ports';
 import type { RoleDirectory } from './roles';
 
 /**

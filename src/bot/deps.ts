@@ -1,9 +1,9 @@
-import type { CommandContext, Repository } from '../commands';
+import type { CommandContext } from '../commands';
 import type { LinkTargets } from '../cards';
 import type { ConversationRef } from '../domain';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../ports';
 import type { RoleDirectory } from './roles';
-import type { BoardReader } from '../graph';
+import type { BoardReader, Repository } from '../ports';
 
 /** What every handler gets: storage and logger passed in, never imported as globals. */
 export interface BotDeps {

@@ -1,6 +1,6 @@
-import type { BoardReader } from '../graph';
+import type { BoardReader, Repository, Versioned } from '../ports';
 import { Conflict, dueOn, reminderKey, REMINDER_KINDS, type ConversationRef, type PersonRecord, type ReminderKind, type ReminderLog } from '../domain';
-import type { CommandContext, Repository, Versioned } from '../commands';
+import type { CommandContext } from '../commands';
 import { buildDigestCard, buildGroupCard, buildPersonalReminderCard, type Card, type LinkTargets } from '../cards';
 import { digestModel, groupCardModel, groupGoals, loadPlanData, personalGoals, type PlanData } from './views';
 import type { RoleDirectory } from './roles';

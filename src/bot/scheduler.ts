@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import type { Clock, Repository } from '../commands';
-import type { Logger } from '../server/logger';
+import type { Clock, Repository } from '../ports';
+import type { Logger } from '../ports';
 import { sendsBetween, type ScheduledSend } from './calendar';
 
 /**

@@ -3,7 +3,7 @@ import { MessageActivityInput } from '@microsoft/teams.api';
 import type { ILogger } from '@microsoft/teams.common';
 import type { ConversationRef } from '../domain';
 import type { Card } from '../cards';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../ports';
 
 /**
  * The Teams SDK's App with one addition: a proactive send to a stored conversation reference,

@@ -1,5 +1,5 @@
-import type { CommandContext, Repository } from '../commands';
-import type { BoardReader } from '../graph';
+import type { CommandContext } from '../commands';
+import type { BoardReader, Repository } from '../ports';
 import {
   addMonths,
   currentPeriod,

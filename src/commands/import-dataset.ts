@@ -1,6 +1,7 @@
 import type { CheckIn, Goal, Group, Plan, Review, Theme, Unit } from '../domain';
 import { checkInSchema, goalSchema, groupSchema, parseOrInvalid, planSchema, reviewSchema, themeSchema, unitSchema } from '../domain';
-import type { Collection, CommandContext } from './ports';
+import type { Collection } from '../ports';
+import type { CommandContext } from './context';
 
 export interface Dataset {
   plans: Plan[];

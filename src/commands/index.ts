@@ -1,4 +1,4 @@
-export * from './ports';
+export * from './context';
 export * from './concurrency';
 export * from './submit-check-in';
 export * from './record-review';

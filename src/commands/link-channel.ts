@@ -1,5 +1,5 @@
 import { canLinkChannel, conversationRefSchema, Forbidden, parseOrInvalid, type Actor, type ConversationRef, type Group } from '../domain';
-import type { CommandContext } from './ports';
+import type { CommandContext } from './context';
 import { withConcurrencyRetry } from './concurrency';
 
 /** Links a Teams channel (where the bot was installed) to a development group, so reminders reach it. */

@@ -17,7 +17,8 @@ import {
   type Theme,
   type Unit,
 } from '../domain';
-import type { Collection, CommandContext, Versioned } from './ports';
+import type { Collection, Versioned } from '../ports';
+import type { CommandContext } from './context';
 
 /**
  * Admin commands that set up plans, themes, goals, groups and units. Every edit names the

@@ -1,5 +1,5 @@
 import { canWriteReview, Forbidden, parseOrInvalid, reviewInputSchema, type Actor, type Review } from '../domain';
-import type { CommandContext } from './ports';
+import type { CommandContext } from './context';
 
 /** Records a leader's comment or decision on a goal, e.g. during a review meeting. */
 export async function recordReview(ctx: CommandContext, actor: Actor, raw: unknown): Promise<Review> {

@@ -12,7 +12,8 @@ import {
   type CheckIn,
   type CheckInInput,
 } from '../domain';
-import type { CommandContext, Versioned } from './ports';
+import type { Versioned } from '../ports';
+import type { CommandContext } from './context';
 import { withConcurrencyRetry } from './concurrency';
 
 export interface SubmitCheckInResult {

@@ -3,31 +3,15 @@
  * goals, all groups and units) is ONE `$batch`, plus one request per extra page if a list has more
  * items than a page holds. Check-ins are read per plan (+ period) or per goal.
  */
-import type { CheckIn, Goal, Group, Plan, Theme, Unit } from '../domain';
 import { Invalid, NotFound } from '../domain';
-import type { InvalidRow, ListResult, Versioned } from '../commands/ports';
+import type { BoardReader, CheckInQuery, PlanBoard } from '../ports';
+
+export type { BoardReader, CheckInQuery, PlanBoard };
 import type { EntityName } from '../../manifest/lists';
 import { executeBatch, unwrap, type BatchRequest } from './batch';
 import { itemsQuery, readAllPages, type GraphRepositoryOptions } from './repository';
 import { createSiteLists } from './site-lists';
 import type { GraphListItem } from './mapping';
-
-export interface PlanBoard {
-  plan: Versioned<Plan>;
-  themes: Versioned<Theme>[];
-  goals: Versioned<Goal>[];
-  groups: Versioned<Group>[];
-  units: Versioned<Unit>[];
-  /** Rows of any of these lists that failed validation (shown to admins, skipped elsewhere). */
-  invalid: InvalidRow[];
-}
-
-export type CheckInQuery = { planKey: string; period?: string } | { goalKey: string };
-
-export interface BoardReader {
-  readPlanBoard(planKey: string): Promise<PlanBoard>;
-  readCheckIns(q: CheckInQuery): Promise<ListResult<CheckIn>>;
-}
 
 /** The same settings as the repository's: client, site, shared list resolution, page size. */
 export type BoardReaderOptions = GraphRepositoryOptions;

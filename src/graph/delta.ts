@@ -11,7 +11,7 @@
  * enumeration are reported as deleted. The feed may list an item twice: the last one wins.
  */
 import type { EntityName } from '../../manifest/lists';
-import type { InvalidRow, Versioned } from '../commands/ports';
+import type { InvalidRow, Versioned } from '../ports';
 import { query, type GraphClient } from './client';
 import { statusOf } from './errors';
 import { decodeItem, type EntityTypes, type GraphListItem } from './mapping';

@@ -18,8 +18,6 @@ export {
 export { createSiteLists, type ListIds, type SiteLists } from './site-lists';
 export { createGraphRepository, type GraphRepositoryOptions } from './repository';
 export { executeBatch, unwrap, MAX_BATCH, type BatchRequest, type BatchResponse } from './batch';
-export { createBoardReader, type BoardReader, type BoardReaderOptions, type CheckInQuery, type PlanBoard } from './board-reader';
+export { createBoardReader, type BoardReaderOptions } from './board-reader';
 export { applyDeltaPage, createDeltaCache, type DeltaCache, type DeltaCacheOptions, type DeltaChanges, type DeltaPage, type DeltaState } from './delta';
 export { provisionLists, type ProvisionOptions, type ProvisionReport } from './provision';
-// The repository port's value types, for readers (the tab) that must not depend on `commands`.
-export type { Versioned, ListResult, InvalidRow, Repository, Collection } from '../commands/ports';

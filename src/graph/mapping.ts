@@ -25,7 +25,7 @@ import {
   type Unit,
 } from '../domain';
 import { LISTS, type ColumnSpec, type EntityName, type ListSpec } from '../../manifest/lists';
-import type { InvalidRow, Versioned } from '../commands/ports';
+import type { InvalidRow, Versioned } from '../ports';
 
 export interface EntityTypes {
   plan: Plan;

@@ -9,7 +9,7 @@
  */
 import type { EntityName } from '../../manifest/lists';
 import { Conflict, Invalid, NotFound } from '../domain';
-import type { Collection, InvalidRow, ListResult, Repository, Versioned } from '../commands/ports';
+import type { Collection, InvalidRow, ListResult, Repository, Versioned } from '../ports';
 import { query, type GraphClient } from './client';
 import { statusOf } from './errors';
 import {

@@ -1,4 +1,4 @@
-import type { Clock } from '../commands';
+import type { Clock } from '../ports';
 
 /** The real clock, optionally shifted so that it starts at `startAt` (local demo of a past plan) and runs on. */
 export function createClock(startAt?: string): Clock {

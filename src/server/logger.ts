@@ -1,13 +1,10 @@
-/** A small levelled logger passed to the parts that log; tests pass a silent one. */
-export interface Logger {
-  debug(msg: string, extra?: unknown): void;
-  info(msg: string, extra?: unknown): void;
-  warn(msg: string, extra?: unknown): void;
-  error(msg: string, extra?: unknown): void;
-}
+import type { Logger } from '../ports';
+
+export type { Logger };
 
 const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
+/** The console logger: one line per event, at or above `level`. */
 export function createLogger(level: (typeof LEVELS)[number] = 'info'): Logger {
   const min = LEVELS.indexOf(level);
   const at = (l: (typeof LEVELS)[number]) => (msg: string, extra?: unknown) => {

@@ -9,8 +9,8 @@ import {
   saveUnit,
   submitCheckIn,
   type CommandContext,
-  type Versioned,
 } from '../../commands';
+import type { Versioned } from '../../ports';
 import type { TokenVerifier } from '../auth/token-verifier';
 
 /**

@@ -6,8 +6,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { CheckIn, CheckInInput, Goal, Group, Plan, Review, ReviewInput, Theme, Unit } from '../../domain';
-import type { InvalidRow, ListResult } from '../../graph';
-import type { CheckInQuery, PlanBoard } from '../../graph';
+import type { CheckInQuery, InvalidRow, ListResult, PlanBoard } from '../../ports';
 import { ApiError, type EntityKind, type EntityOfKind, type Me } from './api';
 import { useServices } from './services';
 

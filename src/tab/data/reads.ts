@@ -5,8 +5,8 @@
  * incrementally with Graph delta (only what changed), which is where statuses move.
  */
 import type { CheckIn, Plan, Review } from '../../domain';
-import type { ListResult, Versioned } from '../../graph';
-import type { CheckInQuery, DeltaCache, PlanBoard } from '../../graph';
+import type { DeltaCache } from '../../graph';
+import type { BoardReader, CheckInQuery, ListResult, PlanBoard, ReadOnlyRepository, Versioned } from '../../ports';
 import type { Goal } from '../../domain';
 
 export interface Reads {
@@ -42,8 +42,9 @@ export function preloadGraphAdapter(): void {
 
 export function createReads(opts: ReadsOptions): Reads {
   type Loaded = {
-    reader: import('../../graph').BoardReader;
-    repo: import('../../graph').Repository;
+    reader: BoardReader;
+    /** Read-only: the tab's delegated token reads the site; every write goes through the command API. */
+    repo: ReadOnlyRepository;
     goalsDelta: DeltaCache<Goal>;
   };
   let loaded: Promise<Loaded> | undefined;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, NotFound } from '../../../src/domain';
 import { createGraphRepository, provisionLists } from '../../../src/graph';
-import type { Collection, Repository } from '../../../src/commands/ports';
+import type { Collection, Repository } from '../../../src/ports';
 import { startGraph, type GraphHarness } from './harness';
 import * as S from '../../unit/graph/sample-entities';
 

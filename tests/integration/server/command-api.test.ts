@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, isInvolved, isMember, type Goal, type Group } from '../../../src/domain';
-import type { Collection, Versioned } from '../../../src/commands';
+import type { Collection, Versioned } from '../../../src/ports';
 import { startTestServer, type DemoUserInfo, type TestServer } from '../support/local-server';
 
 /**

@@ -1,8 +1,9 @@
 import type { CheckIn, Goal, Group, PersonRecord, Plan, ReminderLog, Review, Theme, Unit } from '../domain';
 
 /**
- * The ports the use cases need. `src/graph` implements `Repository` on Microsoft Graph (and so on
- * the local emulator); tests may implement it in memory. Commands never import `graph`.
+ * The storage ports. `src/graph` implements them on Microsoft Graph (and so on the local
+ * emulator); tests may implement them in memory. Commands, the bot and the tab depend on these
+ * types, never on `graph`.
  */
 
 /** A stored entity with the version it was read at (SharePoint's eTag), for If-Match writes. */
@@ -26,18 +27,35 @@ export interface ListResult<T> {
 }
 
 /**
- * One SharePoint list. Filters are equality on indexed columns only (named by entity property);
- * asking for another property is a programming error and throws.
+ * Reading one SharePoint list. Filters are equality on indexed columns only (named by entity
+ * property); asking for another property is a programming error and throws.
  */
-export interface Collection<T> {
+export interface ReadCollection<T> {
   get(key: string): Promise<Versioned<T>>;
   find(key: string): Promise<Versioned<T> | undefined>;
   list(filter?: Record<string, string>): Promise<ListResult<T>>;
+}
+
+/** One SharePoint list, read and written with the app's identity (server, bot, CLI). */
+export interface Collection<T> extends ReadCollection<T> {
   /** Throws Conflict when the key (or another unique column) exists already. */
   create(value: T): Promise<Versioned<T>>;
   /** Writes with If-Match: throws Conflict carrying the current version when `etag` is stale. */
   update(value: T, etag: string): Promise<Versioned<T>>;
   delete(key: string, etag?: string): Promise<void>;
+}
+
+/** The entity each list holds. */
+interface Entities {
+  plans: Plan;
+  themes: Theme;
+  goals: Goal;
+  checkIns: CheckIn;
+  reviews: Review;
+  groups: Group;
+  units: Unit;
+  reminderLog: ReminderLog;
+  people: PersonRecord;
 }
 
 export interface Repository {
@@ -54,13 +72,8 @@ export interface Repository {
   findCheckInBySubmission(submissionId: string): Promise<Versioned<CheckIn> | undefined>;
 }
 
-export interface Clock {
-  now(): Date;
-}
-
-export interface CommandContext {
-  repo: Repository;
-  clock: Clock;
-  /** New unique ids for keys (random UUIDs in production). */
-  newId(): string;
-}
+/**
+ * What the tab may do with the lists: read. The tab holds a delegated token that can read the
+ * site but not write it; every write is a command to the app server.
+ */
+export type ReadOnlyRepository = { [K in Exclude<keyof Repository, 'findCheckInBySubmission'>]: ReadCollection<Entities[K]> } & Pick<Repository, 'findCheckInBySubmission'>;

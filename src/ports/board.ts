@@ -1,0 +1,21 @@
+import type { CheckIn, Goal, Group, Plan, Theme, Unit } from '../domain';
+import type { InvalidRow, ListResult, Versioned } from './repository';
+
+/** A plan's board: the plan, its themes and goals, all groups and units, read together. */
+export interface PlanBoard {
+  plan: Versioned<Plan>;
+  themes: Versioned<Theme>[];
+  goals: Versioned<Goal>[];
+  groups: Versioned<Group>[];
+  units: Versioned<Unit>[];
+  /** Rows of any of these lists that failed validation (shown to admins, skipped elsewhere). */
+  invalid: InvalidRow[];
+}
+
+export type CheckInQuery = { planKey: string; period?: string } | { goalKey: string };
+
+/** Reads a plan board in as few round trips as Graph allows (`src/graph` implements it with `$batch`). */
+export interface BoardReader {
+  readPlanBoard(planKey: string): Promise<PlanBoard>;
+  readCheckIns(q: CheckInQuery): Promise<ListResult<CheckIn>>;
+}
