@@ -4,6 +4,9 @@
  *
  *   BearerAuth → RetryHandler (429/503/504, Retry-After) → RoundTripCounter → fetch
  *
+ * The counter counts round trips always (a few integers); bytes only with `measure: true`,
+ * because counting a response without Content-Length means cloning and reading its body.
+ *
  * Why our own auth middleware and not the library's AuthenticationHandler: that handler only adds
  * the token to URLs it recognises as Graph, and its check (`isGraphURL` / `isCustomHost`) only
  * matches `https://` URLs — `customHosts` cannot make it authenticate the local emulator on
@@ -41,6 +44,8 @@ export interface GraphClientOptions {
   getToken: () => Promise<string>;
   fetch?: FetchLike;
   retry?: RetryOptions;
+  /** Count bytes sent and received in `stats()` (benchmarks, tests). Off in production: it reads every body twice. */
+  measure?: boolean;
 }
 
 export interface GraphStats {
@@ -50,7 +55,9 @@ export interface GraphStats {
   retries: number;
   /** Responses with 429/503/504 (before retrying). */
   throttled: number;
+  /** Request bodies, in bytes; 0 unless the client was created with `measure: true`. */
   bytesSent: number;
+  /** Response bodies, in bytes; 0 unless the client was created with `measure: true`. */
   bytesReceived: number;
 }
 
@@ -61,8 +68,6 @@ export interface RequestOptions {
 export interface GraphClient {
   /** Normalised, always ends with `/`. */
   readonly baseUrl: string;
-  /** The underlying graph-client, for anything this wrapper does not cover. */
-  readonly sdk: Client;
   /** Paths are relative to `baseUrl` (`/sites/…`) or absolute URLs under it (`@odata.nextLink`). */
   get<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
   post<T = unknown>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
@@ -133,16 +138,20 @@ const encoder = new TextEncoder();
 
 class RoundTripCounter implements Middleware {
   private next!: Middleware;
-  constructor(private readonly s: GraphStats) {}
+  constructor(
+    private readonly s: GraphStats,
+    private readonly measureBytes: boolean,
+  ) {}
   async execute(context: Context): Promise<void> {
     this.s.requests++;
     if (getHeader(context, 'Retry-Attempt') !== undefined) this.s.retries++;
     const body = context.options?.body;
-    if (typeof body === 'string') this.s.bytesSent += encoder.encode(body).byteLength;
+    if (this.measureBytes && typeof body === 'string') this.s.bytesSent += encoder.encode(body).byteLength;
     await this.next.execute(context);
     const res = context.response;
     if (!res) return;
     if (res.status === 429 || res.status === 503 || res.status === 504) this.s.throttled++;
+    if (!this.measureBytes) return;
     const length = Number(res.headers.get('Content-Length'));
     if (Number.isFinite(length) && length > 0) this.s.bytesReceived += length;
     else if (res.body) this.s.bytesReceived += (await res.clone().arrayBuffer()).byteLength;
@@ -183,7 +192,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     middleware: [
       new BearerAuth(origin, options.getToken),
       new RetryHandler(new BoundedRetryOptions(retry.delaySeconds, retry.maxRetries, retry.maxDelaySeconds)),
-      new RoundTripCounter(stats),
+      new RoundTripCounter(stats, options.measure === true),
       new FetchHandler(fetchImpl),
     ],
   });
@@ -214,7 +223,6 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   return {
     baseUrl,
-    sdk,
     retry,
     get: (path, o) => call(path, (r) => r.get(), o),
     post: (path, body, o) => call(path, (r) => r.post(body), o),

@@ -67,9 +67,9 @@ describe('graph client', () => {
     expect(f.seen).toHaveLength(1);
   });
 
-  it('retries 429/503 with the RetryHandler honouring Retry-After, and counts round trips and bytes', async () => {
+  it('retries 429/503 with the RetryHandler honouring Retry-After, and counts round trips and (when measuring) bytes', async () => {
     const f = fakeFetch((_r, n) => (n === 1 ? { status: 429, body: fixture('error-bodies.json')['429'], headers: { 'Retry-After': '0' } } : n === 2 ? { status: 503, headers: { 'Retry-After': '0' }, body: fixture('error-bodies.json')['503'] } : { status: 201, body: { id: '1' } }));
-    const client = createGraphClient({ baseUrl: local, getToken: async () => 't', fetch: f.fetch, retry: { maxRetries: 3, delaySeconds: 0 } });
+    const client = createGraphClient({ baseUrl: local, getToken: async () => 't', fetch: f.fetch, retry: { maxRetries: 3, delaySeconds: 0 }, measure: true });
     const res = await client.post('/sites/s/lists/l/items', { fields: { Title: 'x' } });
     expect(res).toEqual({ id: '1' });
     expect(f.seen.map((s) => s.headers['Retry-Attempt'])).toEqual([undefined, '1', '2']);
@@ -78,6 +78,29 @@ describe('graph client', () => {
     expect(stats).toMatchObject({ requests: 3, retries: 2, throttled: 2 });
     expect(stats.bytesSent).toBe(3 * '{"fields":{"Title":"x"}}'.length);
     expect(stats.bytesReceived).toBeGreaterThan(0);
+  });
+
+  it('counts round trips but never reads a response body twice unless created with measure: true', async () => {
+    let clones = 0;
+    // No Content-Length: measuring would have to clone the body to count it.
+    const answer = async () => {
+      const res = new Response(JSON.stringify({ value: [1, 2, 3] }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      const clone = res.clone.bind(res);
+      res.clone = () => {
+        clones++;
+        return clone();
+      };
+      return res;
+    };
+    const plain = createGraphClient({ baseUrl: local, getToken: async () => 't', fetch: answer });
+    expect(await plain.post('/x', { a: 1 })).toEqual({ value: [1, 2, 3] });
+    expect(plain.stats()).toMatchObject({ requests: 1, bytesSent: 0, bytesReceived: 0 });
+    expect(clones).toBe(0);
+
+    const measured = createGraphClient({ baseUrl: local, getToken: async () => 't', fetch: answer, measure: true });
+    await measured.post('/x', { a: 1 });
+    expect(clones).toBe(1);
+    expect(measured.stats()).toMatchObject({ requests: 1, bytesSent: '{"a":1}'.length, bytesReceived: '{"value":[1,2,3]}'.length });
   });
 
   it('throws Throttled once the retries are used up', async () => {
