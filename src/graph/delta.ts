@@ -85,7 +85,7 @@ export interface DeltaCache<T> {
   seed(items: readonly Versioned<T>[]): void;
   get(itemId: string): Versioned<T> | undefined;
   invalid(): InvalidRow[];
-  /** The link the next refresh will call; persist it to resume across sessions. */
+  /** The link the next refresh will call (undefined before the first refresh or after a 410). */
   readonly deltaLink: string | undefined;
 }
 
@@ -95,8 +95,6 @@ export interface DeltaCacheOptions<E extends EntityName> {
   entity: E;
   listIds?: ListIds;
   lists?: SiteLists;
-  /** Resume from a deltaLink saved earlier (the cache must then be seeded by the caller). */
-  deltaLink?: string;
 }
 
 export function createDeltaCache<E extends EntityName>(options: DeltaCacheOptions<E>): DeltaCache<EntityTypes[E]> {
@@ -104,7 +102,7 @@ export function createDeltaCache<E extends EntityName>(options: DeltaCacheOption
   const { client, entity } = options;
   const lists = options.lists ?? createSiteLists(client, options.siteId, options.listIds);
   let state: DeltaState<T> = { items: new Map(), invalid: new Map() };
-  let deltaLink = options.deltaLink;
+  let deltaLink: string | undefined;
 
   const enumerate = async (start: string, base: DeltaState<T>, full: boolean): Promise<DeltaChanges<T>> => {
     const changes: DeltaChanges<T> = { upserted: [], deleted: [], invalid: [], full };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Throttled } from '../../../src/domain';
-import { createBoardReader, createDeltaCache, createGraphRepository, createSiteLists } from '../../../src/graph';
-import { startGraph, type GraphHarness } from './harness';
+import { createBoardReader, createDeltaCache, createGraphClient, createGraphRepository, createSiteLists } from '../../../src/graph';
+import { startGraph, TEST_TOKEN, type GraphHarness } from './harness';
 import * as S from '../../unit/graph/sample-entities';
 
 let h: GraphHarness | undefined;
@@ -104,7 +104,8 @@ describe('delta cache', () => {
     expect(nothing).toMatchObject({ upserted: [], deleted: [], full: false });
 
     await repo.goals.update({ ...g1.value, title: 'Muutettu' }, g1.etag);
-    await repo.goals.delete('G2');
+    // Deleted by hand in SharePoint (the app itself never deletes).
+    expect((await h.raw('DELETE', `sites/${h.siteId}/lists/Goals/items/${g2.itemId}`)).status).toBe(204);
     await repo.goals.create(S.goal('G3'));
     const changes = await cache.refresh();
     expect(changes.full).toBe(false);
@@ -141,14 +142,24 @@ describe('delta cache', () => {
     h = await startGraph();
     const repo = createGraphRepository({ client: h.client, siteId: h.siteId });
     const c1 = await repo.checkIns.create(S.checkIn('C1', 'sub-c1-000000'));
-    const cache = createDeltaCache({ client: h.client, siteId: h.siteId, entity: 'checkIn', deltaLink: undefined });
+    // A client whose delta token the service no longer knows, from the moment `expire` is set.
+    let expire = false;
+    const client = createGraphClient({
+      baseUrl: h.baseUrl,
+      getToken: async () => TEST_TOKEN,
+      fetch: (input, init) => fetch(expire ? String(input).replace(/token=[^&]+/, 'token=expired-token') : input, init),
+    });
+    const cache = createDeltaCache({ client, siteId: h.siteId, entity: 'checkIn' });
     await cache.refresh();
-    const link = cache.deltaLink!;
-    const stale = link.replace(/token=[^&]+/, 'token=expired-token');
-    const resumed = createDeltaCache({ client: h.client, siteId: h.siteId, entity: 'checkIn', deltaLink: stale });
-    const r = await resumed.refresh();
+    const c2 = await repo.checkIns.create(S.checkIn('C2', 'sub-c2-000000'));
+    expire = true;
+    const r = await cache.refresh();
+    expire = false;
     expect(r.full).toBe(true);
-    expect(r.upserted.map((c) => c.itemId)).toEqual([c1.itemId]);
+    expect(r.upserted.map((c) => c.itemId).sort()).toEqual([c1.itemId, c2.itemId].sort());
+    expect(r.deleted).toEqual([]);
+    // The resync brought a fresh token: the next refresh is incremental again.
+    expect(await cache.refresh()).toMatchObject({ full: false, upserted: [], deleted: [] });
   });
 });
 
