@@ -53,9 +53,6 @@ CREATE TABLE IF NOT EXISTS items (
   fields TEXT NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL,
   created_by TEXT NOT NULL, modified_by TEXT NOT NULL, author_lookup INTEGER NOT NULL, editor_lookup INTEGER NOT NULL,
   PRIMARY KEY (list_id, id));
-CREATE TABLE IF NOT EXISTS item_versions (
-  list_id TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL, fields TEXT NOT NULL,
-  modified TEXT NOT NULL, modified_by TEXT NOT NULL, PRIMARY KEY (list_id, item_id, version));
 CREATE TABLE IF NOT EXISTS changes (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, list_id TEXT NOT NULL, item_id INTEGER NOT NULL,
   kind TEXT NOT NULL, at TEXT NOT NULL);
@@ -111,6 +108,8 @@ export class Store {
     // WAL + NORMAL: a commit is not fsynced (a power cut may lose the last writes, never corrupts).
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    // Files made before item versions were dropped (nothing read them) still carry the table.
+    this.db.exec('DROP TABLE IF EXISTS item_versions');
     this.siteCollectionId = this.meta('siteCollectionId', () => randomUUID());
     this.webId = this.meta('webId', () => randomUUID());
     this.epoch = this.meta('epoch', () => randomUUID().slice(0, 8));
@@ -253,7 +252,7 @@ export class Store {
     return r ? toItem(r) : undefined;
   }
 
-  /** Insert or replace the item, keep the version history and log the change for delta. */
+  /** Insert or replace the item, refresh its index entries and log the change for delta. */
   saveItem(item: ItemRow): void {
     this.stmt(
         `INSERT OR REPLACE INTO items (list_id, id, guid, version, fields, created, modified, created_by, modified_by, author_lookup, editor_lookup)
@@ -261,8 +260,6 @@ export class Store {
       )
       .run(item.listId, item.id, item.guid, item.version, JSON.stringify(item.fields), item.created, item.modified,
         JSON.stringify(item.createdBy), JSON.stringify(item.modifiedBy), item.authorLookupId, item.editorLookupId);
-    this.stmt('INSERT INTO item_versions (list_id, item_id, version, fields, modified, modified_by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(item.listId, item.id, item.version, JSON.stringify(item.fields), item.modified, JSON.stringify(item.modifiedBy));
     this.stmt('DELETE FROM item_values WHERE list_id = ? AND item_id = ?').run(item.listId, item.id);
     this.writeValues(item.listId, item.id, item.fields, this.columns(item.listId));
     this.logChange(item.listId, item.id, 'upsert', item.modified);
@@ -287,11 +284,6 @@ export class Store {
     return (this.stmt(
       'SELECT DISTINCT item_id FROM changes WHERE list_id = ? AND seq > ? AND seq <= ? AND item_id > ? ORDER BY item_id LIMIT ?',
     ).all(listId, since, upTo, after, limit) as { item_id: number }[]).map((r) => r.item_id);
-  }
-
-  versionCount(listId: string, itemId: number): number {
-    return (this.stmt('SELECT COUNT(*) AS n FROM item_versions WHERE list_id = ? AND item_id = ?')
-      .get(listId, itemId) as { n: number }).n;
   }
 
   /** SharePoint's per-site user lookup id (AuthorLookupId / EditorLookupId). */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { createGoals, startEmulator, type Harness } from './harness.js';
 
 /** A deterministic random source: returns the given values in turn, then 0.99 (no fault). */
@@ -81,6 +82,40 @@ describe('persistence', () => {
       const changes = await h.call('GET', `${h.site}/lists/${listId}/items/delta?token=${token}`);
       expect(changes.status).toBe(200);
       expect(changes.body.value.map((v: { id: string }) => v.id)).toEqual(['2']);
+    } finally {
+      await h?.stop();
+      h = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('opens a file made by the older schema, which kept every item version, and drops that unused table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emu-'));
+    const dbPath = join(dir, 'graph.db');
+    try {
+      h = await startEmulator({ dbPath });
+      const listId = await createGoals(h);
+      const created = await h.call('POST', `${h.site}/lists/${listId}/items`, { fields: { Title: 'A', Key: 'A', Owner: 'o', Order: 1 } });
+      await h.stop();
+      h = undefined;
+      // What the older emulator wrote next to every item.
+      const old = new Database(dbPath);
+      old.exec(`CREATE TABLE item_versions (
+        list_id TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL, fields TEXT NOT NULL,
+        modified TEXT NOT NULL, modified_by TEXT NOT NULL, PRIMARY KEY (list_id, item_id, version))`);
+      old.prepare('INSERT INTO item_versions VALUES (?, 1, 1, ?, ?, ?)').run(listId, '{"Title":"A"}', '2021-09-22T06:00:00Z', '{}');
+      old.close();
+
+      h = await startEmulator({ dbPath });
+      const again = await h.call('GET', `${h.site}/lists/${listId}/items/1?$expand=fields`);
+      expect(again.body.eTag).toBe(created.body.eTag);
+      const edited = await h.call('PATCH', `${h.site}/lists/${listId}/items/1/fields`, { Order: 2 }, { 'If-Match': created.body.eTag });
+      expect(edited.status).toBe(200);
+      await h.stop();
+      h = undefined;
+      const reopened = new Database(dbPath, { readonly: true });
+      const tables = reopened.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+      reopened.close();
+      expect(tables.map((t) => t.name)).not.toContain('item_versions');
     } finally {
       await h?.stop();
       h = undefined;
