@@ -16,8 +16,8 @@ export interface Reads {
    * goals that changed are fetched; themes, groups and units are kept.
    */
   board(planKey: string, previous?: PlanBoard): Promise<PlanBoard>;
-  /** The next `board()` of these plans (all when omitted) reads everything again, not just delta. */
-  forceFullBoard(planKey?: string): void;
+  /** The next `board()` of every plan reads everything again, not just delta. */
+  forceFullBoard(): void;
   checkIns(q: CheckInQuery): Promise<ListResult<CheckIn>>;
   /** One goal by key (throws NotFound). */
   goal(key: string): Promise<Versioned<Goal>>;
@@ -106,9 +106,8 @@ export function createReads(opts: ReadsOptions): Reads {
       if (tracking) l.goalsDelta.seed(board.goals);
       return board;
     },
-    forceFullBoard(planKey) {
-      if (planKey) readAt.delete(planKey);
-      else generation++;
+    forceFullBoard() {
+      generation++;
     },
     async checkIns(q) {
       return (await load()).reader.readCheckIns(q);
