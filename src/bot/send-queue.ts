@@ -160,15 +160,3 @@ function waitFor(stamps: readonly number[], limits: readonly RateWindow[], now: 
   }
   return wait;
 }
-
-/** The most stamps in any window of `windowMs` (a window (t - windowMs, t]), for asserting limits. */
-export function maxInAnyWindow(stamps: readonly number[], windowMs: number): number {
-  const s = [...stamps].sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < s.length; hi++) {
-    while (s[lo]! <= s[hi]! - windowMs) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APP_LIMITS, failureOf, maxInAnyWindow, SendQueue, THREAD_LIMITS } from '../../../src/bot/send-queue';
+import { APP_LIMITS, failureOf, SendQueue, THREAD_LIMITS } from '../../../src/bot/send-queue';
+import { maxInAnyWindow } from './rate-windows';
 
 /** Fake time: sleeping moves the clock, nothing really waits. */
 function fakeTime(start = 1_000_000) {
