@@ -1,0 +1,376 @@
+/**
+ * The board report as pure data: what a Word, Excel or CSV writer prints, decided once here. A
+ * report shows a plan as of a snapshot period ("toteuma 8/2021"): each unit's latest check-in at or
+ * before that period (`summaryAsOf`, the same replay the dashboard uses for a past period), the
+ * goal's overall status by `overallStatus`, and every text in the report's language, each marked
+ * with the language it is actually in so a document can say where it fell back to Finnish.
+ */
+import {
+  OVERALL,
+  levelOf,
+  levelsWorstFirst,
+  orderThemes,
+  overallStatus,
+  parsePeriod,
+  progressOf,
+  reportingSlots,
+  summaryAsOf,
+  type CheckIn,
+  type Goal,
+  type Group,
+  type Indicator,
+  type Locale,
+  type LocalizedText,
+  type Measure,
+  type Period,
+  type Plan,
+  type Progress,
+  type StatusColor,
+  type StatusScale,
+  type Theme,
+  type Unit,
+} from './index';
+
+/** A text with the language it is written in (which differs from the report's on a fallback). */
+export interface ReportText {
+  text: string;
+  lang: Locale;
+}
+
+export interface ReportLevel {
+  value: number;
+  label: string;
+  color: StatusColor;
+}
+
+export interface ReportStatus {
+  value: number;
+  /** The scale's label in the report's language, or the bare number for a value not on the scale. */
+  label: string;
+  color: StatusColor | undefined;
+}
+
+export interface ReportMeasure {
+  text: ReportText | undefined;
+  value: number | undefined;
+  date: string | undefined;
+}
+
+export interface ReportCell {
+  /** Unit key, or OVERALL for a goal that reports as a whole or an overall assessment. */
+  unit: string;
+  /** The unit's short code as reports prefix narratives ("VAKA"); empty for OVERALL. */
+  code: string;
+  name: ReportText | undefined;
+  status: ReportStatus | undefined;
+  /** The period the status was reported for: earlier than the snapshot when the unit missed it. */
+  reportedFor: Period | undefined;
+  stale: boolean;
+  narrative: ReportText | undefined;
+  indicatorValue: number | undefined;
+  author: string | undefined;
+  submittedAt: string | undefined;
+}
+
+export interface ReportIndicator {
+  text: ReportText;
+  kind: Indicator['kind'];
+  unit: string | undefined;
+  direction: Indicator['direction'];
+  /** The latest indicator value at or before the snapshot, when the goal has one value to show. */
+  value: number | undefined;
+  valuePeriod: Period | undefined;
+  progress: Progress | undefined;
+}
+
+export interface ReportGoal {
+  key: string;
+  code: string;
+  title: ReportText;
+  description: ReportText | undefined;
+  indicator: ReportIndicator;
+  baseline: ReportMeasure;
+  target: ReportMeasure;
+  responsiblePersons: string[];
+  responsibleGroups: ReportText[];
+  /** One cell per reporting unit in the plan's unit order, then an overall assessment if there is one. */
+  cells: ReportCell[];
+  overall: (ReportStatus & { period: Period; computed: boolean }) | undefined;
+}
+
+export interface ReportSection {
+  /** Undefined for goals whose theme is missing (a hand-edited list): they still print, last. */
+  theme: { key: string; code: string; title: ReportText; depth: number } | undefined;
+  goals: ReportGoal[];
+}
+
+export interface StatusCountRow {
+  /** Undefined for goals with nothing reported by the snapshot. */
+  status: ReportStatus | undefined;
+  count: number;
+}
+
+export interface BoardReport {
+  lang: Locale;
+  plan: { key: string; title: ReportText; periodStart: string; periodEnd: string };
+  period: Period;
+  generatedAt: string;
+  scale: { name: ReportText; levels: ReportLevel[] };
+  /** Unit columns in the plan's order (after a unit filter, just that one). */
+  units: { key: string; name: ReportText }[];
+  /** Themes in reading order; a theme with no goals (after filters) is left out. */
+  sections: ReportSection[];
+  /** Goals per overall status, worst first, then values off the scale, then not reported. */
+  counts: StatusCountRow[];
+  goalCount: number;
+}
+
+export interface ReportFilter {
+  /** A theme and everything under it. */
+  theme?: string;
+  group?: string;
+  unit?: string;
+  /** An overall status value, or 'none' for goals with nothing reported. */
+  status?: string;
+}
+
+export interface ReportInput {
+  plan: Plan;
+  themes: readonly Theme[];
+  goals: readonly Goal[];
+  groups: readonly Group[];
+  units: readonly Unit[];
+  /** The plan's check-ins; those after the snapshot period are ignored. */
+  checkIns: readonly CheckIn[];
+  period: Period;
+  lang: Locale;
+  /** When the report was made (ISO instant), passed in: the domain reads no clock. */
+  generatedAt: string;
+  filter?: ReportFilter;
+}
+
+/** A localized text in `lang`, falling back to Finnish; a plain string is Finnish (texts written before goals were bilingual). */
+export function localize(text: LocalizedText | string, lang: Locale): ReportText {
+  if (typeof text === 'string') return { text, lang: 'fi' };
+  const own = text[lang];
+  return own ? { text: own, lang } : { text: text.fi, lang: 'fi' };
+}
+
+function optionalText(text: LocalizedText | string | undefined, lang: Locale): ReportText | undefined {
+  if (text === undefined || text === '') return undefined;
+  return localize(text, lang);
+}
+
+export function reportStatus(scale: StatusScale, value: number, lang: Locale): ReportStatus {
+  const level = levelOf(scale, value);
+  return level ? { value, label: localize(level.label, lang).text, color: level.color } : { value, label: String(value), color: undefined };
+}
+
+/** "8/2021", the way Finnish board reports name a snapshot ("Toteuma 8/2021"). */
+export function periodLabel(p: Period): string {
+  const { year, month } = parsePeriod(p);
+  return `${month}/${year}`;
+}
+
+/** A theme and every theme below it, so choosing "1" also reports the goals under "1.2". */
+export function themeAndDescendants(themes: readonly Pick<Theme, 'key' | 'parentKey'>[], key: string): Set<string> {
+  const out = new Set([key]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const t of themes) {
+      if (t.parentKey && out.has(t.parentKey) && !out.has(t.key)) {
+        out.add(t.key);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+function depthOf(theme: Theme, byKey: ReadonlyMap<string, Theme>): number {
+  let depth = 0;
+  const seen = new Set([theme.key]);
+  for (let p = theme.parentKey; p && byKey.has(p) && !seen.has(p); p = byKey.get(p)?.parentKey) {
+    seen.add(p);
+    depth++;
+  }
+  return depth;
+}
+
+const compareCodes = (a: string, b: string) => a.localeCompare(b, 'fi', { numeric: true });
+
+/**
+ * Newest first by period, then by submission: the order in which check-ins supersede each other
+ * (`isNewer` in rollup.ts).
+ */
+const newestFirst = (a: CheckIn, b: CheckIn) => (a.period !== b.period ? (a.period < b.period ? 1 : -1) : Date.parse(b.submittedAt) - Date.parse(a.submittedAt));
+
+/** The latest indicator value per slot at or before the snapshot (a later check-in without a value does not erase it). */
+function latestValues(checkIns: readonly CheckIn[]): Map<string, CheckIn> {
+  const out = new Map<string, CheckIn>();
+  for (const c of [...checkIns].sort(newestFirst)) {
+    if (c.indicatorValue === undefined) continue;
+    const slot = c.unit ?? OVERALL;
+    if (!out.has(slot)) out.set(slot, c);
+  }
+  return out;
+}
+
+/**
+ * The one value a goal shows against its baseline and target: an overall value when one was
+ * reported, else the value when exactly one unit reports one. Several units' values are not
+ * summed (a count of trained staff adds up, a percentage does not); they show per unit instead.
+ */
+function goalValue(values: ReadonlyMap<string, CheckIn>): CheckIn | undefined {
+  const overall = values.get(OVERALL);
+  if (overall) return overall;
+  return values.size === 1 ? [...values.values()][0] : undefined;
+}
+
+function measure(m: Measure, lang: Locale): ReportMeasure {
+  // Measure texts become localized with the bilingual goal texts; a string is Finnish until then.
+  return { text: optionalText(m.text as LocalizedText | string | undefined, lang), value: m.value, date: m.date };
+}
+
+export function buildReport(input: ReportInput): BoardReport {
+  const { plan, lang, period, filter = {} } = input;
+  const scale = plan.statusScale;
+  const unitByKey = new Map(input.units.map((u) => [u.key, u]));
+  const groupByKey = new Map(input.groups.map((g) => [g.key, g]));
+  const themes = orderThemes(input.themes.filter((t) => t.planKey === plan.key));
+  const themeByKey = new Map(themes.map((t) => [t.key, t]));
+  const themeIndex = new Map(themes.map((t, i) => [t.key, i]));
+  const themeSet = filter.theme ? themeAndDescendants(themes, filter.theme) : undefined;
+
+  const checkInsByGoal = new Map<string, CheckIn[]>();
+  for (const c of input.checkIns) {
+    if (c.period > period) continue;
+    const list = checkInsByGoal.get(c.goalKey);
+    if (list) list.push(c);
+    else checkInsByGoal.set(c.goalKey, [c]);
+  }
+
+  const unitName = (key: string) => {
+    const u = unitByKey.get(key);
+    return u ? localize(u.name, lang) : { text: key, lang };
+  };
+  const unitColumns = (() => {
+    const used = new Set<string>(plan.units);
+    for (const g of input.goals) for (const u of g.units) used.add(u);
+    const order = new Map(plan.units.map((k, i) => [k, i]));
+    const all = [...used].sort(
+      (a, b) => (order.get(a) ?? 1e6 + (unitByKey.get(a)?.order ?? 0)) - (order.get(b) ?? 1e6 + (unitByKey.get(b)?.order ?? 0)) || a.localeCompare(b),
+    );
+    return filter.unit ? all.filter((k) => k === filter.unit) : all;
+  })();
+  const unitRank = new Map(unitColumns.map((k, i) => [k, i]));
+
+  const goals = input.goals
+    .filter((g) => g.planKey === plan.key)
+    .filter((g) => !themeSet || themeSet.has(g.themeKey))
+    .filter((g) => !filter.group || g.responsibleGroupKeys.includes(filter.group))
+    .filter((g) => !filter.unit || g.units.includes(filter.unit))
+    .sort((a, b) => (themeIndex.get(a.themeKey) ?? 1e9) - (themeIndex.get(b.themeKey) ?? 1e9) || compareCodes(a.code, b.code));
+
+  const reportGoals: { themeKey: string; goal: ReportGoal }[] = [];
+  for (const g of goals) {
+    const history = checkInsByGoal.get(g.key) ?? [];
+    const summary = summaryAsOf(history, period);
+    const byKey = new Map(history.map((c) => [c.key, c]));
+    const values = latestValues(history);
+    const slots = reportingSlots(g).filter((s) => !filter.unit || s === filter.unit);
+    // An overall assessment on a goal with units prints as its own line after the units.
+    if (g.units.length > 0 && summary[OVERALL] && !filter.unit) slots.push(OVERALL);
+    slots.sort((a, b) => (unitRank.get(a) ?? 1e9) - (unitRank.get(b) ?? 1e9));
+    const cells: ReportCell[] = slots.map((slot) => {
+      const entry = summary[slot];
+      const c = entry ? byKey.get(entry.checkInKey) : undefined;
+      return {
+        unit: slot,
+        code: slot === OVERALL ? '' : slot,
+        name: slot === OVERALL ? undefined : unitName(slot),
+        status: entry ? reportStatus(scale, entry.status, lang) : undefined,
+        reportedFor: entry?.period,
+        stale: !!entry && entry.period < period,
+        // Narratives stay in the language they were written in: the plan's, until check-ins record their own.
+        narrative: c && c.narrative.trim() ? { text: c.narrative, lang: plan.language } : undefined,
+        indicatorValue: values.get(slot)?.indicatorValue,
+        author: entry?.author.name,
+        submittedAt: entry?.at,
+      };
+    });
+    const overall = overallStatus(summary, filter.unit ? [filter.unit] : g.units);
+    const value = goalValue(values);
+    const baseline = measure(g.baseline, lang);
+    const target = measure(g.target, lang);
+    const title = localize(g.title as LocalizedText | string, lang);
+    const indicatorText = localize(g.indicator.text as LocalizedText | string, lang);
+    const goal: ReportGoal = {
+      key: g.key,
+      code: g.code,
+      title,
+      description: optionalText(g.description as LocalizedText | string | undefined, lang),
+      indicator: {
+        text: indicatorText,
+        kind: g.indicator.kind,
+        unit: g.indicator.unit,
+        direction: g.indicator.direction,
+        value: value?.indicatorValue,
+        valuePeriod: value?.period,
+        progress: progressOf(g.indicator, g.baseline, g.target, value?.indicatorValue),
+      },
+      baseline,
+      target,
+      responsiblePersons: g.responsiblePersons.map((p) => p.name),
+      responsibleGroups: g.responsibleGroupKeys.map((k) => {
+        const group = groupByKey.get(k);
+        return group ? localize(group.name, lang) : { text: k, lang };
+      }),
+      cells,
+      overall: overall ? { ...reportStatus(scale, overall.status, lang), period: overall.period, computed: overall.computed } : undefined,
+    };
+    if (filter.status !== undefined) {
+      const s = goal.overall?.value;
+      if (filter.status === 'none' ? s !== undefined : s !== Number(filter.status)) continue;
+    }
+    reportGoals.push({ themeKey: g.themeKey, goal });
+  }
+
+  const sections: ReportSection[] = [];
+  for (const t of themes) {
+    const list = reportGoals.filter((r) => r.themeKey === t.key).map((r) => r.goal);
+    if (list.length) sections.push({ theme: { key: t.key, code: t.code, title: localize(t.title, lang), depth: depthOf(t, themeByKey) }, goals: list });
+  }
+  const orphans = reportGoals.filter((r) => !themeByKey.has(r.themeKey)).map((r) => r.goal);
+  if (orphans.length) sections.push({ theme: undefined, goals: orphans });
+
+  const allGoals = sections.flatMap((s) => s.goals);
+  return {
+    lang,
+    plan: { key: plan.key, title: localize(plan.title, lang), periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+    period,
+    generatedAt: input.generatedAt,
+    scale: { name: localize(scale.name, lang), levels: levelsWorstFirst(scale).map((l) => ({ value: l.value, label: localize(l.label, lang).text, color: l.color })) },
+    units: unitColumns.map((key) => ({ key, name: unitName(key) })),
+    sections,
+    counts: countByStatus(
+      scale,
+      allGoals.map((g) => g.overall?.value),
+      lang,
+    ),
+    goalCount: allGoals.length,
+  };
+}
+
+/** Goals per status, worst first; values not on the scale (a scale edited after reporting) after it; not reported last. */
+export function countByStatus(scale: StatusScale, statuses: readonly (number | undefined)[], lang: Locale): StatusCountRow[] {
+  const counts = new Map<number | undefined, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const levels = levelsWorstFirst(scale);
+  const out: StatusCountRow[] = levels.map((l) => ({ status: reportStatus(scale, l.value, lang), count: counts.get(l.value) ?? 0 }));
+  const off = [...counts.keys()].filter((s): s is number => s !== undefined && !levels.some((l) => l.value === s)).sort((a, b) => a - b);
+  for (const s of off) out.push({ status: reportStatus(scale, s, lang), count: counts.get(s) ?? 0 });
+  out.push({ status: undefined, count: counts.get(undefined) ?? 0 });
+  return out;
+}
