@@ -5,3 +5,5 @@ export * from './record-review';
 export * from './planning';
 export * from './link-channel';
 export * from './import-dataset';
+export * from './link-person';
+export * from './record-reminder';
