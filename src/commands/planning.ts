@@ -47,7 +47,7 @@ async function save<T extends { key: string }>(
 ): Promise<{ value: Versioned<T>; created: boolean }> {
   if (etag === undefined) {
     const existing = await collection.find(value.key);
-    if (existing) throw new Conflict(`${what} ${value.key} exists already; send its version (If-Match) to edit it`, existing.value, existing.etag, 'duplicate');
+    if (existing) throw new Conflict('duplicate', `${what} ${value.key} exists already; send its version (If-Match) to edit it`, existing.value, existing.etag);
     return { value: await collection.create(value), created: true };
   }
   return { value: await collection.update(value, etag), created: false };
@@ -77,7 +77,7 @@ export async function saveGoal(ctx: CommandContext, actor: Actor, key: string | 
   // The summary belongs to check-ins, never to an editor's form: keep the stored one.
   if (etag !== undefined) {
     const current = await ctx.repo.goals.get(goal.key);
-    if (current.etag !== etag) throw new Conflict(`Goal ${goal.key} was changed by someone else`, current.value, current.etag);
+    if (current.etag !== etag) throw new Conflict('stale', `Goal ${goal.key} was changed by someone else`, current.value, current.etag);
     goal.summary = current.value.summary;
   } else {
     goal.summary = {};
@@ -117,7 +117,7 @@ export async function saveGroup(ctx: CommandContext, actor: Actor, key: string, 
   if (etag !== undefined) {
     // The channel link is set by the bot's link flow, not by the admin form: keep it.
     const current = await ctx.repo.groups.get(key);
-    if (current.etag !== etag) throw new Conflict(`Group ${key} was changed by someone else`, current.value, current.etag);
+    if (current.etag !== etag) throw new Conflict('stale', `Group ${key} was changed by someone else`, current.value, current.etag);
     if (current.value.conversation && !group.conversation) group.conversation = current.value.conversation;
   }
   return save(ctx.repo.groups, group, etag, 'Group');

@@ -90,7 +90,7 @@ export async function submitCheckIn(
 /** A repeated submission: same result as the first, and the summary is made right if a crash left it behind. */
 async function replay(ctx: CommandContext, existing: Versioned<CheckIn>, input: CheckInInput): Promise<SubmitCheckInResult> {
   if (existing.value.goalKey !== input.goalKey) {
-    throw new Conflict(`Submission id ${input.submissionId} was already used for another goal`);
+    throw new Conflict('duplicate', `Submission id ${input.submissionId} was already used for another goal`);
   }
   await updateSummary(ctx, existing.value);
   return { checkIn: existing.value, created: false };

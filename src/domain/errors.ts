@@ -21,19 +21,24 @@ export class NotFound extends DomainError {
 }
 
 /**
- * A write lost a race (`stale`: the If-Match eTag was old; `current` is the winner's version) or
- * collided with a unique key (`duplicate`).
+ * Why a write was refused: `stale` — it named a version (If-Match eTag) that is no longer the
+ * current one (HTTP 412); `duplicate` — it collided with a key or another unique value (HTTP 409).
+ */
+export type ConflictReason = 'stale' | 'duplicate';
+
+/**
+ * A write lost a race or collided with a unique value. The thrower names the reason: it cannot be
+ * told from the other fields (a raw 412 from Graph carries no current version). `current` and
+ * `currentEtag`, when known, are the version that won, so the caller can show both.
  */
 export class Conflict extends DomainError {
-  readonly reason: 'stale' | 'duplicate';
   constructor(
+    readonly reason: ConflictReason,
     message: string,
     readonly current?: unknown,
     readonly currentEtag?: string,
-    reason?: 'stale' | 'duplicate',
   ) {
     super('Conflict', message);
-    this.reason = reason ?? (currentEtag !== undefined ? 'stale' : 'duplicate');
   }
 }
 

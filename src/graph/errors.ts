@@ -54,7 +54,9 @@ function domainErrorFor(f: GraphFailure, headers: HeaderBag, what: string): Doma
   const text = `${what}: ${f.message}${f.code ? ` (${f.code})` : ''}`;
   const s = f.status;
   if (s === 404 || s === 410) return new NotFound(text);
-  if (s === 409 || s === 412) return new Conflict(text);
+  // 412: the If-Match eTag is not the item's current one. 409: a unique column already holds the value.
+  if (s === 412) return new Conflict('stale', text);
+  if (s === 409) return new Conflict('duplicate', text);
   if (s === 401 || s === 403) return new Forbidden(text);
   if (s === 429) return new Throttled(text, retryAfterSeconds(headers));
   if (s >= 500 || s <= 0) return new Unavailable(text);

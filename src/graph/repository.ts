@@ -123,7 +123,7 @@ function createCollection<E extends EntityName>(
   const conflictWithCurrent = async (key: string, cause: unknown): Promise<Error> => {
     const current = await find(key);
     if (!current) return new NotFound(`${spec.displayName}: '${key}' was deleted meanwhile`);
-    const e = new Conflict(`${spec.displayName}: '${key}' was changed by someone else`, current.value, current.etag);
+    const e = new Conflict('stale', `${spec.displayName}: '${key}' was changed by someone else`, current.value, current.etag);
     Object.defineProperty(e, 'cause', { value: (cause as { cause?: unknown }).cause, enumerable: false });
     return e;
   };

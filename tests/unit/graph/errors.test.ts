@@ -25,6 +25,14 @@ describe('Graph errors → domain errors', () => {
     expect(statusOf(e)).toBe(status);
   });
 
+  it('calls a 412 (stale If-Match) a stale write and a 409 (unique value taken) a duplicate', () => {
+    // A raw 412 carries no current version: the reason must not be guessed from one.
+    const stale = errorFromResponse(412, bodies['412']) as Conflict;
+    expect(stale.reason).toBe('stale');
+    expect(stale.currentEtag).toBeUndefined();
+    expect((errorFromResponse(409, bodies['409']) as Conflict).reason).toBe('duplicate');
+  });
+
   it('keeps the Graph code and message of a documented error body', () => {
     const e = errorFromResponse(409, bodies['409'], undefined, 'CheckIns');
     expect(e.message).toContain('duplicate values were found');
@@ -45,6 +53,7 @@ describe('Graph errors → domain errors', () => {
     g.body = JSON.stringify(bodies['412'].error);
     const e = toDomainError(g);
     expect(e).toBeInstanceOf(Conflict);
+    expect((e as Conflict).reason).toBe('stale');
     expect(statusOf(e)).toBe(412);
     expect(graphCodeOf(e)).toBe('resourceModified');
   });
