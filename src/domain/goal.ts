@@ -1,69 +1,17 @@
-import { z } from 'zod';
-import { isoDateSchema, keySchema, periodSchema } from './plan';
-import { personSchema } from './person';
+import type { Goal, GoalSummary, Indicator, Measure, SummaryEntry } from './schemas/goal';
+
+/**
+ * A goal: what is measured (indicator, baseline, target), who answers for it, which units report
+ * on it, and `summary`, the latest check-in per unit denormalized onto it so a dashboard of the
+ * current state needs only the Goals list.
+ */
+export type { Goal, GoalSummary, Indicator, Measure, SummaryEntry };
 
 export const INDICATOR_KINDS = ['qualitative', 'quantitative'] as const;
 export const DIRECTIONS = ['increase', 'decrease'] as const;
 
-export const indicatorSchema = z
-  .object({
-    text: z.string().min(1, 'Describe how the goal is measured'),
-    kind: z.enum(INDICATOR_KINDS),
-    unit: z.string().max(32).optional(),
-    direction: z.enum(DIRECTIONS).optional(),
-  })
-  .superRefine((ind, ctx) => {
-    if (ind.kind === 'quantitative' && !ind.direction) {
-      ctx.addIssue({ code: 'custom', path: ['direction'], message: 'A quantitative indicator needs a direction' });
-    }
-  });
-export type Indicator = z.infer<typeof indicatorSchema>;
-
-/** A baseline or target: a number and/or a text, at a date. */
-export const measureSchema = z.object({
-  value: z.number().finite().optional(),
-  text: z.string().optional(),
-  date: isoDateSchema.optional(),
-});
-export type Measure = z.infer<typeof measureSchema>;
-
 /** Key used in summaries for a check-in that covers the whole goal rather than one unit. */
 export const OVERALL = '*';
-
-export const summaryEntrySchema = z.object({
-  period: periodSchema,
-  status: z.number().int(),
-  at: z.string().datetime({ offset: true }),
-  author: personSchema.pick({ id: true, name: true }),
-  checkInKey: z.string(),
-  indicatorValue: z.number().finite().optional(),
-});
-export type SummaryEntry = z.infer<typeof summaryEntrySchema>;
-
-/**
- * The latest check-in per unit (and OVERALL), denormalized onto the goal so a dashboard of the
- * current state needs only the Goals list.
- */
-export const goalSummarySchema = z.record(z.string(), summaryEntrySchema);
-export type GoalSummary = z.infer<typeof goalSummarySchema>;
-
-export const goalSchema = z.object({
-  key: keySchema,
-  planKey: keySchema,
-  themeKey: keySchema,
-  code: z.string().max(16).default(''),
-  title: z.string().min(1, 'A goal needs a title').max(500),
-  description: z.string().max(5000).optional(),
-  indicator: indicatorSchema,
-  baseline: measureSchema.default({}),
-  target: measureSchema.default({}),
-  responsiblePersons: z.array(personSchema).default([]),
-  responsibleGroupKeys: z.array(keySchema).default([]),
-  /** Units that report separately; empty = the goal reports as a whole. */
-  units: z.array(keySchema).default([]),
-  summary: goalSummarySchema.default({}),
-});
-export type Goal = z.infer<typeof goalSchema>;
 
 /** What a goal reports on: its units, or the goal as a whole. */
 export function reportingSlots(goal: Pick<Goal, 'units'>): string[] {

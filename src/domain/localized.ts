@@ -1,17 +1,10 @@
-import { z } from 'zod';
+import type { LocalizedText } from './schemas/localized';
+
+export type { LocalizedText };
 
 /** The three languages the product speaks. Finnish is the default for Finnish municipalities. */
 export const LOCALES = ['fi', 'sv', 'en'] as const;
-export const localeSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof localeSchema>;
-
-/** Text shown to people in fi/sv/en. Finnish is always present; the others fall back to it. */
-export const localizedTextSchema = z.object({
-  fi: z.string().min(1, 'Finnish text is required'),
-  sv: z.string().optional(),
-  en: z.string().optional(),
-});
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
+export type Locale = (typeof LOCALES)[number];
 
 export function pickText(text: LocalizedText, locale: Locale): string {
   return text[locale] || text.fi;

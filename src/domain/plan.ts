@@ -1,55 +1,20 @@
-import { z } from 'zod';
-import { localeSchema, localizedTextSchema } from './localized';
-import { statusScaleSchema } from './status-scale';
+import type { Plan, ReminderCalendar } from './schemas/plan';
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a period as YYYY-MM');
-export const keySchema = z
-  .string()
-  .min(1, 'A key is required')
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Keys use letters, digits, dot, dash and underscore');
+/** A strategic plan: its period, reporting cadence, status scale, units and reminder calendar. */
+export type { Plan, ReminderCalendar };
 
 export const CADENCES = ['monthly', 'tertial'] as const;
-export const cadenceSchema = z.enum(CADENCES);
-export type Cadence = z.infer<typeof cadenceSchema>;
+export type Cadence = (typeof CADENCES)[number];
 
 /**
- * When reminders go out, in Europe/Helsinki. Days are days of the period's month; a due day
- * earlier than the reminder day means "that day of the following month".
+ * The reminder calendar a plan gets when it names none (the schema's defaults come from here):
+ * reminders on the 20th, due on the 5th of the next month, no reporting in July.
  */
-export const reminderCalendarSchema = z.object({
-  reminderDay: z.number().int().min(1).max(28).default(20),
-  dueDay: z.number().int().min(1).max(28).default(5),
-  /** Working days after the due date when overdue goals escalate to responsible persons. */
-  escalationDays: z.number().int().min(0).max(20).default(2),
-  /** Working days after the due date when leaders get the digest before their review meeting. */
-  digestDays: z.number().int().min(0).max(20).default(3),
-  /** Local hour (0–23, Helsinki) at which sends start. */
-  sendHour: z.number().int().min(0).max(23).default(9),
-  /** Months (1–12) with no reporting; July by default. */
-  nonReportingMonths: z.array(z.number().int().min(1).max(12)).default([7]),
-});
-export type ReminderCalendar = z.infer<typeof reminderCalendarSchema>;
-export const DEFAULT_REMINDER_CALENDAR: ReminderCalendar = reminderCalendarSchema.parse({});
-
-export const planSchema = z
-  .object({
-    key: keySchema,
-    title: localizedTextSchema,
-    periodStart: isoDateSchema,
-    periodEnd: isoDateSchema,
-    cadence: cadenceSchema,
-    statusScale: statusScaleSchema,
-    /** Reporting units (service areas) in use in this plan, in display order. */
-    units: z.array(keySchema).default([]),
-    reminders: reminderCalendarSchema.default(() => reminderCalendarSchema.parse({})),
-    /** Language of cards posted to channels when a group has none of its own. */
-    language: localeSchema.default('fi'),
-  })
-  .superRefine((p, ctx) => {
-    if (p.periodEnd < p.periodStart) {
-      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The plan ends before it starts' });
-    }
-  });
-export type Plan = z.infer<typeof planSchema>;
+export const DEFAULT_REMINDER_CALENDAR = {
+  reminderDay: 20,
+  dueDay: 5,
+  escalationDays: 2,
+  digestDays: 3,
+  sendHour: 9,
+  nonReportingMonths: [7],
+};

@@ -1,35 +1,13 @@
-import { z } from 'zod';
-import { localizedTextSchema } from './localized';
+import type { StatusLevel, StatusScale } from './schemas/status-scale';
+
+export type { StatusLevel, StatusScale };
 
 /**
  * Colour tokens, not colours: the tab maps them to Fluent palette tokens so Teams' dark and
  * high-contrast themes work, and status is always shown with its label too (never colour alone).
  */
 export const STATUS_COLORS = ['green', 'lightGreen', 'yellow', 'orange', 'red', 'grey'] as const;
-export const statusColorSchema = z.enum(STATUS_COLORS);
-export type StatusColor = z.infer<typeof statusColorSchema>;
-
-export const statusLevelSchema = z.object({
-  /** Higher is better. Roll-ups take the worst (lowest) value. */
-  value: z.number().int().min(0).max(9),
-  label: localizedTextSchema,
-  color: statusColorSchema,
-});
-export type StatusLevel = z.infer<typeof statusLevelSchema>;
-
-export const statusScaleSchema = z
-  .object({
-    key: z.string().min(1),
-    name: localizedTextSchema,
-    levels: z.array(statusLevelSchema).min(2, 'A status scale needs at least two levels'),
-  })
-  .superRefine((scale, ctx) => {
-    const values = scale.levels.map((l) => l.value);
-    if (new Set(values).size !== values.length) {
-      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'Status level values must be unique' });
-    }
-  });
-export type StatusScale = z.infer<typeof statusScaleSchema>;
+export type StatusColor = (typeof STATUS_COLORS)[number];
 
 /** (a) Vantaa 2021: fully / partially / not realised. */
 export const REALISATION_SCALE: StatusScale = {

@@ -1,19 +1,7 @@
-import { z } from 'zod';
-import { localizedTextSchema } from './localized';
-import { keySchema } from './plan';
+import type { Theme } from './schemas/theme';
 
 /** Hierarchical grouping inside a plan: strategic theme → focus area, or part → action package. */
-export const themeSchema = z.object({
-  key: keySchema,
-  planKey: keySchema,
-  parentKey: keySchema.optional(),
-  /** Display code such as "1", "1.2" or "A.3". */
-  code: z.string().min(1).max(16),
-  order: z.number().int(),
-  title: localizedTextSchema,
-  description: localizedTextSchema.optional(),
-});
-export type Theme = z.infer<typeof themeSchema>;
+export type { Theme };
 
 /** Themes in reading order: each parent followed by its children, siblings by `order`. */
 export function orderThemes(themes: readonly Theme[]): Theme[] {

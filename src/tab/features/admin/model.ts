@@ -4,12 +4,8 @@
  * two versions flattened into comparable fields, and a three-way merge that re-applies my edits
  * on top of the version that won.
  */
-import { goalSchema, type Goal } from '../../../domain/goal';
-import { groupSchema, unitSchema, type Group, type Unit } from '../../../domain/organisation';
-import type { Person } from '../../../domain/person';
-import { DEFAULT_REMINDER_CALENDAR, planSchema, type Plan } from '../../../domain/plan';
-import { REALISATION_SCALE } from '../../../domain/status-scale';
-import { themeSchema, type Theme } from '../../../domain/theme';
+import { DEFAULT_REMINDER_CALENDAR, REALISATION_SCALE, type Goal, type Group, type Person, type Plan, type Theme, type Unit } from '../../../domain/rules';
+import { goalSchema, groupSchema, planSchema, themeSchema, unitSchema } from '../../../domain/schemas';
 import type { EntityKind, EntityOfKind, FieldIssue } from '../../data';
 
 export const KINDS: readonly EntityKind[] = ['plans', 'themes', 'goals', 'groups', 'units'];
