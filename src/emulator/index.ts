@@ -1,8 +1,9 @@
 /**
- * Local SharePoint-lists Graph emulator. Mount `router` at `/graph/v1.0`; the Graph adapter then
- * talks to it exactly as to https://graph.microsoft.com/v1.0. Start reading at `dispatch.ts`.
+ * Local SharePoint-lists Graph emulator. Mount `router` at `/graph/v1.0` (or call it in-process
+ * through `fetchAt`); the Graph adapter then talks to it exactly as to
+ * https://graph.microsoft.com/v1.0. Start reading at `dispatch.ts`.
  */
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express';
 import { runBatch, type InnerRequest } from './batch.js';
 import type { Caller, EmuRequest, EmuResponse, Env } from './context.js';
 import { Store } from './db.js';
@@ -39,8 +40,17 @@ export interface EmulatorStats {
   batchedRequests: number;
 }
 
+/** The Fetch API's `fetch`, answered by the emulator itself. */
+export type EmulatorFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
 export interface Emulator {
   router: express.Router;
+  /**
+   * The same Graph without a socket: a `fetch` that answers requests under `mountUrl` (e.g.
+   * `http://localhost:3978/graph/v1.0`) in-process, exactly as `router` mounted there would. The
+   * app server's own Graph client uses it in local mode; the browser still goes through `router`.
+   */
+  fetchAt(mountUrl: string): EmulatorFetch;
   setFaults(f: FaultConfig | null): void;
   stats(): EmulatorStats;
   resetStats(): void;
@@ -49,6 +59,7 @@ export interface Emulator {
 }
 
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const UNREADABLE_JSON = 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
 
 export function createEmulator(opts: EmulatorOptions): Emulator {
   const store = new Store(opts.dbPath);
@@ -85,30 +96,35 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     }
   };
 
-  const send = (res: Response, out: EmuResponse, clientRequestId: string): void => {
-    res.status(out.status);
-    res.setHeader('request-id', newRequestId());
-    res.setHeader('client-request-id', clientRequestId);
-    for (const [k, v] of Object.entries(out.headers)) res.setHeader(k, v);
-    if (out.body === undefined) {
-      res.end();
-      return;
-    }
-    res.setHeader('Content-Type', JSON_TYPE);
-    res.end(JSON.stringify(out.body));
-  };
+  /** One round trip as the emulator sees it, from express or from an in-process fetch. */
+  interface RoundTrip {
+    method: string;
+    /** Path below the mount point, e.g. `/sites/root/lists`. */
+    path: string;
+    /** The query string without `?`. */
+    rawQuery: string;
+    /** Lower-cased header names. */
+    headers: Record<string, string | undefined>;
+    /** The parsed JSON body, or `unreadable` when it was not JSON. */
+    body: unknown;
+    unreadableBody?: boolean;
+    /** e.g. `http://127.0.0.1:3978/graph/v1.0`: where nextLink/deltaLink point. */
+    serviceRoot: string;
+    /** The path the emulator is mounted at, e.g. `/graph/v1.0` (batch urls may carry it). */
+    mountPath: string;
+  }
 
-  const handle = async (req: Request, res: Response): Promise<void> => {
+  const serve = async (rt: RoundTrip): Promise<{ out: EmuResponse; clientRequestId: string }> => {
     stats.requests++;
-    stats.byMethod[req.method] = (stats.byMethod[req.method] ?? 0) + 1;
-    const clientRequestId = req.get('client-request-id') ?? newRequestId();
+    stats.byMethod[rt.method] = (stats.byMethod[rt.method] ?? 0) + 1;
+    const clientRequestId = rt.headers['client-request-id'] ?? newRequestId();
+    const answer = (out: EmuResponse) => ({ out, clientRequestId });
     const fault = pickFault(faults, random);
     if (fault) {
       stats.faults++;
-      send(res, errorResponse(fault, clientRequestId), clientRequestId);
-      return;
+      return answer(errorResponse(fault, clientRequestId));
     }
-    const authorization = req.get('authorization');
+    const authorization = rt.headers.authorization;
     let caller: Caller | null = null;
     try {
       caller = await opts.authenticate(authorization);
@@ -117,79 +133,136 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     }
     if (!caller) {
       const message = authorization ? 'Access token validation failure.' : 'Access token is empty.';
-      send(res, errorResponse(new GraphError(401, 'InvalidAuthenticationToken', message), clientRequestId), clientRequestId);
-      return;
+      return answer(errorResponse(new GraphError(401, 'InvalidAuthenticationToken', message), clientRequestId));
     }
-    const raw = req.originalUrl;
-    const q = raw.indexOf('?');
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    const serviceRoot = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}`;
-    const path = req.path;
+    if (rt.unreadableBody) {
+      return answer(errorResponse(new GraphError(400, 'BadRequest', UNREADABLE_JSON), clientRequestId));
+    }
+    const { serviceRoot, path } = rt;
     const base: EmuRequest = {
-      method: req.method,
+      method: rt.method,
       path,
-      query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)),
-      headers,
-      body: req.body,
+      query: new URLSearchParams(rt.rawQuery),
+      headers: rt.headers,
+      body: rt.body,
       serviceRoot,
       caller,
     };
 
     if (path === '/$batch' || path === '/%24batch') {
-      if (req.method !== 'POST') {
-        send(res, errorResponse(new GraphError(405, 'BadRequest', 'Only POST is allowed on $batch.'), clientRequestId), clientRequestId);
-        return;
-      }
-      let out: EmuResponse;
+      if (rt.method !== 'POST') return answer(errorResponse(new GraphError(405, 'BadRequest', 'Only POST is allowed on $batch.'), clientRequestId));
       try {
-        out = runBatch(
-          base,
-          (inner: InnerRequest) => {
-            stats.batchedRequests++;
-            const r = execute({ ...inner, serviceRoot, caller }, clientRequestId);
-            return r.body === undefined ? r : { ...r, headers: { 'Content-Type': JSON_TYPE, ...r.headers } };
-          },
-          (id, dep) => ({
-            status: 424,
-            headers: { 'Content-Type': JSON_TYPE },
-            body: errorBody('failedDependency', `Request '${id}' was not run because the request '${dep}' it depends on failed.`,
-              { requestId: newRequestId(), clientRequestId }, env.now()),
-          }),
-          [...new Set([req.baseUrl, '/v1.0'].filter(Boolean))],
+        return answer(
+          runBatch(
+            base,
+            (inner: InnerRequest) => {
+              stats.batchedRequests++;
+              const r = execute({ ...inner, serviceRoot, caller }, clientRequestId);
+              return r.body === undefined ? r : { ...r, headers: { 'Content-Type': JSON_TYPE, ...r.headers } };
+            },
+            (id, dep) => ({
+              status: 424,
+              headers: { 'Content-Type': JSON_TYPE },
+              body: errorBody('failedDependency', `Request '${id}' was not run because the request '${dep}' it depends on failed.`,
+                { requestId: newRequestId(), clientRequestId }, env.now()),
+            }),
+            [...new Set([rt.mountPath, '/v1.0'].filter(Boolean))],
+          ),
         );
       } catch (err) {
-        out = errorResponse(err, clientRequestId);
+        return answer(errorResponse(err, clientRequestId));
       }
-      send(res, out, clientRequestId);
-      return;
     }
-    let out: EmuResponse;
     try {
-      out = dispatch(env, base);
+      return answer(dispatch(env, base));
     } catch (err) {
-      out = errorResponse(err, clientRequestId);
+      return answer(errorResponse(err, clientRequestId));
     }
+  };
+
+  const responseHeaders = (out: EmuResponse, clientRequestId: string): Record<string, string> => ({
+    'request-id': newRequestId(),
+    'client-request-id': clientRequestId,
+    ...out.headers,
+    ...(out.body === undefined ? {} : { 'Content-Type': JSON_TYPE }),
+  });
+
+  const send = (res: ExpressResponse, out: EmuResponse, clientRequestId: string): void => {
+    res.status(out.status);
+    for (const [k, v] of Object.entries(responseHeaders(out, clientRequestId))) res.setHeader(k, v);
+    res.end(out.body === undefined ? undefined : JSON.stringify(out.body));
+  };
+
+  const handle = async (req: ExpressRequest, res: ExpressResponse): Promise<void> => {
+    const raw = req.originalUrl;
+    const q = raw.indexOf('?');
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    const { out, clientRequestId } = await serve({
+      method: req.method,
+      path: req.path,
+      rawQuery: q < 0 ? '' : raw.slice(q + 1),
+      headers,
+      body: req.body,
+      serviceRoot: `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}`,
+      mountPath: req.baseUrl,
+    });
     send(res, out, clientRequestId);
   };
 
   const router = express.Router();
   router.use(express.json({ limit: '20mb' }));
-  router.use((req: Request, res: Response, next: NextFunction) => {
+  router.use((req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     handle(req, res).catch(next);
   });
   // Unreadable JSON bodies (and anything unexpected) still answer with Graph's error shape.
-  router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+  router.use((err: unknown, req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
     const clientRequestId = req.get('client-request-id') ?? newRequestId();
     const parseError = typeof err === 'object' && err !== null && (err as { type?: string }).type === 'entity.parse.failed';
-    const graphErr = parseError
-      ? new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.')
-      : err;
+    const graphErr = parseError ? new GraphError(400, 'BadRequest', UNREADABLE_JSON) : err;
     send(res, errorResponse(graphErr, clientRequestId), clientRequestId);
   });
 
+  const fetchAt = (mountUrl: string): EmulatorFetch => {
+    const root = new URL(mountUrl.replace(/\/+$/, ''));
+    const serviceRoot = `${root.origin}${root.pathname}`;
+    return async (input, init) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      if (url.origin !== root.origin || (url.pathname !== root.pathname && !url.pathname.startsWith(`${root.pathname}/`))) {
+        throw new TypeError(`The in-process emulator serves ${serviceRoot}, not ${request.url}`);
+      }
+      const headers: Record<string, string | undefined> = {};
+      request.headers.forEach((v, k) => {
+        headers[k.toLowerCase()] = v;
+      });
+      const text = await request.text();
+      let body: unknown = undefined;
+      let unreadableBody = false;
+      if (text) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          unreadableBody = true;
+        }
+      }
+      const { out, clientRequestId } = await serve({
+        method: request.method,
+        path: url.pathname.slice(root.pathname.length) || '/',
+        rawQuery: url.search.replace(/^\?/, ''),
+        headers,
+        body,
+        unreadableBody,
+        serviceRoot,
+        mountPath: root.pathname,
+      });
+      return new Response(out.body === undefined ? null : JSON.stringify(out.body), { status: out.status, headers: responseHeaders(out, clientRequestId) });
+    };
+  };
+
   return {
     router,
+    fetchAt,
     setFaults(f) {
       faults = f;
     },
