@@ -1,9 +1,36 @@
 import type { CommandContext } from '../commands';
 import type { LinkTargets } from '../cards';
 import type { ConversationRef } from '../domain';
-import type { Logger } from '../ports';
-import type { RoleDirectory } from './roles';
-import type { BoardReader, Repository } from '../ports';
+import type { BoardReader, Logger, Repository } from '../ports';
+import type { RoleDirectory, RoleSource } from './roles';
+
+/** The settings the bot reads: its mode, its Bot Service identity, and where its links point. */
+export type BotConfig =
+  | { mode: 'local'; teamsAppId: string }
+  | {
+      mode: 'tenant';
+      teamsAppId: string;
+      /** Azure Bot registration: app id and secret; the tenant it is single-tenant in. */
+      botId: string;
+      botPassword: string;
+      tenantId: string;
+    };
+
+/**
+ * What the composition root hands the bot (`mountBot`, `createReminderRunner`). The bot knows
+ * nothing else of the server: ports, the command context, a logger, a role source and settings.
+ */
+export interface BotServices {
+  config: BotConfig;
+  /** Base URL of the app (deep links in cards). */
+  publicUrl: string;
+  log: Logger;
+  repo: Repository;
+  board: BoardReader;
+  ctx: CommandContext;
+  /** Roles of people by Entra object id; read again per activity and per reminder run. */
+  roles: RoleSource;
+}
 
 /** What every handler gets: storage and logger passed in, never imported as globals. */
 export interface BotDeps {

@@ -1,17 +1,14 @@
 import { ExpressAdapter } from '@microsoft/teams.apps';
 import { MessageActivityInput } from '@microsoft/teams.api';
-import type express from 'express';
-import { DEMO_USERS } from '../demo';
+import express from 'express';
 import type { ReminderKind } from '../domain';
-import type { Services } from '../server/create-server';
 import type { LinkTargets } from '../cards';
-import type { BotDeps, InboundActivity } from './deps';
+import type { BotDeps, BotServices, InboundActivity } from './deps';
 import { onCardAction } from './handlers/card-action';
 import { onConversationUpdate } from './handlers/conversation-update';
 import { onInstallationUpdate } from './handlers/installation-update';
 import { onMessage } from './handlers/message';
 import { runReminders, type CardSender, type RunReport } from './reminders';
-import { roleDirectoryFromEnv, roleDirectoryFromUsers, type RoleDirectory } from './roles';
 import { startScheduler, type ReminderScheduler } from './scheduler';
 import { SendQueue } from './send-queue';
 import { sdkLogger, TeamsBotApp } from './teams-app';
@@ -19,6 +16,8 @@ import { sdkLogger, TeamsBotApp } from './teams-app';
 export { runReminders, plannedReminders, type Outgoing, type RunReport, type RunOptions } from './reminders';
 export { SendQueue, THREAD_LIMITS, APP_LIMITS } from './send-queue';
 export type { ReminderScheduler } from './scheduler';
+export type { BotConfig, BotServices } from './deps';
+export { fixedRoleSource, roleDirectoryFromAssignments, roleDirectoryFromUsers, type RoleDirectory, type RoleSource } from './roles';
 
 /** The Teams tab that shows goals (manifest staticTabs entityId), for deep links. */
 export const GOALS_TAB_ENTITY_ID = 'myGoals';
@@ -28,7 +27,6 @@ export interface BotHandle {
   app: TeamsBotApp;
   queue: SendQueue;
   scheduler: ReminderScheduler;
-  roles: RoleDirectory;
   /** One reminder pass, as the scheduler and `npm run remind` run it. */
   runReminders(o: { planKey: string; period: string; kinds?: readonly ReminderKind[]; dryRun?: boolean; afterSend?: Parameters<typeof runReminders>[1]['afterSend'] }): Promise<RunReport>;
   close(): Promise<void>;
@@ -52,52 +50,50 @@ const PRODUCTION_SETTINGS = ['BOT_ID', 'BOT_PASSWORD', 'CLIENT_ID', 'CLIENT_SECR
  * Local mode accepts unauthenticated activities (Agents Playground, tests) and refuses to start
  * if production bot settings are present; tenant mode always validates the Bot Service token.
  */
-export async function mountBot(app: express.Express, services: Services, options: MountBotOptions = {}): Promise<BotHandle> {
+export async function mountBot(app: express.Express, services: BotServices, options: MountBotOptions = {}): Promise<BotHandle> {
   const env = options.env ?? process.env;
   const { config, log } = services;
-  let roles: RoleDirectory;
   let allowUnauthenticated: boolean;
-  if (config.MODE === 'local') {
+  if (config.mode === 'local') {
     const present = PRODUCTION_SETTINGS.filter((k) => env[k]);
     if (present.length) {
       throw new Error(`Local mode accepts unauthenticated bot requests, so it refuses to run with production bot settings present: ${present.join(', ')}. Unset them or use MODE=tenant.`);
     }
     allowUnauthenticated = true;
-    roles = roleDirectoryFromUsers(DEMO_USERS);
   } else {
     if (/^(1|true|yes)$/i.test(env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS ?? '')) {
       throw new Error('DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS is set in tenant mode: refusing to start the bot.');
     }
     allowUnauthenticated = false;
-    roles = roleDirectoryFromEnv(env);
   }
 
   const teams = new TeamsBotApp({
-    ...(config.MODE === 'tenant' ? { clientId: config.BOT_ID, clientSecret: config.BOT_PASSWORD, tenantId: config.AAD_TENANT_ID } : {}),
+    ...(config.mode === 'tenant' ? { clientId: config.botId, clientSecret: config.botPassword, tenantId: config.tenantId } : {}),
     httpServerAdapter: new ExpressAdapter(app, { logger: sdkLogger(log, 'teams/express') }),
     dangerouslyAllowUnauthenticatedRequests: allowUnauthenticated,
     messagingEndpoint: '/api/messages',
     logger: sdkLogger(log),
   });
 
-  const links: LinkTargets = { teamsAppId: config.TEAMS_APP_ID, tabEntityId: GOALS_TAB_ENTITY_ID, publicUrl: services.publicUrl };
-  const deps: BotDeps = { repo: services.repo, board: services.board, ctx: services.ctx, log, roles, links };
+  const links: LinkTargets = { teamsAppId: config.teamsAppId, tabEntityId: GOALS_TAB_ENTITY_ID, publicUrl: services.publicUrl };
+  // One role directory per activity or run: a tenant's assignments are re-read when the cache expires.
+  const depsNow = async (): Promise<BotDeps> => ({ repo: services.repo, board: services.board, ctx: services.ctx, log, roles: await services.roles.current(), links });
   const card = (c: Parameters<TeamsBotApp['sendCard']>[1]) => new MessageActivityInput().addCard('adaptive', c);
 
   teams.on('conversationUpdate', async (ctx) => {
-    const reply = await onConversationUpdate(deps, ctx.activity as unknown as InboundActivity);
+    const reply = await onConversationUpdate(await depsNow(), ctx.activity as unknown as InboundActivity);
     if (reply) await ctx.send(card(reply));
   });
   teams.on('installationUpdate', async (ctx) => {
-    await onInstallationUpdate(deps, ctx.activity as unknown as InboundActivity);
+    await onInstallationUpdate(await depsNow(), ctx.activity as unknown as InboundActivity);
   });
   teams.on('message', async (ctx) => {
-    await ctx.send(card(await onMessage(deps, ctx.activity as unknown as InboundActivity)));
+    await ctx.send(card(await onMessage(await depsNow(), ctx.activity as unknown as InboundActivity)));
   });
   teams.on('card.action', async (ctx) => {
     const a = ctx.activity as unknown as InboundActivity;
     try {
-      const result = await onCardAction(deps, a);
+      const result = await onCardAction(await depsNow(), a);
       if (result.sharedUpdate && a.replyToId) {
         // Everyone else sees the done mark too; best effort — the user's own answer matters most.
         await ctx.api.conversations
@@ -115,7 +111,7 @@ export async function mountBot(app: express.Express, services: Services, options
 
   const queue = options.queue ?? new SendQueue();
   const send: CardSender = options.wrapSend ? options.wrapSend((to, c) => teams.sendCard(to, c)) : (to, c) => teams.sendCard(to, c);
-  const run: BotHandle['runReminders'] = (o) => runReminders({ ...deps, queue, send }, o);
+  const run: BotHandle['runReminders'] = async (o) => runReminders({ ...(await depsNow()), queue, send }, o);
   const scheduler = startScheduler({
     repo: services.repo,
     clock: services.ctx.clock,
@@ -132,10 +128,18 @@ export async function mountBot(app: express.Express, services: Services, options
     app: teams,
     queue,
     scheduler,
-    roles,
     runReminders: run,
     close: async () => {
       scheduler.stop();
     },
   };
+}
+
+/**
+ * The bot without an endpoint, for one reminder pass from the command line (`npm run remind`): the
+ * same handlers, sender and queue as `mountBot`, on an express app nobody listens on, and no
+ * scheduler. Nothing opens a port.
+ */
+export function createReminderRunner(services: BotServices, options: Omit<MountBotOptions, 'schedule'> = {}): Promise<BotHandle> {
+  return mountBot(express(), services, { ...options, schedule: false });
 }

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import type { Role } from '../domain';
 
 /**
  * Who is an admin or a leader for the bot. Card actions carry only the user's Entra object id
- * (`from.aadObjectId`), not a token with roles, so the bot keeps a directory:
- * - tenant mode: `BOT_ADMIN_IDS` and `BOT_LEADER_IDS`, comma-separated Entra object ids, parsed
- *   with zod at start-up (a malformed id fails fast, naming the variable);
- * - local mode: the demo users' roles (src/demo DEMO_USERS), the same people the tab lets you pick.
+ * (`from.aadObjectId`), not a token with roles, so the bot asks a directory. Its one source is the
+ * same as the API's (docs/decisions/0004): the app's Entra app role assignments in a tenant
+ * (`Goals.Admin`, `Goals.Leader`, read through Microsoft Graph by the composition root), and in
+ * local mode the demo users whose roles the local token issuer mints.
  * Leaders receive the digest; admins may link any channel and check in on any goal.
  */
 export interface RoleDirectory {
@@ -16,24 +15,13 @@ export interface RoleDirectory {
   known(personId: string): { id: string; upn: string; name: string } | undefined;
 }
 
-const idList = z
-  .string()
-  .optional()
-  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.string().uuid('must be Entra object ids (GUIDs), comma-separated')));
-
-export const roleEnvSchema = z.object({ BOT_ADMIN_IDS: idList, BOT_LEADER_IDS: idList });
-
-export function roleDirectoryFromEnv(env: Record<string, string | undefined>): RoleDirectory {
-  const r = roleEnvSchema.safeParse(env);
-  if (!r.success) throw new Error(`Invalid bot role settings: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const admins = new Set(r.data.BOT_ADMIN_IDS);
-  const leaders = new Set(r.data.BOT_LEADER_IDS);
-  return {
-    rolesOf: (id) => [...(admins.has(id) ? (['admin'] as const) : []), ...(leaders.has(id) ? (['leader'] as const) : [])],
-    leaders: () => [...leaders],
-    known: () => undefined,
-  };
+/**
+ * Where the bot gets its directory: `current()` answers the directory as of now. A tenant's
+ * assignments change while the bot runs, so the source may re-read them (with a short cache);
+ * each activity and each reminder run works on one directory from start to end.
+ */
+export interface RoleSource {
+  current(): Promise<RoleDirectory>;
 }
 
 export function roleDirectoryFromUsers(users: readonly { id: string; upn: string; name: string; roles: readonly Role[] }[]): RoleDirectory {
@@ -46,4 +34,18 @@ export function roleDirectoryFromUsers(users: readonly { id: string; upn: string
       return u ? { id: u.id, upn: u.upn, name: u.name } : undefined;
     },
   };
+}
+
+/** A directory from person id → roles, with no names (a tenant's app role assignments). */
+export function roleDirectoryFromAssignments(rolesById: ReadonlyMap<string, readonly Role[]>): RoleDirectory {
+  return {
+    rolesOf: (id) => [...(rolesById.get(id) ?? [])],
+    leaders: () => [...rolesById].filter(([, roles]) => roles.includes('leader')).map(([id]) => id),
+    known: () => undefined,
+  };
+}
+
+/** A source whose directory never changes (local mode's demo users, tests). */
+export function fixedRoleSource(directory: RoleDirectory): RoleSource {
+  return { current: async () => directory };
 }

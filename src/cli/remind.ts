@@ -2,14 +2,14 @@ import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { keySchema, periodSchema, REMINDER_KINDS } from '../domain';
-import { ConfigError, loadConfig } from '../server/config';
-import { startServer } from '../server/create-server';
+import { createReminderRunner } from '../bot';
+import { buildServices, ConfigError, loadConfig } from '../server';
 
 /**
  * `npm run remind -- --plan X --period 2021-09 [--dry-run] [--kind group|personal|escalation|digest]`
  * One reminder pass by hand, against the configured mode (local: the emulator database under
- * DATA_DIR). It starts the app server on a free port (the Graph adapter and, locally, the emulator
- * need it), runs the same code the scheduler runs, prints what it sent or would send, and stops.
+ * DATA_DIR). It builds the services and the bot's reminder runner — no HTTP server, no port — runs
+ * the same code the scheduler runs, prints what it sent or would send, and stops.
  * Safe to repeat: the ReminderLog sends only what is missing.
  */
 const argsSchema = z.object({
@@ -32,10 +32,11 @@ try {
     process.exit(2);
   }
   const args = r.data;
-  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const server = await startServer(config);
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const services = await buildServices(config);
   try {
-    const report = await server.bot.runReminders({
+    const bot = await createReminderRunner(services.bot);
+    const report = await bot.runReminders({
       planKey: args.plan,
       period: args.period,
       ...(args.kind ? { kinds: args.kind } : {}),
@@ -49,15 +50,16 @@ try {
       for (const s of report.skipped) console.log(`skipped  ${s.key}: ${s.reason}`);
       for (const f of report.failed) console.log(`FAILED   ${f.key}: ${f.error}`);
     }
-    const q = server.bot.queue.stats;
+    const q = bot.queue.stats;
     console.log(
       `${args.plan} ${args.period}: ${report.planned.length} planned, ${report.sent.length} sent, ${report.skipped.length} skipped, ${report.failed.length} failed` +
         (args['dry-run'] ? ' (dry run: nothing sent)' : `; ${q.attempts} attempts, ${q.retries} retries, ${q.throttled} throttled`),
     );
     if (report.planned.length === 0) console.log('Nothing to send: no linked groups / personal installs with due goals for this plan and period.');
     process.exitCode = report.failed.length ? 1 : 0;
+    await bot.close();
   } finally {
-    await server.close();
+    await services.close();
   }
 } catch (e) {
   if (e instanceof ConfigError) {

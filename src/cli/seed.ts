@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importDataset } from '../commands';
 import { buildDemoDataset } from '../demo';
-import { loadConfig } from '../server/config';
-import { startServer } from '../server/create-server';
+import { buildServices, loadConfig } from '../server';
 
 /**
  * `npm run seed [-- --reset]`: loads the demo dataset into the local emulator. With --reset the
  * emulator database is deleted first and rebuilt from scratch; without it, missing rows are added.
+ * Works on the services alone: no HTTP server is started.
  */
 loadDotenv({ path: ['env/.env.local'], quiet: true });
 const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
-const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
 if (config.MODE !== 'local') {
   console.error('npm run seed works on the local emulator only (MODE=local); a tenant is filled with `npm run provision` and an import.');
   process.exit(2);
@@ -22,11 +22,16 @@ if (values.reset) {
   for (const f of ['graph.sqlite', 'graph.sqlite-wal', 'graph.sqlite-shm']) rmSync(join(config.DATA_DIR, f), { force: true });
   console.log(`Deleted the emulator database in ${config.DATA_DIR}`);
 }
-const server = await startServer(config);
+// A fresh database is provisioned and seeded by buildServices itself.
+const services = await buildServices(config);
 try {
-  const report = await importDataset(server.services.ctx, buildDemoDataset());
-  const counts = Object.entries(report.created).map(([k, n]) => `${k} ${n}`).join(', ');
-  console.log(values.reset ? `Demo data rebuilt in ${config.DATA_DIR}.` : `Demo data checked; added: ${counts}.`);
+  if (services.local?.seeded) {
+    console.log(`Demo data ${values.reset ? 'rebuilt' : 'loaded'} in ${config.DATA_DIR}.`);
+  } else {
+    const report = await importDataset(services.ctx, buildDemoDataset());
+    const counts = Object.entries(report.created).map(([k, n]) => `${k} ${n}`).join(', ');
+    console.log(`Demo data checked; added: ${counts}.`);
+  }
 } finally {
-  await server.close();
+  await services.close();
 }

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { actorSchema, type Actor, type Role } from '../../domain';
+import { roleOfAppRole } from './app-roles';
 
 /**
  * Validates bearer tokens: signature via JWKS, issuer, audience, expiry. The same code checks
@@ -27,8 +28,6 @@ export interface VerifiedToken {
   isApp: boolean;
 }
 
-const ROLE_CLAIMS: Record<string, Role> = { admin: 'admin', 'goals.admin': 'admin', leader: 'leader', 'goals.leader': 'leader' };
-
 export function createTokenVerifier(opts: TokenVerifierOptions) {
   const keys = opts.jwks instanceof URL ? createRemoteJWKSet(opts.jwks, { cooldownDuration: 30_000 }) : opts.jwks;
   return async function verify(authorization: string | undefined): Promise<VerifiedToken> {
@@ -46,7 +45,7 @@ export function createTokenVerifier(opts: TokenVerifierOptions) {
     }
     const isApp = claims.idtyp === 'app' || (claims.scp === undefined && claims.oid === claims.sub && !claims.upn && !claims.preferred_username);
     const roles = (Array.isArray(claims.roles) ? claims.roles : [])
-      .map((r) => ROLE_CLAIMS[String(r).toLowerCase()])
+      .map(roleOfAppRole)
       .filter((r): r is Role => !!r);
     const actor = actorSchema.safeParse({
       id: claims.oid ?? claims.sub,

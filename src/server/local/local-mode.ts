@@ -3,26 +3,50 @@ import { createLocalJWKSet } from 'jose';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createEmulator, type Emulator } from '../../emulator';
-
-export type { Emulator };
-import { DEMO_USERS } from '../../demo';
+import { importDataset, type CommandContext } from '../../commands';
+import { buildDemoDataset, DEMO_USERS, type DemoUser } from '../../demo';
 import { parseOrInvalid } from '../../domain';
-import { createTokenVerifier } from '../auth/token-verifier';
+import { createEmulator, type Emulator } from '../../emulator';
+import { createGraphClient, provisionLists, type GraphClient } from '../../graph';
+import type { Logger } from '../../ports';
+import type { LocalConfig } from '../config';
+import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import { createLocalIssuer, GRAPH_AUDIENCE, LOCAL_API_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from '../auth/local-issuer';
 import { sendError } from '../http-errors';
 
+export type { Emulator };
+
 /**
- * Local mode's composition: the Graph emulator (SQLite under DATA_DIR), the local token issuer
- * and the demo-user endpoints. This is the only file outside tests that imports the emulator.
+ * Local mode's site: the Graph emulator (SQLite under DATA_DIR), the local token issuer and the
+ * demo users. Loaded by `buildServices` with a dynamic import only in local mode, so a tenant
+ * deployment never loads the emulator, better-sqlite3 or the demo dataset. The only file outside
+ * tests that imports the emulator.
  */
-export interface LocalParts {
+export interface LocalSite {
+  siteId: string;
+  /** The server's Graph client: app-only tokens from the local issuer, the emulator called in-process (no socket). */
+  graph: GraphClient;
+  /** Checks API tokens against the issuer's own key set (no HTTP round trip). */
+  verify: TokenVerifier;
   issuer: LocalIssuer;
   emulator: Emulator;
-  /** True when the emulator database did not exist before: the caller provisions and seeds it. */
-  fresh: boolean;
+  /** `/local/*`: demo users, their tokens, the JWKS, fault injection and emulator stats. */
   router: Router;
+  /**
+   * Who is who in local mode. The token endpoint mints exactly these roles into the tab's tokens
+   * and the bot's role directory is built from the same list, so both paths agree.
+   */
+  people: readonly DemoUser[];
+  /**
+   * On a database this start created: provisions the lists and loads the demo dataset. Returns
+   * whether it did (false when the database already existed).
+   */
+  seedIfFresh(ctx: CommandContext): Promise<boolean>;
+  close(): void;
 }
+
+/** Where the server's own Graph client addresses the emulator; answered in-process, never resolved. */
+export const IN_PROCESS_GRAPH_URL = 'http://emulator.in-process/graph/v1.0/';
 
 const faultsSchema = z.object({
   rate: z.number().min(0).max(1),
@@ -30,13 +54,13 @@ const faultsSchema = z.object({
   retryAfterSeconds: z.number().min(0).max(120).default(1),
 });
 
-export async function createLocalParts(dataDir: string, faultRate: number): Promise<LocalParts> {
-  const dbPath = join(dataDir, 'graph.sqlite');
+export async function openLocalSite(config: LocalConfig, log: Logger): Promise<LocalSite> {
+  const dbPath = join(config.DATA_DIR, 'graph.sqlite');
   const fresh = !existsSync(dbPath);
-  const issuer = await createLocalIssuer(join(dataDir, 'local-signing-key.json'));
-  // The emulator checks Graph tokens like Graph does; with the issuer's keys in-process
-  // (the server's own JWKS endpoint serves the same keys to the API's verifier).
-  const verifyGraphToken = createTokenVerifier({ issuer: LOCAL_ISSUER, audience: GRAPH_AUDIENCE, jwks: createLocalJWKSet(issuer.jwks()) });
+  const issuer = await createLocalIssuer(join(config.DATA_DIR, 'local-signing-key.json'));
+  const keys = createLocalJWKSet(issuer.jwks());
+  // The emulator checks Graph tokens like Graph does, with the issuer's keys in-process.
+  const verifyGraphToken = createTokenVerifier({ issuer: LOCAL_ISSUER, audience: GRAPH_AUDIENCE, jwks: keys });
   const emulator = createEmulator({
     dbPath,
     authenticate: async (header) => {
@@ -47,8 +71,15 @@ export async function createLocalParts(dataDir: string, faultRate: number): Prom
         return null;
       }
     },
-    ...(faultRate > 0 ? { faults: { rate: faultRate, statuses: [429, 503], retryAfterSeconds: 1 } } : {}),
+    ...(config.EMULATOR_FAULT_RATE > 0 ? { faults: { rate: config.EMULATOR_FAULT_RATE, statuses: [429, 503], retryAfterSeconds: 1 } } : {}),
   });
+  const graph = createGraphClient({
+    baseUrl: IN_PROCESS_GRAPH_URL,
+    fetch: emulator.fetchAt(IN_PROCESS_GRAPH_URL),
+    getToken: () => issuer.appToken(),
+    retry: { maxRetries: 6 },
+  });
+  const people = DEMO_USERS;
 
   const router = express.Router();
   router.use(express.json());
@@ -59,11 +90,11 @@ export async function createLocalParts(dataDir: string, faultRate: number): Prom
     res.json({ issuer: LOCAL_ISSUER, jwks_uri: `${req.protocol}://${req.get('host')}/local/.well-known/jwks.json` });
   });
   router.get('/users', (_req, res) => {
-    res.json(DEMO_USERS);
+    res.json(people);
   });
   router.post('/token', (req, res) => {
     const userId = (req.body as { userId?: unknown } | undefined)?.userId;
-    const user = DEMO_USERS.find((u) => u.id === userId);
+    const user = people.find((u) => u.id === userId);
     if (!user) {
       res.status(400).json({ error: { code: 'invalid', message: `No demo user ${String(userId)}`, fields: [{ path: 'userId', message: 'Choose one of GET /local/users' }] } });
       return;
@@ -84,5 +115,24 @@ export async function createLocalParts(dataDir: string, faultRate: number): Prom
   router.get('/emulator/stats', (_req, res) => {
     res.json(emulator.stats());
   });
-  return { issuer, emulator, fresh, router };
+
+  let seeded = false;
+  return {
+    siteId: emulator.siteId,
+    graph,
+    verify: createTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_API_AUDIENCE, jwks: keys }),
+    issuer,
+    emulator,
+    router,
+    people,
+    async seedIfFresh(ctx) {
+      if (!fresh || seeded) return false;
+      seeded = true;
+      const provisioned = await provisionLists({ client: graph, siteId: emulator.siteId });
+      const report = await importDataset(ctx, buildDemoDataset());
+      log.info(`Local SharePoint emulator created in ${config.DATA_DIR}: ${provisioned.created.length} lists; demo data loaded`, report.created);
+      return true;
+    },
+    close: () => emulator.close(),
+  };
 }

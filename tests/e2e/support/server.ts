@@ -1,6 +1,7 @@
 /**
  * Builds the tab and starts the real app server (local mode: emulator + demo data) on a free port
- * with a fresh temporary DATA_DIR, in-process through `startServer`. Reusable by any e2e suite.
+ * with a fresh temporary DATA_DIR, in-process through `startServer` (buildServices, then listen).
+ * Reusable by any e2e suite.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,8 +21,7 @@ export function buildTab(): void {
 
 export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tavoitteet-e2e-'));
-  const { loadConfig } = await import('../../../src/server/config');
-  const { startServer } = await import('../../../src/server/create-server');
+  const { loadConfig, startServer } = await import('../../../src/server');
   const config = loadConfig({
     MODE: 'local',
     PORT: '0',

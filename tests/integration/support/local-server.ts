@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../../src/server/config';
-import { startServer, type RunningServer } from '../../../src/server/create-server';
+import { loadConfig, startServer, type RunningServer } from '../../../src/server';
 
 export interface DemoUserInfo {
   id: string;

@@ -1,0 +1,137 @@
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { mountBot, type BotHandle, type MountBotOptions } from '../bot';
+import { publicUrl as publicUrlOf } from './config';
+import { errorHandler } from './http-errors';
+import { apiRouter } from './routes/api';
+import type { Services } from './services';
+
+export interface ListenOptions {
+  /** Default: the configured PORT (0 = any free port). */
+  port?: number;
+  /** Default: the configured HOST. */
+  host?: string;
+  bot?: MountBotOptions;
+}
+
+export interface RunningServer {
+  /** Loopback URL of the listening server, e.g. http://127.0.0.1:3978. */
+  url: string;
+  port: number;
+  app: Express;
+  services: Services;
+  bot: BotHandle;
+  /** Stops the bot's scheduler, the HTTP server and what the services opened. */
+  close(): Promise<void>;
+}
+
+const TAB_DIR = resolve('dist/tab');
+
+/**
+ * Serves built services over HTTP: `/healthz`, `/config.json`, the bot at `/api/messages`, the
+ * command API at `/api`, in local mode the emulator at `/graph/v1.0` (for the tab in the browser)
+ * and `/local/*`, and the built tab. Everything is wired before the port opens, so the first
+ * request already finds the app ready.
+ */
+export async function listen(services: Services, opts: ListenOptions = {}): Promise<RunningServer> {
+  const { config, log, clock } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const requested = opts.port ?? config.PORT;
+  const host = opts.host ?? config.HOST;
+  // Cards link to the public URL, which names the port when PUBLIC_URL is unset. A fixed port opens
+  // only once every route is mounted; an ephemeral one (0: tests) is bound first to learn its
+  // number — no one else can know it before we return it.
+  if (requested === 0) await bind(server, 0, host);
+  let bot: BotHandle | undefined;
+  try {
+    const publicUrl = publicUrlOf(config, requested === 0 ? portOf(server) : requested);
+    mountRoutes(app, services, publicUrl);
+    bot = await mountBot(app, { ...services.bot, publicUrl }, opts.bot);
+    const mounted = bot;
+    app.use('/api', apiRouter({ ctx: services.ctx, verify: services.verify }));
+    mountTab(app);
+    app.use(errorHandler((msg, err) => log.error(msg, err)));
+    if (requested !== 0) await bind(server, requested, host);
+    const port = portOf(server);
+    log.info(`Tavoitteet (${config.MODE} mode) listening on ${publicUrl}`);
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      app,
+      services,
+      bot: mounted,
+      close: async () => {
+        await mounted.close();
+        await closeServer(server);
+        await services.close();
+      },
+    };
+  } catch (e) {
+    await bot?.close();
+    await closeServer(server);
+    throw e;
+  }
+
+  function mountRoutes(a: Express, s: Services, url: string): void {
+    a.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok', mode: config.MODE, now: clock.now().toISOString() });
+    });
+    a.get('/config.json', (_req, res) => {
+      res.json({
+        mode: config.MODE,
+        graphBaseUrl: config.MODE === 'local' ? `${url}/graph/v1.0/` : config.GRAPH_BASE_URL,
+        siteId: s.siteId,
+        apiBaseUrl: `${url}/api`,
+        publicUrl: url,
+        teamsAppId: config.TEAMS_APP_ID,
+        now: clock.now().toISOString(),
+        ...(config.MODE === 'tenant'
+          ? { clientId: config.AAD_CLIENT_ID, tenantId: config.AAD_TENANT_ID, apiScope: `${config.API_AUDIENCE}/access_as_user` }
+          : {}),
+      });
+    });
+    if (s.local) {
+      // The tab in the browser reads the emulator over HTTP; the server itself calls it in-process.
+      a.use('/graph/v1.0', s.local.emulator.router);
+      a.use('/local', s.local.router);
+    }
+  }
+}
+
+function mountTab(app: Express): void {
+  if (existsSync(TAB_DIR)) {
+    app.use(express.static(TAB_DIR, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.set('Cache-Control', 'no-cache') }));
+    app.get(/^\/(?!api\/|graph\/|local\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(join(TAB_DIR, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text').send('The tab is not built: run `npm run build` (npm start does it for you).');
+    });
+  }
+}
+
+function bind(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+}
+
+const portOf = (server: Server): number => (server.address() as AddressInfo).port;
+
+function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise<void>((ok) => {
+    server.close(() => ok());
+    server.closeAllConnections?.();
+  });
+}
