@@ -6,6 +6,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { CheckIn, CheckInInput, Goal, Group, Plan, Review, ReviewInput, Theme, Unit } from '../../domain';
+import { applyCheckIn } from '../../domain/rules';
 import type { CheckInQuery, InvalidRow, ListResult, PlanBoard } from '../../ports';
 import { ApiError, type EntityKind, type EntityOfKind, type Me } from './api';
 import { useServices } from './services';
@@ -172,13 +173,8 @@ export function useReviews(goalKey: string | undefined): UseQueryResult<Review[]
 
 // --- writes ----------------------------------------------------------------------------------
 
-/**
- * Puts a new check-in into every cached read it belongs to, and onto its goal's summary. The
- * roll-up comes with the domain schemas (zod), which the shell does not carry; by the time anyone
- * submits, the Graph adapter has loaded them, so the import resolves from the module cache.
- */
-export async function applyCheckInToCache(qc: QueryClient, user: string, c: CheckIn): Promise<void> {
-  const { applyCheckIn } = await import('../../domain/rollup');
+/** Puts a new check-in into every cached read it belongs to, and onto its goal's summary. */
+export function applyCheckInToCache(qc: QueryClient, user: string, c: CheckIn): void {
   const addTo = (key: readonly string[]) =>
     qc.setQueryData<ListResult<CheckIn>>(key, (old) =>
       old && !old.items.some((i) => i.value.key === c.key) ? { ...old, items: [...old.items, { value: c, etag: '', itemId: '' }] } : old,
@@ -200,8 +196,8 @@ export function useSubmitCheckIn() {
   const user = useUserKey();
   return useMutation({
     mutationFn: (input: CheckInInput) => api.submitCheckIn(input),
-    onSuccess: async ({ value }) => {
-      await applyCheckInToCache(qc, user, value);
+    onSuccess: ({ value }) => {
+      applyCheckInToCache(qc, user, value);
       void qc.invalidateQueries({ queryKey: ['checkIns', user] });
       void qc.invalidateQueries({ queryKey: keys.board(user, value.planKey) });
     },

@@ -5,20 +5,16 @@
  */
 import i18next, { type i18n as I18n, type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../../domain/localized';
+import { LOCALES, toLocale, type Locale } from '../../domain/rules';
 
 export const DEFAULT_NS = 'common';
 
 /**
- * The languages, as in `domain/localized` (`LOCALES`, `toLocale`; a unit test keeps them equal).
- * Repeated here because that module also defines zod schemas, and the shell must start without
- * zod: it comes later, with the Graph adapter.
+ * The shell's names for the domain's `LOCALES` and `toLocale` (the same values: `domain/rules`
+ * loads no zod, so the shell imports them rather than keeping a copy).
  */
-export const LANGUAGES: readonly Locale[] = ['fi', 'sv', 'en'];
-export function languageOf(tag: string | undefined | null, fallback: Locale = 'fi'): Locale {
-  const lang = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Locale) : fallback;
-}
+export { LOCALES as LANGUAGES, toLocale as languageOf };
+
 const STORAGE_KEY = 'tavoitteet.language';
 
 const loaders = import.meta.glob<{ default: ResourceKey }>('./*/*.json');
@@ -48,11 +44,11 @@ const lazyBackend: BackendModule = {
 export function initialLanguage(hostLocale: string | undefined): Locale {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (stored && (LANGUAGES as readonly string[]).includes(stored)) return stored as Locale;
+    if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
   } catch {
     // storage blocked; fall through
   }
-  return languageOf(hostLocale, 'fi');
+  return toLocale(hostLocale, 'fi');
 }
 
 export function rememberLanguage(lng: Locale): void {
@@ -69,7 +65,7 @@ export async function createI18n(lng: Locale, opts: { resources?: Record<string,
   instance.use(initReactI18next);
   await instance.init({
     lng,
-    supportedLngs: [...LANGUAGES],
+    supportedLngs: [...LOCALES],
     fallbackLng: 'fi',
     ns: [DEFAULT_NS],
     defaultNS: DEFAULT_NS,

@@ -3,7 +3,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, pickText, toLocale, type Locale, type LocalizedText } from '../../domain/localized';
+import { LOCALES, pickText, toLocale, type Locale, type LocalizedText } from '../../domain/rules';
 import { createFormat, type Format } from '../format';
 import { rememberLanguage } from './index';
 
