@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_PACKAGE_DIR, fillTemplate, localizableStrings, resolveValues, validateLocalization } from '../../../src/cli/package';
+import { APP_PACKAGE_DIR, fillTemplate } from '../../../src/cli/package/manifest';
+import { localizableStrings, validateLocalization } from '../../../src/cli/package/validate';
+import { resolveValues } from '../../../src/cli/package/values';
 
 const read = (f: string) => JSON.parse(readFileSync(join(APP_PACKAGE_DIR, f), 'utf8')) as Record<string, unknown>;
 const manifest = fillTemplate(read('manifest.json'), resolveValues('local', { MODE: 'local' }));

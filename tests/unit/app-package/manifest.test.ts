@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TeamsManifestLatest } from '@microsoft/app-manifest';
 import { describe, expect, it } from 'vitest';
-import { APP_PACKAGE_DIR, fillTemplate, LOCAL_IDS, MANIFEST_VERSION, PackageError, resolveValues, validateManifest } from '../../../src/cli/package';
+import { APP_PACKAGE_DIR, fillTemplate, MANIFEST_VERSION } from '../../../src/cli/package/manifest';
+import { PackageError } from '../../../src/cli/package/problems';
+import { validateManifest } from '../../../src/cli/package/validate';
+import { LOCAL_IDS, resolveValues } from '../../../src/cli/package/values';
 
 const template = JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 const localManifest = () => fillTemplate(structuredClone(template), resolveValues('local', { MODE: 'local' })) as unknown as TeamsManifestLatest;

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { TeamsManifestLatest } from '@microsoft/app-manifest';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP_PACKAGE_DIR, buildPackage, PackageError, validateManifest } from '../../../src/cli/package';
+import { APP_PACKAGE_DIR } from '../../../src/cli/package/manifest';
+import { PackageError } from '../../../src/cli/package/problems';
+import { validateManifest } from '../../../src/cli/package/validate';
+import { buildPackage } from '../../../src/cli/package/zip';
 
 const tmp = mkdtempSync(join(tmpdir(), 'app-package-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
