@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { detectHost } from './app/host';
-import { initialTheme, loadTheme } from './app/theme';
+import { detectHost } from './host/host';
+import { initialTheme, loadTheme } from './theme/theme';
 import { createI18n, initialLanguage } from './i18n';
 
 /** Entry: find the host (never hangs outside Teams), load the language and theme, render. */

@@ -12,20 +12,24 @@ import { loadConfig, type TabConfig } from '../data/config';
 import { preloadGraphAdapter } from '../data/reads';
 import { EmptyState, ErrorState, LoadingCards } from '../components/states';
 import { Page } from '../components/page';
-import type { Auth } from './auth/auth';
-import type { LocalAuth } from './auth/local-auth';
+import type { Auth } from '../auth/auth';
+import type { LocalAuth } from '../auth/local-auth';
+import type { HostContext } from '../host/host';
+import { paths } from '../routing/paths';
+import { routeDef } from '../routing/route-table';
+import { navigate, RouterProvider, useLinkProps, useRoute } from '../routing/router';
+import { ThemeProvider } from '../theme/theme';
+import { cleanHostParams, pathFromSubPageId } from './deep-link';
 import { ErrorBoundary } from './error-boundary';
-import type { HostContext } from './host';
-import { BARE_ROUTES, preloadView, PUBLIC_ROUTES, REQUIRES, viewFor } from './routes';
-import { cleanHostParams, navigate, pathFromSubPageId, paths, RouterProvider, useFocusOnRouteChange, useLinkProps, useRoute } from './router';
-import { ThemeProvider } from './theme';
+import { useFocusOnRouteChange } from './focus-on-route-change';
+import { preloadView, viewFor } from './views';
 import { languageOf, LANGUAGES, rememberLanguage } from '../i18n';
 import type { Locale } from '../../domain/localized';
 import { TopBar } from './top-bar';
 
 // Local mode's demo-user picker (and zod, which checks the demo users) is not part of the shell:
 // in Teams it is never shown, and locally it loads while the configuration does.
-const SignInPage = lazy(() => import('./auth/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const SignInPage = lazy(() => import('./sign-in-page').then((m) => ({ default: m.SignInPage })));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -116,7 +120,7 @@ function RoleGate({ role, children }: { role: 'admin'; children: ReactNode }) {
 
 function RoutedView() {
   const route = useRoute();
-  const required = REQUIRES[route.name];
+  const required = routeDef(route.name)?.requires;
   return required ? (
     <RoleGate role={required}>
       <View />
@@ -182,7 +186,7 @@ function Shell({ host, signedIn = true }: { host: HostContext; signedIn?: boolea
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   useFocusOnRouteChange(mainRef, route.href);
-  const bare = BARE_ROUTES.includes(route.name) || host.frameContext === 'settings' || host.frameContext === 'remove';
+  const bare = routeDef(route.name)?.bare === true || host.frameContext === 'settings' || host.frameContext === 'remove';
   return (
     <div className={styles.root}>
       <a href="#main" className={styles.skip}>
@@ -256,7 +260,7 @@ function Boot({ host }: { host: HostContext }) {
   const [state, setState] = useState<BootState>({ status: 'loading' });
   // Public views (privacy, terms, accessibility) need no sign-in; it starts when the user first
   // goes anywhere else, and then stays (a signed-in user keeps the full shell on public views).
-  const isPublic = PUBLIC_ROUTES.includes(route.name);
+  const isPublic = routeDef(route.name)?.public === true;
   const [signInWanted, setSignInWanted] = useState(!isPublic);
   if (!isPublic && !signInWanted) setSignInWanted(true);
 
@@ -267,7 +271,7 @@ function Boot({ host }: { host: HostContext }) {
     (async () => {
       const config = await loadConfig();
       const auth: Auth =
-        config.mode === 'local' ? (await import('./auth/local-auth')).createLocalAuth() : await (await import('./auth/teams-auth')).createTeamsAuth(config, host);
+        config.mode === 'local' ? (await import('../auth/local-auth')).createLocalAuth() : await (await import('../auth/teams-auth')).createTeamsAuth(config, host);
       return { config, auth };
     })().then(
       ({ config, auth }) => !cancelled && setState({ status: 'ready', config, auth }),

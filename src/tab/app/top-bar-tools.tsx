@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/localized';
 import { useAuth } from '../data';
 import { useLocale } from '../i18n/locale';
-import { THEME_NAMES, useTheme, type ThemeName } from './theme';
+import { THEME_NAMES, useTheme, type ThemeName } from '../theme/theme';
 
 const useStyles = makeStyles({
   tools: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginLeft: 'auto' },

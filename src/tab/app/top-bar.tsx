@@ -9,8 +9,10 @@ import { Board20Regular, Home20Regular, Settings20Regular, Target24Filled } from
 import { lazy, Suspense, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../data';
-import { preloadView } from './routes';
-import { paths, useLinkProps, useRoute, type RouteName } from './router';
+import { paths } from '../routing/paths';
+import type { RouteName } from '../routing/route-table';
+import { useLinkProps, useRoute } from '../routing/router';
+import { preloadView } from './views';
 
 const TopBarTools = lazy(() => import('./top-bar-tools'));
 
@@ -92,7 +94,7 @@ export function TopBar() {
     { route: 'dashboard', to: paths.dashboard(), label: t('nav.dashboard'), icon: <Board20Regular /> },
     ...(isAdmin ? [{ route: 'admin' as const, to: paths.admin(), label: t('nav.admin'), icon: <Settings20Regular /> }] : []),
   ];
-  const currentSection: RouteName = route.name === 'checkIn' ? 'myGoals' : route.name === 'goal' ? 'dashboard' : route.name;
+  const currentSection: RouteName | 'notFound' = route.name === 'checkIn' ? 'myGoals' : route.name === 'goal' ? 'dashboard' : route.name;
 
   return (
     <header className={styles.bar}>

@@ -6,7 +6,7 @@ import { Link, makeStyles, mergeClasses, Subtitle2, Body1, Title2, tokens } from
 import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLinkProps } from '../app/router';
+import { useLinkProps } from '../routing/router';
 
 const useStyles = makeStyles({
   page: {

@@ -3,8 +3,8 @@
  * API and the Graph reads. Created once per user by `DataProvider`; tests pass fakes.
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Auth } from '../app/auth/auth';
-import type { HostContext } from '../app/host';
+import type { Auth } from '../auth/auth';
+import type { HostContext } from '../host/host';
 import { createApi, type Api } from './api';
 import type { TabConfig } from './config';
 import { createReads, type Reads } from './reads';

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, toLocale } from '../../../src/domain/localized';
-import { matchRoute, paths } from '../../../src/tab/app/router';
-import { FEATURE_OF, PUBLIC_ROUTES } from '../../../src/tab/app/routes';
 import { parseTabConfig } from '../../../src/tab/data/config';
 import { LANGUAGES, languageOf } from '../../../src/tab/i18n';
-
-describe('legal routes', () => {
-  it('maps /privacy and /terms to the legal feature, readable without sign-in', () => {
-    expect(matchRoute(paths.privacy()).name).toBe('privacy');
-    expect(matchRoute('/terms/').name).toBe('terms');
-    expect(FEATURE_OF.privacy).toBe('legal');
-    expect(FEATURE_OF.terms).toBe('legal');
-    expect(PUBLIC_ROUTES).toEqual(expect.arrayContaining(['privacy', 'terms', 'accessibility']));
-    expect(PUBLIC_ROUTES).not.toContain('myGoals');
-  });
-});
 
 describe('shell languages (zod-free copy of domain/localized)', () => {
   it('are the domain locales and map tags the same way', () => {

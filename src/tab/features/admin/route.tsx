@@ -12,7 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { defaultPlan, helsinkiDate } from '../../../domain/periods';
 import { isAdmin } from '../../../domain/policy';
 import { orderThemes } from '../../../domain/theme';
-import { paths, useLinkProps, useNavigate, useRoute } from '../../app/router';
+import { paths } from '../../routing/paths';
+import { useLinkProps, useNavigate, useRoute } from '../../routing/router';
 import { BackLink, Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { useSurfaceStyles } from '../../components/surface';
@@ -43,14 +44,14 @@ const useStyles = makeStyles({
 
 type Target = { kind: EntityKind; key: string | undefined };
 
-/** `/admin/goals/G-1` → goals, G-1; `/admin/goals/new` → a new goal; `/admin` → the plans list. */
-export function parseAdminPath(pathname: string): Target {
-  const [, , kind, key] = pathname.split('/').map(decodeURIComponent);
+/** The part after `/admin/`: `goals/G-1` → goals, G-1; `goals/new` → a new goal; `` → the plans list. */
+export function parseAdminPath(rest: string): Target {
+  const [kind, key] = rest.split('/').map(decodeURIComponent);
   const k = (KINDS as readonly string[]).includes(kind ?? '') ? (kind as EntityKind) : 'plans';
   return { kind: k, key: key || undefined };
 }
 
-const adminPath = (kind: EntityKind, key?: string, plan?: string) => `${paths.admin(key ? `${kind}/${encodeURIComponent(key)}` : kind)}${plan ? `?plan=${encodeURIComponent(plan)}` : ''}`;
+const adminPath = (kind: EntityKind, key?: string, plan?: string) => paths.admin({ rest: key ? `${kind}/${encodeURIComponent(key)}` : kind }, { plan });
 
 function EditLink({ to, label }: { to: string; label: string }) {
   const link = useLinkProps(to);
@@ -273,7 +274,7 @@ export default function AdminView() {
   const now = useNow();
   const me = useMe();
   const plans = usePlans();
-  const target = parseAdminPath(new URL(route.href, 'http://x').pathname);
+  const target = parseAdminPath(route.params.rest ?? '');
   const today = helsinkiDate(now);
   const wanted = route.query.get('plan') ?? (target.kind === 'plans' && target.key && target.key !== 'new' ? target.key : undefined);
   const plan = plans.data?.find((p) => p.key === wanted) ?? defaultPlan(plans.data ?? [], today);

@@ -9,8 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { canCheckIn } from '../../../domain/policy';
 import { currentPeriod, dueOn, helsinkiDate, reportingPeriods } from '../../../domain/periods';
 import { OVERALL } from '../../../domain/goal';
-import { setFlash } from '../../app/flash';
-import { paths, useLinkProps, useNavigate, useRoute } from '../../app/router';
+import { setFlash } from '../../routing/flash';
+import { paths } from '../../routing/paths';
+import { useLinkProps, useNavigate, useRoute } from '../../routing/router';
 import { BackLink, Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { useAuth, useBoard, useCheckIns, useGoal, useMe, useNow, useSubmitCheckIn } from '../../data';
@@ -36,7 +37,7 @@ export default function CheckInView() {
   const me = useMe();
   const history = useCheckIns(goalKey ? { goalKey } : undefined);
   const submit = useSubmitCheckIn();
-  const goalDetail = useLinkProps(paths.goal(goalKey));
+  const goalDetail = useLinkProps(paths.goal({ key: goalKey }));
 
   const plan = board.data?.plan;
   const periods = plan ? reportingPeriods(plan) : [];
@@ -123,7 +124,7 @@ export default function CheckInView() {
             userId={auth.user?.id ?? me.data.id}
             {...(previous ? { previous } : {})}
             reportedUnits={reportedUnits}
-            onUnitChange={(u) => navigate(paths.checkIn(g.key, { period, unit: u ?? OVERALL }), { replace: true })}
+            onUnitChange={(u) => navigate(paths.checkIn({ goalKey: g.key }, { period, unit: u ?? OVERALL }), { replace: true })}
             onSubmit={async (input) => {
               const r = await submit.mutateAsync(input);
               return { created: r.created };

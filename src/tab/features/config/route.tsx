@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ErrorState, LoadingCards } from '../../components/states';
 import { useSurfaceStyles } from '../../components/surface';
-import { paths } from '../../app/router';
+import { paths } from '../../routing/paths';
 import { useBoard, useConfig, useHost, usePlans } from '../../data';
 import { useText } from '../../i18n/locale';
 

@@ -11,6 +11,7 @@ import type { Plan } from '../../../domain/plan';
 import { overallStatus, summaryAsOf } from '../../../domain/rollup';
 import { levelsWorstFirst } from '../../../domain/status-scale';
 import { orderThemes, type Theme } from '../../../domain/theme';
+import type { QueryOf } from '../../routing/route-table';
 
 export type SortOrder = 'theme' | 'worst';
 
@@ -45,7 +46,7 @@ export function parseQuery(search: URLSearchParams): DashboardQuery {
 }
 
 /** The query as URL parameters, leaving defaults out so links stay short. */
-export function toSearch(q: DashboardQuery): Record<string, string | undefined> {
+export function toSearch(q: DashboardQuery): QueryOf<'dashboard'> {
   return {
     plan: q.plan,
     period: q.period,

@@ -10,7 +10,8 @@ import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from '
 import { useTranslation } from 'react-i18next';
 import { currentPeriod, defaultPlan, helsinkiDate } from '../../../domain/periods';
 import type { Plan } from '../../../domain/plan';
-import { paths, useNavigate, useRoute } from '../../app/router';
+import { paths } from '../../routing/paths';
+import { useNavigate, useRoute } from '../../routing/router';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';

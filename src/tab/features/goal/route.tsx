@@ -12,7 +12,8 @@ import { reportingSlots, type Goal, type Measure } from '../../../domain/goal';
 import { currentPeriod, helsinkiDate } from '../../../domain/periods';
 import { canCheckIn, canWriteReview } from '../../../domain/policy';
 import { overallStatus } from '../../../domain/rollup';
-import { paths, useLinkProps, useRoute } from '../../app/router';
+import { paths } from '../../routing/paths';
+import { useLinkProps, useRoute } from '../../routing/router';
 import { BackLink, Page } from '../../components/page';
 import { EmptyState, ErrorState, errorKind, LoadingCards, refetchAll } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';
@@ -90,7 +91,7 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
   const plan = board.plan;
   const period = currentPeriod(plan, today);
   const requestedPeriod = route.query.get('period') ?? undefined;
-  const checkInLink = useLinkProps(paths.checkIn(goal.key, period ? { period } : {}));
+  const checkInLink = useLinkProps(paths.checkIn({ goalKey: goal.key }, period ? { period } : {}));
   const dashboard = paths.dashboard({ plan: plan.key, ...(requestedPeriod ? { period: requestedPeriod } : {}) });
 
   const unitName = (k: string) => text(board.unit(k)?.name) || k;

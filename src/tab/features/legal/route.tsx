@@ -8,7 +8,7 @@
  */
 import { Body1 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { useRoute } from '../../app/router';
+import { useRoute } from '../../routing/router';
 import { DocumentPage, DocumentSection } from '../../components/document-page';
 
 /** Section order of each document; each id has `title`, `body` and optionally `items`, `email`, `url` + `linkText`. */

@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { OVERALL } from '../../../domain/goal';
 import type { DueState } from '../../../domain/periods';
 import type { Plan } from '../../../domain/plan';
-import { paths, useLinkProps } from '../../app/router';
+import { paths } from '../../routing/paths';
+import { useLinkProps } from '../../routing/router';
 import { StatusChip } from '../../components/status-chip';
 import { useSurfaceStyles } from '../../components/surface';
 import type { Board } from '../../data';
@@ -87,9 +88,9 @@ export function GoalCard({ item, plan, board, period, headingLevel }: { item: My
   const { goal } = item;
   const theme = board.theme(goal.themeKey);
   const H = headingLevel === 3 ? 'h3' : 'h4';
-  const detail = useLinkProps(paths.goal(goal.key));
+  const detail = useLinkProps(paths.goal({ key: goal.key }));
   const unit = item.nextUnit === OVERALL ? undefined : item.nextUnit;
-  const checkIn = useLinkProps(paths.checkIn(goal.key, { period, unit }));
+  const checkIn = useLinkProps(paths.checkIn({ goalKey: goal.key }, { period, unit }));
   const pending = item.slots.filter((s) => s.state !== 'done').length;
   return (
     <article className={mergeClasses(surface.card, surface.raised)} aria-labelledby={titleId} data-goal-key={goal.key}>

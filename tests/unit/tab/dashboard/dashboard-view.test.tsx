@@ -1,56 +1,27 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { buildDemoDataset } from '../../../../src/demo';
-import { RouterProvider } from '../../../../src/tab/app/router';
-import { DashboardFilters } from '../../../../src/tab/features/dashboard/components/dashboard-filters';
-import { StatusMatrix } from '../../../../src/tab/features/dashboard/components/status-matrix';
-import { buildRows, columnsFor, EMPTY_QUERY, filterRows, groupByTheme, type DashboardQuery } from '../../../../src/tab/features/dashboard/model';
-import { renderTab } from '../helpers';
+import DashboardView from '../../../../src/tab/features/dashboard/route';
+import { fakeServices, renderView } from '../helpers';
 
 const data = buildDemoDataset();
-const plan = data.plans[0]!;
-const TODAY = '2021-09-22';
 
-function Dashboard({ onChange }: { onChange?: (q: DashboardQuery) => void }) {
-  const [q, setQ] = useState<DashboardQuery>({ ...EMPTY_QUERY, period: '2021-08' });
-  const [search, setSearch] = useState('');
-  const rows = buildRows({ plan, themes: data.themes, goals: data.goals, checkIns: data.checkIns, period: q.period ?? '2021-08', today: TODAY });
-  const shown = filterRows(rows, { ...q, q: search }, data.themes);
-  return (
-    <RouterProvider>
-      <DashboardFilters
-        query={q}
-        plans={data.plans}
-        plan={plan}
-        periods={['2021-06', '2021-08', '2021-09']}
-        period={q.period ?? '2021-08'}
-        themes={data.themes}
-        groups={data.groups}
-        units={data.units}
-        unitKeys={plan.units}
-        search={search}
-        onSearch={setSearch}
-        onChange={(p) => {
-          const next = { ...q, ...p };
-          setQ(next);
-          onChange?.(next);
-        }}
-        onClear={() => setQ({ ...EMPTY_QUERY, period: q.period })}
-      />
-      <StatusMatrix plan={plan} sections={groupByTheme(shown, data.themes)} columns={columnsFor(plan, data.units, rows, q.unit)} units={data.units} period={q.period ?? '2021-08'} caption="Tavoitteet elokuu 2021" />
-    </RouterProvider>
-  );
-}
+const showDashboard = (path: string) => renderView(<DashboardView />, { path, services: fakeServices(data) });
 
-const goalRows = () => within(screen.getByRole('table')).queryAllByRole('rowheader').filter((h) => h.getAttribute('scope') === 'row');
+/** The matrix once the view has loaded its plan, board and check-ins. */
+const matrix = () => screen.findByRole('table', { name: /tavoitteiden tila palvelualueittain, elokuu 2021$/ }, { timeout: 5000 });
+const goalRows = () =>
+  within(screen.getByRole('table'))
+    .queryAllByRole('rowheader')
+    .filter((h) => h.getAttribute('scope') === 'row');
+const codes = () => goalRows().map((h) => h.textContent?.split(' ')[0]);
 
-describe('dashboard matrix and filters', () => {
-  it('is a table with a caption, unit column headers, theme row groups and goal row headers', async () => {
-    await renderTab(<Dashboard />);
-    const table = screen.getByRole('table', { name: 'Tavoitteet elokuu 2021' });
+describe('dashboard view', () => {
+  it('shows the period from the URL as a table: unit column headers, theme row groups and goal rows linking with the period', async () => {
+    await showDashboard('/dashboard?period=2021-08');
+    const table = await matrix();
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(['Tavoite', 'Kokonaisarvio', 'KASOToimialan yhteiset', 'VAKAVarhaiskasvatus', 'POPEPerusopetus', 'TAKOToisen asteen koulutus', 'SVERuotsinkielinen koulutus']);
     expect(goalRows()).toHaveLength(10);
@@ -61,30 +32,67 @@ describe('dashboard matrix and filters', () => {
     expect(within(g5).getByText('Toteutuu osittain')).toBeTruthy();
     expect(within(g5).getByText('1 raportti myöhässä')).toBeTruthy();
     expect(within(g5).getByRole('link').getAttribute('href')).toBe('/goals/vantaa-ko-2021.g5?period=2021-08');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Näytetään 10/10 tavoitetta');
   });
 
-  it('filters to overdue goals and by status from the labelled controls', async () => {
-    const onChange = vi.fn();
+  it('filters to overdue goals and by status from the labelled controls, keeping the filters in the URL', async () => {
     const user = userEvent.setup();
-    await renderTab(<Dashboard onChange={onChange} />);
+    const { location } = await showDashboard('/dashboard?period=2021-08');
+    await matrix();
     await user.click(screen.getByRole('checkbox', { name: 'Vain tavoitteet, joiden raportointi on myöhässä' }));
-    expect(goalRows().map((h) => h.textContent?.split(' ')[0]).sort()).toEqual(['5', '6', '9']);
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ overdue: true }));
+    await waitFor(() => expect(codes().sort()).toEqual(['5', '6', '9']));
+    expect(location().searchParams.get('overdue')).toBe('1');
+    expect(location().searchParams.get('period')).toBe('2021-08');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Tila' }), 'Toteutuu täysin');
-    expect(goalRows()).toHaveLength(0);
+    await screen.findByRole('heading', { name: 'Yksikään tavoite ei vastaa hakua' });
+    expect(screen.queryByRole('table')).toBeNull();
+
     await user.click(screen.getByRole('button', { name: 'Tyhjennä suodattimet' }));
-    expect(goalRows()).toHaveLength(10);
+    await waitFor(() => expect(goalRows()).toHaveLength(10));
+    expect(location().searchParams.has('overdue')).toBe(false);
+    expect(location().searchParams.has('status')).toBe(false);
   });
 
-  it('narrows the columns to one service area and searches', async () => {
+  it('narrows the columns to one service area and searches, the search reaching the URL too', async () => {
     const user = userEvent.setup();
-    await renderTab(<Dashboard />);
+    const { location } = await showDashboard('/dashboard?period=2021-08');
+    await matrix();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Palvelualue' }), 'SVE');
-    expect(within(screen.getByRole('table')).getAllByRole('columnheader')).toHaveLength(3);
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('columnheader')).toHaveLength(3));
+    expect(location().searchParams.get('unit')).toBe('SVE');
+
     await user.type(screen.getByRole('searchbox', { name: 'Hae tavoitteita' }), 'mielenterveys');
-    expect(goalRows().map((h) => h.textContent?.split(' ')[0])).toEqual([]);
+    await screen.findByRole('heading', { name: 'Yksikään tavoite ei vastaa hakua' });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Palvelualue' }), '');
-    expect(goalRows().map((h) => h.textContent?.split(' ')[0])).toEqual(['5']);
+    await waitFor(() => expect(codes()).toEqual(['5']));
+    await waitFor(() => expect(location().searchParams.get('q')).toBe('mielenterveys'));
+  });
+
+  it('sorts the whole table worst first: not reported, then each level from the worst, the most overdue first, then plan order', async () => {
+    const byTheme = await showDashboard('/dashboard?period=2021-08');
+    await matrix();
+    const planOrder = codes();
+    byTheme.unmount();
+
+    await showDashboard('/dashboard?period=2021-08&sort=worst');
+    const table = await matrix();
+    // One untitled section: no theme row groups when sorted by status.
+    expect(within(table).queryAllByRole('rowheader').filter((h) => h.getAttribute('scope') === 'rowgroup')).toEqual([]);
+    const rows = goalRows().map((h) => {
+      const tr = h.closest('tr')!;
+      const status = tr.querySelector('td [data-status]')!.getAttribute('data-status');
+      return {
+        code: h.textContent!.split(' ')[0]!,
+        rank: status === 'none' ? -1 : Number(status),
+        overdue: Number(/(\d+) raport/.exec(h.textContent ?? '')?.[1] ?? 0),
+      };
+    });
+    expect(rows).toHaveLength(10);
+    const expected = [...rows].sort((a, b) => a.rank - b.rank || b.overdue - a.overdue || planOrder.indexOf(a.code) - planOrder.indexOf(b.code));
+    expect(rows.map((r) => r.code)).toEqual(expected.map((r) => r.code));
+    // The demo data spans several levels, so this order is not the plan's order by accident.
+    expect(new Set(rows.map((r) => r.rank)).size).toBeGreaterThan(1);
+    expect(rows.map((r) => r.code)).not.toEqual(planOrder);
   });
 });

@@ -88,6 +88,12 @@ describe('dashboard model', () => {
     expect(rows[0]!.goal.code).toBe('10');
     const statuses = rows.slice(1).map((r) => r.overall as number);
     expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
+    // Every neighbouring pair keeps the rule: worse status first, then more overdue, then plan order.
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1]!, rows[i]!];
+      const [ra, rb] = [a.overall ?? -1, b.overall ?? -1];
+      expect(ra < rb || (ra === rb && (a.overdueSlots > b.overdueSlots || (a.overdueSlots === b.overdueSlots && a.order < b.order))), `${a.goal.code} before ${b.goal.code}`).toBe(true);
+    }
   });
 
   it('counts goals per level of the scale, worst first, plus not reported', () => {

@@ -11,7 +11,8 @@ import { OVERALL } from '../../../../domain/goal';
 import type { Plan } from '../../../../domain/plan';
 import type { Theme } from '../../../../domain/theme';
 import type { Unit } from '../../../../domain/organisation';
-import { paths, useLinkProps } from '../../../app/router';
+import { paths } from '../../../routing/paths';
+import { useLinkProps } from '../../../routing/router';
 import { StatusChip } from '../../../components/status-chip';
 import { useSurfaceStyles } from '../../../components/surface';
 import { useFormat, useText } from '../../../i18n/locale';
@@ -114,7 +115,7 @@ function UnitCell({ plan, cell, unitName }: { plan: Plan; cell: Cell | undefined
 function GoalRow({ row, plan, columns, period, unitName }: { row: Row; plan: Plan; columns: string[]; period: string; unitName: (k: string) => string }) {
   const styles = useStyles();
   const { t } = useTranslation('dashboard');
-  const link = useLinkProps(paths.goal(row.goal.key, { period }));
+  const link = useLinkProps(paths.goal({ key: row.goal.key }, { period }));
   const overall = row.cells.get(OVERALL);
   return (
     <tr className={styles.row}>

@@ -10,10 +10,9 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { levelOf, type StatusColor } from '../../../../domain/status-scale';
 import type { Plan } from '../../../../domain/plan';
-import { useTheme } from '../../../app/theme';
 import { StatusChip } from '../../../components/status-chip';
 import { useFormat, useText } from '../../../i18n/locale';
-import { useTokenColors } from '../hooks/use-token-colors';
+import { useTokenColors } from '../../../theme/use-token-colors';
 import type { TrendPoint } from '../model';
 
 const COLOR_TOKENS: Record<StatusColor | 'none', string> = {
@@ -52,11 +51,10 @@ export function TrendChart({ plan, points }: { plan: Plan; points: TrendPoint[] 
   const { t } = useTranslation('dashboard');
   const text = useText();
   const fmt = useFormat();
-  const { theme } = useTheme();
   const [asTable, setAsTable] = useState(false);
   const ref = useRef<HTMLElement>(null);
   const headingId = useId();
-  const colors = useTokenColors(ref, COLOR_TOKENS, `${theme}|${asTable}`);
+  const colors = useTokenColors(ref, COLOR_TOKENS, String(asTable));
 
   const legendOf = (status: number | undefined) => {
     const level = status === undefined ? undefined : levelOf(plan.statusScale, status);

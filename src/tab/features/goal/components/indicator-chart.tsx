@@ -6,11 +6,11 @@
 import { Button, Caption1, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { LineChart, type LineChartPoints } from '@fluentui/react-charts';
 import { DataLine20Regular, Table20Regular } from '@fluentui/react-icons';
-import { useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../../domain/goal';
-import { useTheme } from '../../../app/theme';
 import { useFormat } from '../../../i18n/locale';
+import { useTokenColors } from '../../../theme/use-token-colors';
 import type { IndicatorPoint } from '../model';
 
 const srOnly = { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 } as const;
@@ -36,29 +36,16 @@ const useStyles = makeStyles({
 
 const TOKENS = { value: tokens.colorBrandForeground1, baseline: tokens.colorNeutralForeground3, target: tokens.colorPaletteGreenForeground1 } as const;
 
-/** Chart colours are SVG values: resolve the theme's tokens to colours. */
-function useColors(ref: RefObject<HTMLElement | null>, key: string) {
-  const [colors, setColors] = useState<Record<keyof typeof TOKENS, string>>();
-  useLayoutEffect(() => {
-    if (!ref.current) return;
-    const style = window.getComputedStyle(ref.current);
-    const read = (tok: string) => style.getPropertyValue(/var\((--[^,)]+)/.exec(tok)?.[1] ?? '').trim() || style.color;
-    setColors({ value: read(TOKENS.value), baseline: read(TOKENS.baseline), target: read(TOKENS.target) });
-  }, [ref, key]);
-  return colors;
-}
-
 const periodDate = (p: string) => new Date(`${p}-15T12:00:00Z`);
 
 export function IndicatorChart({ goal, points }: { goal: Goal; points: IndicatorPoint[] }) {
   const styles = useStyles();
   const { t } = useTranslation('goal');
   const fmt = useFormat();
-  const { theme } = useTheme();
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const ref = useRef<HTMLElement>(null);
-  const colors = useColors(ref, `${theme}|${asTable}`);
+  const colors = useTokenColors(ref, TOKENS, String(asTable));
   const unit = goal.indicator.unit ? ` ${goal.indicator.unit}` : '';
   const num = (v: number) => `${fmt.number(v)}${unit}`;
   const latest = points[points.length - 1];

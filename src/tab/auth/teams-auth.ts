@@ -6,8 +6,8 @@
  * acquireTokenPopup.
  */
 import type { AccountInfo, IPublicClientApplication, PopupRequest, SilentRequest } from '@azure/msal-browser';
-import type { TabConfig } from '../../data/config';
-import type { HostContext } from '../host';
+import type { TabConfig } from '../data/config';
+import type { HostContext } from '../host/host';
 import { AuthError, type Auth, type AuthUser } from './auth';
 
 const GRAPH_SCOPES = ['https://graph.microsoft.com/Sites.Read.All'];

@@ -9,7 +9,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { FluentProvider, teamsLightTheme, type Theme } from '@fluentui/react-components';
-import type { HostContext, TeamsTheme } from './host';
+import type { HostContext, TeamsTheme } from '../host/host';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 export const THEME_NAMES: readonly ThemeName[] = ['light', 'dark', 'contrast'];

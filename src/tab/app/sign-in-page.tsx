@@ -7,10 +7,10 @@ import { Target24Filled } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../../../domain/localized';
-import { ErrorState, LoadingCards } from '../../components/states';
-import { useLocale } from '../../i18n/locale';
-import { fetchDemoUsers, type DemoUser, type LocalAuth } from './local-auth';
+import { pickText } from '../../domain/localized';
+import { ErrorState, LoadingCards } from '../components/states';
+import { useLocale } from '../i18n/locale';
+import { fetchDemoUsers, type DemoUser, type LocalAuth } from '../auth/local-auth';
 
 const useStyles = makeStyles({
   page: { maxWidth: '720px', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
