@@ -1,26 +1,23 @@
-import type { BoardReader, Repository, Versioned } from '../ports';
-import { Conflict, dueOn, reminderKey, REMINDER_KINDS, type ConversationRef, type PersonRecord, type ReminderKind, type ReminderLog } from '../domain';
-import type { CommandContext } from '../commands';
+import type { BoardReader, ReadOnlyRepository } from '../ports';
+import { dueOn, reminderKey, REMINDER_KINDS, type ConversationRef, type PersonRecord, type ReminderKind } from '../domain';
+import { claimReminder, recordReminderFailed, recordReminderSent, type CommandContext } from '../commands';
 import { buildDigestCard, buildGroupCard, buildPersonalReminderCard, type Card, type LinkTargets } from '../cards';
 import { digestModel, groupCardModel, groupGoals, loadPlanData, personalGoals, type PlanData } from './views';
 import type { RoleDirectory } from './roles';
 import { failureOf, type SendQueue } from './send-queue';
 
 /**
- * One reminder pass for a plan and period: work out who gets what, then send each reminder
- * exactly once, recorded in the ReminderLog list under its unique key
- * `plan|period|target|kind`:
+ * One reminder pass for a plan and period: work out who gets what (reads only), then send each
+ * reminder exactly once through the ReminderLog commands (`src/commands/record-reminder.ts`:
+ * claim → send through the rate-limited queue → record sent, or failed). A send that fails with a
+ * definite answer (an HTTP error) is recorded `failed` and retried by the next run; one whose
+ * outcome is unknown stays claimed until the claim is stale. A rerun therefore sends only what is
+ * missing.
  *
- * 1. claim: create the log row in state `sending` (sentAt = claim time). The list's unique Key
- *    column makes a second run's create fail with Conflict, so two runs never both send.
- * 2. send through the rate-limited queue; 3. mark `sent` with the activity id.
- *
- * A Conflict on claim means the key exists: `sent` → skip; `failed` → retake it (If-Match, so
- * only one run wins); `sending` → another run owns it, unless the claim is older than
- * `staleAfterMs` (a crash between claim and mark): then it is retaken. In that one window a
- * reminder may arrive twice rather than never — we prefer that to a silently missing reminder.
- * A send that fails with a definite answer (an HTTP error) is marked `failed` and retried by the
- * next run. A rerun therefore sends only what is missing.
+ * Who gets what: `group` — each linked group's channel, its goals with their slots this period;
+ * `personal` — each responsible person who installed the app, their goals still open; `escalation`
+ * — the same people, only for goals with slots overdue (past the due day); `digest` — each leader
+ * who installed the app: counts, overdue goals and changes since the previous period.
  */
 
 export interface Outgoing {
@@ -37,7 +34,8 @@ export interface Outgoing {
 }
 
 export interface ReminderDeps {
-  repo: Repository;
+  /** Reads only: every write is a command over `ctx`. */
+  repo: ReadOnlyRepository;
   board: BoardReader;
   ctx: CommandContext;
   roles: RoleDirectory;
@@ -72,8 +70,11 @@ export async function plannedReminders(deps: ReminderDeps, planKey: string, peri
   }
   if (kinds.includes('digest')) {
     const leaders = new Set(deps.roles.leaders());
-    for (const p of people.filter((x) => leaders.has(x.key) && x.conversation)) {
-      const card = buildDigestCard(await digestModel(deps.repo, d, localeOf(p, d)), deps.links);
+    const recipients = people.filter((x) => leaders.has(x.key) && x.conversation);
+    // The whole history is the largest read of a run: once per run, whatever the number of leaders.
+    const history = recipients.length ? (await deps.board.readCheckIns({ planKey })).items.map((c) => c.value) : [];
+    for (const p of recipients) {
+      const card = buildDigestCard(digestModel(d, history, localeOf(p, d)), deps.links);
       make('digest', `person:${p.key}`, p.conversation!, card, `digest ${p.name}`);
     }
   }
@@ -120,9 +121,13 @@ export async function runReminders(deps: ReminderDeps & { queue: SendQueue; send
     }
     return report;
   }
-  const staleAfter = o.staleAfterMs ?? 10 * 60_000;
+  const staleAfterMs = o.staleAfterMs ?? 10 * 60_000;
   for (const item of planned) {
-    const claim = await claimOf(deps, item, staleAfter);
+    const claim = await claimReminder(
+      deps.ctx,
+      { planKey: item.planKey, period: item.period, target: item.target, kind: item.kind, conversationId: item.conversation.conversationId },
+      { staleAfterMs },
+    );
     if (!claim.ok) {
       report.skipped.push({ key: item.key, reason: claim.reason });
       continue;
@@ -132,54 +137,16 @@ export async function runReminders(deps: ReminderDeps & { queue: SendQueue; send
       activityId = (await deps.queue.send(item.conversation.conversationId, () => deps.send(item.conversation, item.card))).id;
     } catch (e) {
       const f = failureOf(e);
-      const error = `${f.status ? `HTTP ${f.status}: ` : ''}${(e as Error).message}`.slice(0, 2000);
+      const error = `${f.status ? `HTTP ${f.status}: ` : ''}${(e as Error).message}`;
       // Only a definite failure (the connector answered) is safe to retry later; anything else
       // stays `sending` and is retaken when stale.
-      if (f.status !== undefined) await mark(deps, claim.row, { state: 'failed', error });
+      if (f.status !== undefined) await recordReminderFailed(deps.ctx, claim.row, error);
       report.failed.push({ key: item.key, error });
       continue;
     }
-    await mark(deps, claim.row, { state: 'sent', activityId, sentAt: deps.ctx.clock.now().toISOString() });
+    await recordReminderSent(deps.ctx, claim.row, activityId);
     report.sent.push({ key: item.key, activityId });
     o.afterSend?.(item, activityId);
   }
   return report;
-}
-
-type Claim = { ok: true; row: Versioned<ReminderLog> } | { ok: false; reason: string };
-
-async function claimOf(deps: ReminderDeps, item: Outgoing, staleAfterMs: number): Promise<Claim> {
-  const now = deps.ctx.clock.now();
-  const row: ReminderLog = {
-    key: item.key,
-    planKey: item.planKey,
-    period: item.period,
-    target: item.target,
-    kind: item.kind,
-    conversationId: item.conversation.conversationId,
-    state: 'sending',
-    sentAt: now.toISOString(),
-  };
-  try {
-    return { ok: true, row: await deps.repo.reminderLog.create(row) };
-  } catch (e) {
-    if (!(e instanceof Conflict)) throw e;
-  }
-  const existing = await deps.repo.reminderLog.get(item.key);
-  const v = existing.value;
-  if (v.state === 'sent') return { ok: false, reason: 'sent already' };
-  const claimedAt = v.sentAt ? Date.parse(v.sentAt) : 0;
-  if (v.state === 'sending' && (v.activityId || now.getTime() - claimedAt < staleAfterMs)) return { ok: false, reason: 'another run is sending it' };
-  try {
-    const { error: _e, activityId: _a, ...rest } = v;
-    return { ok: true, row: await deps.repo.reminderLog.update({ ...rest, ...row }, existing.etag) };
-  } catch (e) {
-    if (e instanceof Conflict) return { ok: false, reason: 'another run took it' };
-    throw e;
-  }
-}
-
-async function mark(deps: ReminderDeps, row: Versioned<ReminderLog>, patch: Partial<ReminderLog>): Promise<void> {
-  const { error: _e, ...base } = row.value;
-  await deps.repo.reminderLog.update({ ...base, ...patch }, row.etag);
 }

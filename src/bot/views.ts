@@ -1,5 +1,5 @@
 import type { CommandContext } from '../commands';
-import type { BoardReader, Repository } from '../ports';
+import type { BoardReader } from '../ports';
 import {
   addMonths,
   currentPeriod,
@@ -139,24 +139,50 @@ export function personalGoals(d: PlanData, personId: string, mode: 'responsible'
   return out;
 }
 
-/** Leaders' digest: needs the plan's whole check-in history for "what changed since last period". */
-export async function digestModel(repo: Repository, d: PlanData, locale: Locale): Promise<DigestModel> {
-  const history = (await repo.checkIns.list({ planKey: d.plan.key })).items.map((c) => c.value);
-  const periods = reportingPeriods(d.plan);
-  const idx = periods.indexOf(d.period);
-  const previous = idx > 0 ? periods[idx - 1]! : addMonths(d.period, -1);
-  const counts = new Map<number | 'none', number>();
+/** The reporting period before `period` in the plan (skipping non-reporting months), or the calendar month before the first. */
+export function previousPeriod(plan: Pick<Plan, 'periodStart' | 'periodEnd' | 'cadence' | 'reminders'>, period: string): string {
+  const periods = reportingPeriods(plan);
+  const idx = periods.indexOf(period);
+  return idx > 0 ? periods[idx - 1]! : addMonths(period, -1);
+}
+
+/** Per overall status, how many goals were reported at it in the period (`none`: not reported in the period). */
+export type StatusCounts = Map<number | 'none', number>;
+
+/**
+ * What changed since last period, from the plan's whole check-in history: each goal's overall
+ * status as of `period` against its overall status as of `previous`. A goal counts under its status
+ * when that status was reported in `period` (else under `none`); it is a change when it was
+ * reported in `period` and differs from the status it had as of `previous` (or it had none).
+ */
+export function statusChanges(
+  goals: readonly Pick<Goal, 'key' | 'code' | 'title' | 'units'>[],
+  history: readonly CheckIn[],
+  period: string,
+  previous: string,
+): { counts: StatusCounts; changes: DigestModel['changes'] } {
+  const counts: StatusCounts = new Map();
   const changes: DigestModel['changes'] = [];
-  for (const g of d.goals) {
+  for (const g of goals) {
     const mine = history.filter((c) => c.goalKey === g.key);
-    const now = overallStatus(summaryAsOf(mine, d.period), g.units);
+    const now = overallStatus(summaryAsOf(mine, period), g.units);
     const before = overallStatus(summaryAsOf(mine, previous), g.units);
-    const key = now && now.period === d.period ? now.status : 'none';
+    const key = now && now.period === period ? now.status : 'none';
     counts.set(key, (counts.get(key) ?? 0) + 1);
-    if (now && now.period === d.period && before?.status !== now.status) {
+    if (now && now.period === period && before?.status !== now.status) {
       changes.push({ key: g.key, code: g.code, title: g.title, ...(before ? { from: before.status } : {}), to: now.status });
     }
   }
+  return { counts, changes };
+}
+
+/**
+ * Leaders' digest from the plan's data and its whole check-in history (for "what changed since
+ * last period"). Pure: a reminder run reads the history once and builds every leader's digest from it.
+ */
+export function digestModel(d: PlanData, history: readonly CheckIn[], locale: Locale): DigestModel {
+  const previous = previousPeriod(d.plan, d.period);
+  const { counts, changes } = statusChanges(d.goals, history, d.period, previous);
   const order = [...d.plan.statusScale.levels].sort((a, b) => b.value - a.value).map((l) => l.value as number | 'none');
   order.push('none');
   const overdueStates = states(d, d.goals).filter((s) => s.state === 'overdue');

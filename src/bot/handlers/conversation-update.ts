@@ -2,7 +2,7 @@ import { unlinkConversation } from '../../commands';
 import { buildPersonalWelcomeCard, buildWelcomeCard, type Card } from '../../cards';
 import { toLocale } from '../../domain';
 import { conversationRefOf, isPersonal, type BotDeps, type InboundActivity } from '../deps';
-import { forgetPerson, rememberPerson } from '../people';
+import { forgetInstaller, rememberInstaller } from '../people';
 
 /**
  * conversationUpdate: the bot was added to (or removed from) a team or a personal chat.
@@ -15,7 +15,7 @@ export async function onConversationUpdate(deps: BotDeps, a: InboundActivity): P
   const botAdded = a.membersAdded?.some((m) => m.id === a.recipient.id);
   const botRemoved = a.membersRemoved?.some((m) => m.id === a.recipient.id) || a.channelData?.eventType === 'teamDeleted';
   if (botRemoved) {
-    if (isPersonal(a)) await forgetPerson(deps, a);
+    if (isPersonal(a)) await forgetInstaller(deps, a);
     else {
       const unlinked = await unlinkConversation(deps.ctx, conversationRefOf(a).conversationId);
       deps.log.info(`Bot removed from ${a.conversation.id}; unlinked ${unlinked.join(', ') || 'no group'}`);
@@ -24,7 +24,7 @@ export async function onConversationUpdate(deps: BotDeps, a: InboundActivity): P
   }
   if (!botAdded) return undefined;
   if (isPersonal(a)) {
-    const person = await rememberPerson(deps, a);
+    const person = await rememberInstaller(deps, a);
     return buildPersonalWelcomeCard(toLocale(a.locale), person?.name ?? a.from.name ?? '');
   }
   const groups = (await deps.repo.groups.list()).items.map((g) => g.value);

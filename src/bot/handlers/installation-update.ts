@@ -1,6 +1,6 @@
 import { unlinkConversation } from '../../commands';
 import { conversationRefOf, isPersonal, type BotDeps, type InboundActivity } from '../deps';
-import { forgetPerson, rememberPerson } from '../people';
+import { forgetInstaller, rememberInstaller } from '../people';
 
 /**
  * installationUpdate (add/remove). Teams sends it alongside conversationUpdate; the welcome card
@@ -10,8 +10,8 @@ import { forgetPerson, rememberPerson } from '../people';
 export async function onInstallationUpdate(deps: BotDeps, a: InboundActivity): Promise<void> {
   const added = a.action === 'add' || a.action === 'add-upgrade';
   if (isPersonal(a)) {
-    if (added) await rememberPerson(deps, a);
-    else await forgetPerson(deps, a);
+    if (added) await rememberInstaller(deps, a);
+    else await forgetInstaller(deps, a);
     return;
   }
   if (!added) await unlinkConversation(deps.ctx, conversationRefOf(a).conversationId);
