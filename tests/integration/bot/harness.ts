@@ -75,13 +75,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: Parameters<typeof startServer>[1] = {}): Promise<Harness> {
+/** The demo's clock: 22 Sep 2021, after September's reminder day and before its due day. */
+export const DEMO_NOW = '2021-09-22T09:00:00+03:00';
+
+/** A local server on the demo data, its clock starting at `now` (default DEMO_NOW), and a recording connector. */
+export async function startHarness(o: { now?: string } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tavoitteet-bot-'));
   const connector = await startConnector();
-  const server = await startServer(
-    loadConfig({ MODE: 'local', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, APP_NOW: '2021-09-22T09:00:00+03:00', LOG_LEVEL: 'silent' }),
-    opts,
-  );
+  const server = await startServer(loadConfig({ MODE: 'local', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, APP_NOW: o.now ?? DEMO_NOW, LOG_LEVEL: 'silent' }));
   return {
     server,
     connector,

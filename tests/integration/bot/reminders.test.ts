@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkChannel } from '../../../src/commands';
-import { APP_LIMITS, maxInAnyWindow, THREAD_LIMITS } from '../../../src/bot';
 import { activities, startHarness, type Harness } from './harness';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -83,13 +82,16 @@ describe('a reminder run', () => {
     expect(r.skipped).toEqual([{ key: `${PLAN}|2021-09|group:osaaminen|group`, reason: 'another run is sending it' }]);
   });
 
-  it('with the connector answering 429 on 30 % of sends, delivers every reminder once within the rate limits', async () => {
+  // The rate limits themselves are proven in tests/unit/bot/send-queue.test.ts (hundreds of sends
+  // in fake time); a demo run's ten sends over nine threads cannot come near them.
+  it('with the connector answering 429 on 30 % of sends, delivers every reminder once and sends nothing until each Retry-After has passed', async () => {
     h = await startHarness();
     const targets = await setUp(h);
     // exactly 3 of every 10 requests the connector receives are throttled (retries included)
     const pattern = [0.9, 0.1, 0.9, 0.9, 0.2, 0.9, 0.9, 0.25, 0.9, 0.9];
     let i = 0;
-    h.connector.throttle(0.3, 1, () => pattern[i++ % pattern.length]!);
+    // Retry-After 2 s: longer than the queue's own first pause (1 s), so only honouring it passes.
+    h.connector.throttle(0.3, 2, () => pattern[i++ % pattern.length]!);
     const report = await h.server.bot.runReminders({ planKey: PLAN, period: '2021-09' });
     expect(report.failed).toEqual([]);
     const per = deliveriesPer(h);
@@ -98,19 +100,11 @@ describe('a reminder run', () => {
     expect(report.sent).toHaveLength(report.planned.length);
     const throttled = h.connector.recorded.filter((r) => r.status === 429);
     expect(throttled.length).toBeGreaterThan(0);
-    // every attempt the connector saw, per thread and overall, within the documented limits
-    const byThread = new Map<string, number[]>();
-    for (const r of h.connector.recorded) byThread.set(r.conversationId, [...(byThread.get(r.conversationId) ?? []), r.at]);
-    for (const stamps of byThread.values()) for (const l of THREAD_LIMITS) expect(maxInAnyWindow(stamps, l.windowMs)).toBeLessThanOrEqual(l.max);
-    for (const l of APP_LIMITS) expect(maxInAnyWindow(h.connector.recorded.map((r) => r.at), l.windowMs)).toBeLessThanOrEqual(l.max);
-    // after a 429 nothing at all was sent until its Retry-After had passed
+    // The connector's Retry-After reaches the queue through the Teams SDK's HTTP client: after a
+    // 429 nothing at all was sent until it had passed.
     for (const t of throttled) {
-      const during = h.connector.recorded.filter((r) => r.at > t.at && r.at < t.at + 1000);
+      const during = h.connector.recorded.filter((r) => r.at > t.at && r.at < t.at + 2000);
       expect(during, `sent within Retry-After of a 429 at ${t.at}`).toEqual([]);
     }
-    console.log(
-      `429 run: ${h.connector.recorded.length} attempts, ${throttled.length} answered 429, ${h.server.bot.queue.stats.retries} retries, ` +
-        `max per 1 s overall ${maxInAnyWindow(h.connector.recorded.map((r) => r.at), 1000)}`,
-    );
   }, 120_000);
 });
