@@ -1,9 +1,9 @@
 import type { Config } from './config';
 import { listen, type ListenOptions, type RunningServer } from './listen';
-import { buildServices, type BuildOptions } from './services';
+import { buildServices, type BuildOptions } from './compose';
 
 export type { RunningServer } from './listen';
-export type { Services } from './services';
+export type { Services } from './compose';
 
 /** Builds the services and serves them: what `npm start`, the e2e and integration harnesses run. */
 export async function startServer(config: Config, opts: BuildOptions & ListenOptions = {}): Promise<RunningServer> {

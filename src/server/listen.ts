@@ -7,7 +7,7 @@ import { mountBot, type BotHandle, type MountBotOptions } from '../bot';
 import { publicUrl as publicUrlOf } from './config';
 import { errorHandler } from './http-errors';
 import { apiRouter } from './routes/api';
-import type { Services } from './services';
+import type { Services } from './compose';
 
 export interface ListenOptions {
   /** Default: the configured PORT (0 = any free port). */

@@ -38,7 +38,7 @@ describe('a tenant-mode start', () => {
     expect(r.health).toMatchObject({ status: 'ok', mode: 'tenant' });
     // The bot is mounted and asks for a Bot Service token (nothing reached Entra ID to get there).
     expect(r.messagesStatus).toBe(401);
-    expect(r.modules.some((m) => m.endsWith('/src/server/services.ts'))).toBe(true);
+    expect(r.modules.some((m) => m.endsWith('/src/server/compose.ts'))).toBe(true);
     expect(r.localOnly).toEqual([]);
   }, 120_000);
 
