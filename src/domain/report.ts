@@ -118,7 +118,7 @@ export interface BoardReport {
   scale: { name: ReportText; levels: ReportLevel[] };
   /** Unit columns in the plan's order (after a unit filter, just that one). */
   units: { key: string; name: ReportText }[];
-  /** Themes in reading order; a theme with no goals (after filters) is left out. */
+  /** Themes in reading order; a theme with no goals under it (after filters) is left out, a parent of one with goals is kept. */
   sections: ReportSection[];
   /** Goals per overall status, worst first, then values off the scale, then not reported. */
   counts: StatusCountRow[];
@@ -337,10 +337,22 @@ export function buildReport(input: ReportInput): BoardReport {
     reportGoals.push({ themeKey: g.themeKey, goal });
   }
 
+  // A theme prints when it or a theme below it has goals: a strategic theme whose goals all sit in
+  // its focus areas still heads them.
+  const withGoals = new Set(reportGoals.map((r) => r.themeKey));
+  const shown = new Set<string>();
+  for (const key of withGoals) {
+    const seen = new Set<string>();
+    for (let t = themeByKey.get(key); t && !seen.has(t.key); t = t.parentKey ? themeByKey.get(t.parentKey) : undefined) {
+      seen.add(t.key);
+      shown.add(t.key);
+    }
+  }
   const sections: ReportSection[] = [];
   for (const t of themes) {
+    if (!shown.has(t.key)) continue;
     const list = reportGoals.filter((r) => r.themeKey === t.key).map((r) => r.goal);
-    if (list.length) sections.push({ theme: { key: t.key, code: t.code, title: localize(t.title, lang), depth: depthOf(t, themeByKey) }, goals: list });
+    sections.push({ theme: { key: t.key, code: t.code, title: localize(t.title, lang), depth: depthOf(t, themeByKey) }, goals: list });
   }
   const orphans = reportGoals.filter((r) => !themeByKey.has(r.themeKey)).map((r) => r.goal);
   if (orphans.length) sections.push({ theme: undefined, goals: orphans });

@@ -35,7 +35,7 @@ function input(overrides: Partial<ReportInput> = {}): ReportInput {
 }
 
 const onlyGoal = (r: ReturnType<typeof buildReport>) => {
-  const g = r.sections[0]?.goals[0];
+  const g = r.sections.flatMap((s) => s.goals)[0];
   if (!g) throw new Error('no goal in report');
   return g;
 };
@@ -106,6 +106,19 @@ describe('board report model', () => {
       ['1.1', 1, ['4']],
       ['2', 0, ['3']],
       [undefined, undefined, ['5']],
+    ]);
+  });
+
+  it('keeps a theme whose goals all sit in its sub-themes as their heading, and leaves out themes with no goals under them', () => {
+    const r = buildReport(
+      input({
+        themes: [theme('t1', '1', 1), theme('t11', '1.1', 1, 't1'), theme('t12', '1.2', 2, 't1'), theme('t2', '2', 2)],
+        goals: [goal({ key: 'a', code: '1', themeKey: 't11' })],
+      }),
+    );
+    expect(r.sections.map((s) => [s.theme?.code, s.goals.length])).toEqual([
+      ['1', 0],
+      ['1.1', 1],
     ]);
   });
 

@@ -1,0 +1,126 @@
+import ExcelJS from 'exceljs';
+import { periodLabel, type BoardReport } from '../domain/report';
+import { cleanText, excelDate, formatInstant, statusText } from './format';
+import { stringsFor } from './strings';
+import { goalColumns, tableRows, type TableColumn, type TableRow, type TableValue } from './table';
+
+/**
+ * The board report as Excel: a summary sheet (plan, period, counts per status, every goal's
+ * status) and one sheet per theme with the full goal table, each with a frozen header row,
+ * filters, fitted widths, status both as the scale's label and as its value, and dates as dates.
+ * Every text goes in as a string value, never a formula, so "=HYPERLINK(…)" stays text.
+ */
+
+/** Excel holds at most 32,767 characters in a cell; beyond that the file does not open. */
+export const EXCEL_CELL_MAX = 32_767;
+const DATE_FORMAT = 'd.m.yyyy';
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const base = cleanText(wanted).replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '') || 'Sheet';
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const name = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+function cellValue(v: TableValue, truncated: string): ExcelJS.CellValue {
+  if (v === undefined || v === '') return null;
+  if (typeof v !== 'string') return v;
+  const text = cleanText(v);
+  return text.length > EXCEL_CELL_MAX ? text.slice(0, EXCEL_CELL_MAX - truncated.length) + truncated : text;
+}
+
+/** A column's width in characters: wide enough for its header and its longest line, within bounds. */
+function fittedWidth(col: TableColumn, rows: readonly TableRow[]): number {
+  if (col.kind === 'date') return Math.max(12, col.header.length + 2);
+  let longest = col.header.length;
+  for (const r of rows) {
+    const v = col.value(r);
+    const text = v instanceof Date ? '00.00.0000' : v === undefined ? '' : String(v);
+    for (const line of text.split('\n')) longest = Math.max(longest, line.length);
+  }
+  const max = col.kind === 'long' ? col.width : Math.max(col.width, 24);
+  return Math.min(max, Math.max(6, longest + 2));
+}
+
+function addTable(ws: ExcelJS.Worksheet, columns: TableColumn[], rows: TableRow[], truncated: string, headerRow: number): void {
+  ws.columns = columns.map((c) => ({ key: c.key, width: fittedWidth(c, rows) }));
+  const header = ws.getRow(headerRow);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } };
+    cell.alignment = { vertical: 'top', wrapText: true };
+  });
+  rows.forEach((r, ri) => {
+    const row = ws.getRow(headerRow + 1 + ri);
+    columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = cellValue(c.value(r), truncated);
+      cell.alignment = { vertical: 'top', wrapText: c.kind === 'long' };
+      if (c.kind === 'date') cell.numFmt = DATE_FORMAT;
+    });
+  });
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + Math.max(rows.length, 1), column: columns.length } };
+  // Printed for a board meeting: A4 landscape, as wide as the page, the header on every page.
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
+}
+
+export async function writeXlsx(report: BoardReport): Promise<Uint8Array> {
+  const s = stringsFor(report.lang);
+  const period = periodLabel(report.period);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tavoitteet';
+  wb.title = cleanText(`${report.plan.title.text} — ${s.realisation(period)}`);
+  wb.created = new Date(report.generatedAt);
+  wb.modified = new Date(report.generatedAt);
+  const taken = new Set<string>();
+  const rows = tableRows(report);
+
+  // Summary: what the report is, the counts, then every goal's status.
+  const summary = wb.addWorksheet(sheetName(s.summarySheet, taken));
+  summary.getCell('A1').value = cleanText(report.plan.title.text);
+  summary.getCell('A1').font = { bold: true, size: 14 };
+  summary.getCell('A2').value = `${s.documentKind} — ${s.realisation(period)}`;
+  summary.getCell('A3').value = s.planPeriod;
+  summary.getCell('B3').value = excelDate(report.plan.periodStart);
+  summary.getCell('C3').value = excelDate(report.plan.periodEnd);
+  for (const ref of ['B3', 'C3']) summary.getCell(ref).numFmt = DATE_FORMAT;
+  summary.getCell('A4').value = s.generatedAt;
+  summary.getCell('B4').value = formatInstant(report.generatedAt, report.lang);
+  summary.getCell('A5').value = s.goalCount;
+  summary.getCell('B5').value = report.goalCount;
+  const countsAt = 7;
+  ['status', 'statusValue', 'countHeader'].forEach((k, i) => {
+    const cell = summary.getRow(countsAt).getCell(i + 1);
+    cell.value = s[k as 'status' | 'statusValue' | 'countHeader'];
+    cell.font = { bold: true };
+  });
+  report.counts.forEach((c, i) => {
+    const row = summary.getRow(countsAt + 1 + i);
+    row.getCell(1).value = statusText(c.status, s);
+    row.getCell(2).value = c.status?.value ?? null;
+    row.getCell(3).value = c.count;
+  });
+  const overviewAt = countsAt + report.counts.length + 2;
+  const overview = goalColumns(report, { withTheme: true }).filter((c) => ['themeCode', 'theme', 'code', 'goal', 'status', 'statusValue', 'indicatorValue'].includes(c.key));
+  addTable(summary, overview, rows, s.truncated, overviewAt);
+  summary.getColumn(1).width = Math.max(summary.getColumn(1).width ?? 10, 22);
+
+  // One sheet per theme, with the full table.
+  for (const section of report.sections) {
+    // A theme whose goals all sit in its focus areas has no rows of its own: its focus areas have sheets.
+    if (section.goals.length === 0) continue;
+    const name = section.theme ? `${section.theme.code} ${section.theme.title.text}` : s.noTheme;
+    const ws = wb.addWorksheet(sheetName(name, taken));
+    addTable(ws, goalColumns(report, { withTheme: false }), rows.filter((r) => r.section === section), s.truncated, 1);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
