@@ -38,10 +38,16 @@ export type OpenFormData = z.infer<typeof openFormDataSchema>;
 /** Inputs arrive as strings (ChoiceSet, Number); empty means "not given". */
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
+/**
+ * The inline check-in form's data, parsed from its strings and nothing more: a status not chosen
+ * or a narrative left empty is not refused here. The handler submits it, and the one check-in
+ * validator (the domain's `checkInIssues`, run by `submitCheckIn`) names what is missing, in the
+ * same words the tab and the API use.
+ */
 export const checkInDataSchema = openFormDataSchema.extend({
   submissionId: z.string().min(8).max(100),
-  status: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'Choose a status' }).int()),
-  narrative: z.preprocess(emptyToUndefined, z.string({ error: 'Write a short account of the situation' })),
+  status: z.preprocess(emptyToUndefined, z.coerce.number().int().optional()),
+  narrative: z.preprocess((v) => v ?? '', z.string()),
   indicatorValue: z.preprocess(emptyToUndefined, z.coerce.number().finite().optional()),
 });
 export type CheckInData = z.infer<typeof checkInDataSchema>;

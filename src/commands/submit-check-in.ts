@@ -2,12 +2,11 @@ import {
   applyCheckIn,
   canCheckIn,
   checkInInputSchema,
+  checkInIssues,
   Conflict,
   Forbidden,
   Invalid,
-  levelOf,
   parseOrInvalid,
-  reportingPeriods,
   type Actor,
   type CheckIn,
   type CheckInInput,
@@ -43,19 +42,9 @@ export async function submitCheckIn(
     throw new Forbidden(`You are not responsible for goal ${goal.value.key} nor in its responsible group`);
   }
 
-  const issues: { path: string; message: string }[] = [];
-  if (!reportingPeriods(plan).includes(input.period)) {
-    issues.push({ path: 'period', message: `${input.period} is not a reporting period of plan ${plan.key}` });
-  }
-  if (input.unit !== undefined && !goal.value.units.includes(input.unit)) {
-    issues.push({ path: 'unit', message: `Goal ${goal.value.key} does not report for unit ${input.unit}` });
-  }
-  if (!levelOf(plan.statusScale, input.status)) {
-    issues.push({ path: 'status', message: `Status ${input.status} is not on the plan's scale` });
-  }
-  if (input.indicatorValue !== undefined && goal.value.indicator.kind !== 'quantitative') {
-    issues.push({ path: 'indicatorValue', message: 'This goal has a qualitative indicator: leave the value out' });
-  }
+  // The one check-in validator, now with the goal and plan (the schema ran its read-free part);
+  // the HTTP contract's `fields` carry path and message.
+  const issues = checkInIssues(input, { plan, goal: goal.value }).map(({ path, message }) => ({ path, message }));
   if (issues.length > 0) throw new Invalid(`Invalid check-in: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 
   const checkIn: CheckIn = {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { NARRATIVE_MAX, checkInInputSchema } from '../../../src/domain';
+import { NARRATIVE_MAX, checkInInputSchema, checkInIssues, type CheckInFields } from '../../../src/domain';
+import { goal, plan } from './fixtures';
 
 const input = {
   goalKey: 'g1',
@@ -78,5 +79,63 @@ describe('check-in input', () => {
   it('names every bad field at once', () => {
     const paths = issuesOf({ ...input, narrative: '', period: '2021-13', status: undefined }).map((i) => i.path.join('.'));
     expect(paths.sort()).toEqual(['narrative', 'period', 'status']);
+  });
+});
+
+describe('the check-in validator', () => {
+  const fields: CheckInFields = { period: '2021-08', unit: 'VAKA', status: 1, narrative: 'VAKA: koulutuksia on järjestetty.', indicatorValue: 700 };
+  const target = { plan: plan(), goal: goal({ units: ['VAKA', 'POPE'] }) };
+  const codes = (f: CheckInFields, t?: typeof target) => checkInIssues(f, t).map((i) => `${i.path}:${i.code}`);
+
+  it('accepts a check-in on a reporting period, a unit of the goal and a status on the scale', () => {
+    expect(checkInIssues(fields, target)).toEqual([]);
+  });
+
+  it('asks for a status and a narrative without needing the goal or plan', () => {
+    expect(checkInIssues({ period: '2021-08', narrative: '  ' })).toEqual([
+      { path: 'status', code: 'statusRequired', message: 'Choose a status' },
+      { path: 'narrative', code: 'narrativeRequired', message: 'Write a short account of the situation' },
+    ]);
+  });
+
+  it(`judges the narrative trimmed: ${NARRATIVE_MAX} characters between spaces pass, one more does not`, () => {
+    expect(codes({ ...fields, narrative: ` ${'x'.repeat(NARRATIVE_MAX)} ` }, target)).toEqual([]);
+    expect(codes({ ...fields, narrative: 'x'.repeat(NARRATIVE_MAX + 1) }, target)).toEqual(['narrative:narrativeTooLong']);
+  });
+
+  it('refuses July, a month the plan does not report in, naming the plan', () => {
+    expect(checkInIssues({ ...fields, period: '2021-07' }, target)).toEqual([
+      { path: 'period', code: 'periodNotReporting', message: '2021-07 is not a reporting period of plan vantaa-2021' },
+    ]);
+  });
+
+  it('refuses a unit the goal does not report for, but takes an assessment of the goal as a whole', () => {
+    expect(codes({ ...fields, unit: 'KASO' }, target)).toEqual(['unit:unitNotReported']);
+    expect(codes({ ...fields, unit: undefined }, target)).toEqual([]);
+  });
+
+  it("refuses a status that is not on the plan's scale", () => {
+    expect(checkInIssues({ ...fields, status: 7 }, target)).toEqual([{ path: 'status', code: 'statusOffScale', message: "Status 7 is not on the plan's scale" }]);
+  });
+
+  it('refuses an indicator value for a goal with a qualitative indicator', () => {
+    const qualitative = { ...target, goal: goal({ units: ['VAKA'], indicator: { text: 'Arvio', kind: 'qualitative' } }) };
+    expect(codes(fields, qualitative)).toEqual(['indicatorValue:indicatorNotTaken']);
+    expect(codes({ ...fields, indicatorValue: undefined }, qualitative)).toEqual([]);
+  });
+
+  it('names every bad field at once, in the order of the form', () => {
+    expect(codes({ period: '2021-07', unit: 'KASO', status: 9, narrative: '' }, target)).toEqual([
+      'period:periodNotReporting',
+      'unit:unitNotReported',
+      'status:statusOffScale',
+      'narrative:narrativeRequired',
+    ]);
+  });
+
+  it('is what the input schema says about the narrative, in the same words', () => {
+    const tooLong = 'x'.repeat(NARRATIVE_MAX + 1);
+    expect(issuesOf({ ...input, narrative: tooLong })[0]?.message).toBe(checkInIssues({ ...fields, narrative: tooLong })[0]?.message);
+    expect(issuesOf({ ...input, narrative: ' ' })[0]?.message).toBe(checkInIssues({ ...fields, narrative: ' ' })[0]?.message);
   });
 });

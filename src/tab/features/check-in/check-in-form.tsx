@@ -176,7 +176,7 @@ function FormBody({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (submitting) return; // the same submission id would make it harmless; this keeps the UI calm
-    const errs = validateDraft(draft, { quantitative });
+    const errs = validateDraft(draft, { plan, goal, period, unit });
     setErrors(errs);
     setFailure(null);
     if (Object.keys(errs).length > 0) {

@@ -1,9 +1,10 @@
 /**
- * The client-side mirror of the domain's `checkInInputSchema` (and the command's checks), giving
- * message keys per field so they show next to the field before a round trip. The server stays the
- * judge: its `fields` are mapped onto the same keys.
+ * The form's side of the one check-in validator: it parses the form's own shape (the indicator
+ * value as typed, with a decimal comma) and hands the rest to the domain's `checkInIssues`, the
+ * rule the server runs too, turning its issue codes into message keys next to each field before
+ * a round trip. The server stays the judge: its `fields` are mapped onto the same keys.
  */
-import { NARRATIVE_MAX } from '../../../domain/check-in';
+import { checkInIssues, NARRATIVE_MAX, type CheckInIssueCode, type CheckInTarget } from '../../../domain/rules';
 import type { FieldIssue } from '../../data/api';
 import type { Draft } from './drafts';
 
@@ -19,13 +20,35 @@ export function parseLocaleNumber(raw: string): number | undefined | 'invalid' {
   return Number.isFinite(n) ? n : 'invalid';
 }
 
-export function validateDraft(d: Draft, opts: { quantitative: boolean }): FieldErrors {
+const ISSUE_KEYS: Record<CheckInIssueCode, string> = {
+  periodNotReporting: 'validation.periodInvalid',
+  unitNotReported: 'validation.unitInvalid',
+  statusRequired: 'validation.statusRequired',
+  statusOffScale: 'validation.statusInvalid',
+  narrativeRequired: 'validation.narrativeRequired',
+  narrativeTooLong: 'validation.narrativeTooLong',
+  indicatorNotTaken: 'validation.indicatorInvalid',
+};
+
+/** The slot being reported on: the goal, its plan, the period and unit the form is for. */
+export type CheckInSlot = CheckInTarget & { period: string; unit: string | undefined };
+
+export function validateDraft(d: Draft, slot: CheckInSlot): FieldErrors {
   const errors: FieldErrors = {};
-  if (d.status === undefined) errors.status = { key: 'validation.statusRequired' };
-  const text = d.narrative.trim();
-  if (text.length === 0) errors.narrative = { key: 'validation.narrativeRequired' };
-  else if (d.narrative.length > NARRATIVE_MAX) errors.narrative = { key: 'validation.narrativeTooLong', values: { max: NARRATIVE_MAX } };
-  if (opts.quantitative && parseLocaleNumber(d.indicatorValue) === 'invalid') errors.indicatorValue = { key: 'validation.indicatorNumber' };
+  const typed = slot.goal.indicator.kind === 'quantitative' ? parseLocaleNumber(d.indicatorValue) : undefined;
+  if (typed === 'invalid') errors.indicatorValue = { key: 'validation.indicatorNumber' };
+  const fields = {
+    period: slot.period,
+    unit: slot.unit,
+    status: d.status,
+    narrative: d.narrative,
+    indicatorValue: typeof typed === 'number' ? typed : undefined,
+  };
+  for (const issue of checkInIssues(fields, slot)) {
+    // The period is the view's choice, not a field of the form: the server answers for it.
+    if (issue.path === 'period' || errors[issue.path]) continue;
+    errors[issue.path] = { key: ISSUE_KEYS[issue.code], ...(issue.code === 'narrativeTooLong' ? { values: { max: NARRATIVE_MAX } } : {}) };
+  }
   return errors;
 }
 
