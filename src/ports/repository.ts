@@ -36,13 +36,15 @@ export interface ReadCollection<T> {
   list(filter?: Record<string, string>): Promise<ListResult<T>>;
 }
 
-/** One SharePoint list, read and written with the app's identity (server, bot, CLI). */
+/**
+ * One SharePoint list, read and written with the app's identity (server, bot, CLI). No delete: no
+ * command removes a list item (check-ins are append-only; everything else is updated).
+ */
 export interface Collection<T> extends ReadCollection<T> {
   /** Throws Conflict when the key (or another unique column) exists already. */
   create(value: T): Promise<Versioned<T>>;
   /** Writes with If-Match: throws Conflict carrying the current version when `etag` is stale. */
   update(value: T, etag: string): Promise<Versioned<T>>;
-  delete(key: string, etag?: string): Promise<void>;
 }
 
 /** The entity each list holds. */
