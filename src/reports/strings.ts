@@ -8,6 +8,8 @@ export interface ReportStrings {
   documentKind: string;
   realisation: (period: string) => string;
   planPeriod: string;
+  planStart: string;
+  planEnd: string;
   generatedAt: string;
   goalCount: string;
   distribution: string;
@@ -46,6 +48,8 @@ const fi: ReportStrings = {
   documentKind: 'Tilannekatsaus',
   realisation: (p) => `Toteuma ${p}`,
   planPeriod: 'Suunnitelmakausi',
+  planStart: 'Suunnitelmakausi alkaa',
+  planEnd: 'Suunnitelmakausi päättyy',
   generatedAt: 'Laadittu',
   goalCount: 'Tavoitteita',
   distribution: 'Tavoitteet tilan mukaan',
@@ -84,6 +88,8 @@ const sv: ReportStrings = {
   documentKind: 'Lägesrapport',
   realisation: (p) => `Genomförande ${p}`,
   planPeriod: 'Planperiod',
+  planStart: 'Planperioden börjar',
+  planEnd: 'Planperioden slutar',
   generatedAt: 'Upprättad',
   goalCount: 'Mål',
   distribution: 'Målen enligt status',
@@ -122,6 +128,8 @@ const en: ReportStrings = {
   documentKind: 'Status report',
   realisation: (p) => `Realisation ${p}`,
   planPeriod: 'Plan period',
+  planStart: 'Plan period starts',
+  planEnd: 'Plan period ends',
   generatedAt: 'Prepared',
   goalCount: 'Goals',
   distribution: 'Goals by status',

@@ -35,6 +35,23 @@ function cellValue(v: TableValue, truncated: string): ExcelJS.CellValue {
   return text.length > EXCEL_CELL_MAX ? text.slice(0, EXCEL_CELL_MAX - truncated.length) + truncated : text;
 }
 
+const LINE_HEIGHT = 15; // points, for 11 pt text
+const MAX_ROW_HEIGHT = 409; // Excel's limit
+
+/**
+ * A row's height for its wrapped texts. Neither Excel nor LibreOffice grows a row to its wrapped
+ * text on opening a generated file, so without one a narrative shows as a single cut-off line.
+ */
+export function rowHeight(texts: readonly { text: string; width: number }[]): number {
+  let lines = 1;
+  for (const { text, width } of texts) {
+    const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
+    const n = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    lines = Math.max(lines, n);
+  }
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
+}
+
 /** A column's width in characters: wide enough for its header and its longest line, within bounds. */
 function fittedWidth(col: TableColumn, rows: readonly TableRow[]): number {
   if (col.kind === 'date') return Math.max(12, col.header.length + 2);
@@ -48,8 +65,9 @@ function fittedWidth(col: TableColumn, rows: readonly TableRow[]): number {
   return Math.min(max, Math.max(6, longest + 2));
 }
 
-function addTable(ws: ExcelJS.Worksheet, columns: TableColumn[], rows: TableRow[], truncated: string, headerRow: number): void {
-  ws.columns = columns.map((c) => ({ key: c.key, width: fittedWidth(c, rows) }));
+function addTable(ws: ExcelJS.Worksheet, columns: TableColumn[], rows: TableRow[], truncated: string, headerRow: number, fitToWidth: boolean): void {
+  const widths = columns.map((c) => fittedWidth(c, rows));
+  ws.columns = columns.map((c, i) => ({ key: c.key, width: widths[i] }));
   const header = ws.getRow(headerRow);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -58,19 +76,30 @@ function addTable(ws: ExcelJS.Worksheet, columns: TableColumn[], rows: TableRow[
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } };
     cell.alignment = { vertical: 'top', wrapText: true };
   });
+  header.height = rowHeight(columns.map((c, i) => ({ text: c.header, width: widths[i] ?? 10 })));
   rows.forEach((r, ri) => {
     const row = ws.getRow(headerRow + 1 + ri);
+    const wrapped: { text: string; width: number }[] = [];
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = cellValue(c.value(r), truncated);
+      const value = cellValue(c.value(r), truncated);
+      cell.value = value;
       cell.alignment = { vertical: 'top', wrapText: c.kind === 'long' };
       if (c.kind === 'date') cell.numFmt = DATE_FORMAT;
+      if (c.kind === 'long' && typeof value === 'string') wrapped.push({ text: value, width: widths[i] ?? 10 });
     });
+    row.height = rowHeight(wrapped);
   });
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + Math.max(rows.length, 1), column: columns.length } };
-  // Printed for a board meeting: A4 landscape, as wide as the page, the header on every page.
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
+  // Printed: A4 landscape with the header on every page; the summary fits the page's width, the
+  // wide theme tables run across pages at a readable size (the Word report is the one to print).
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    ...(fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false }),
+  };
 }
 
 export async function writeXlsx(report: BoardReport): Promise<Uint8Array> {
@@ -89,15 +118,21 @@ export async function writeXlsx(report: BoardReport): Promise<Uint8Array> {
   summary.getCell('A1').value = cleanText(report.plan.title.text);
   summary.getCell('A1').font = { bold: true, size: 14 };
   summary.getCell('A2').value = `${s.documentKind} — ${s.realisation(period)}`;
-  summary.getCell('A3').value = s.planPeriod;
-  summary.getCell('B3').value = excelDate(report.plan.periodStart);
-  summary.getCell('C3').value = excelDate(report.plan.periodEnd);
-  for (const ref of ['B3', 'C3']) summary.getCell(ref).numFmt = DATE_FORMAT;
-  summary.getCell('A4').value = s.generatedAt;
-  summary.getCell('B4').value = formatInstant(report.generatedAt, report.lang);
-  summary.getCell('A5').value = s.goalCount;
-  summary.getCell('B5').value = report.goalCount;
-  const countsAt = 7;
+  const facts: [string, ExcelJS.CellValue][] = [
+    [s.planStart, excelDate(report.plan.periodStart)],
+    [s.planEnd, excelDate(report.plan.periodEnd)],
+    [s.generatedAt, formatInstant(report.generatedAt, report.lang)],
+    [s.goalCount, report.goalCount],
+  ];
+  facts.forEach(([label, value], i) => {
+    const row = summary.getRow(3 + i);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).value = value;
+    row.getCell(2).alignment = { horizontal: 'left' };
+    if (value instanceof Date) row.getCell(2).numFmt = DATE_FORMAT;
+  });
+  const countsAt = 3 + facts.length + 1;
   ['status', 'statusValue', 'countHeader'].forEach((k, i) => {
     const cell = summary.getRow(countsAt).getCell(i + 1);
     cell.value = s[k as 'status' | 'statusValue' | 'countHeader'];
@@ -111,8 +146,8 @@ export async function writeXlsx(report: BoardReport): Promise<Uint8Array> {
   });
   const overviewAt = countsAt + report.counts.length + 2;
   const overview = goalColumns(report, { withTheme: true }).filter((c) => ['themeCode', 'theme', 'code', 'goal', 'status', 'statusValue', 'indicatorValue'].includes(c.key));
-  addTable(summary, overview, rows, s.truncated, overviewAt);
-  summary.getColumn(1).width = Math.max(summary.getColumn(1).width ?? 10, 22);
+  addTable(summary, overview, rows, s.truncated, overviewAt, true);
+  summary.getColumn(1).width = Math.max(summary.getColumn(1).width ?? 10, ...facts.map(([label]) => label.length + 2), ...report.counts.map((c) => statusText(c.status, s).length + 2));
 
   // One sheet per theme, with the full table.
   for (const section of report.sections) {
@@ -120,7 +155,7 @@ export async function writeXlsx(report: BoardReport): Promise<Uint8Array> {
     if (section.goals.length === 0) continue;
     const name = section.theme ? `${section.theme.code} ${section.theme.title.text}` : s.noTheme;
     const ws = wb.addWorksheet(sheetName(name, taken));
-    addTable(ws, goalColumns(report, { withTheme: false }), rows.filter((r) => r.section === section), s.truncated, 1);
+    addTable(ws, goalColumns(report, { withTheme: false }), rows.filter((r) => r.section === section), s.truncated, 1, false);
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
