@@ -34,11 +34,6 @@ export interface ItemRow {
   editorLookupId: number;
 }
 
-export interface ChangeRow {
-  itemId: number;
-  seq: number;
-}
-
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS lists (

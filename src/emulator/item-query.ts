@@ -33,7 +33,7 @@ export function requireIndexed(field: FieldInfo, allowNonIndexed: boolean): void
   );
 }
 
-export function itemValue(item: ItemValues, name: string): unknown {
+function itemValue(item: ItemValues, name: string): unknown {
   if (name === 'id' || name === 'ID') return item.id;
   if (name === 'Created') return item.created;
   if (name === 'Modified') return item.modified;
@@ -41,7 +41,7 @@ export function itemValue(item: ItemValues, name: string): unknown {
 }
 
 /** Turn a filter literal into the column's comparable form, or refuse a type mismatch with 400. */
-export function literalFor(field: FieldInfo, lit: Literal): number | string | boolean {
+function literalFor(field: FieldInfo, lit: Literal): number | string | boolean {
   const mismatch = (): GraphError =>
     invalidRequest(`The value ${JSON.stringify(lit.value)} in $filter does not match the type of field '${field.name}' (${field.type}).`);
   switch (field.type) {
@@ -71,7 +71,7 @@ function comparable(type: ColumnType, raw: unknown): number | string | boolean |
   return raw as number | string | boolean;
 }
 
-export function compareValues(type: ColumnType, a: unknown, b: unknown): number {
+function compareValues(type: ColumnType, a: unknown, b: unknown): number {
   if (type === 'text' || type === 'choice') return collator.compare(String(a), String(b));
   return Number(a) - Number(b);
 }

@@ -20,7 +20,7 @@ export function resolveList(env: Env, key: string): ListRow {
 
 export const listWebUrl = (list: ListRow): string => `${siteWebUrl()}/Lists/${encodeURIComponent(list.name)}`;
 
-export function listResource(env: Env, req: EmuRequest, siteId: string, list: ListRow, expandColumns: boolean): Record<string, unknown> {
+function listResource(env: Env, req: EmuRequest, siteId: string, list: ListRow, expandColumns: boolean): Record<string, unknown> {
   const eTag = `"${list.id},${list.version}"`;
   return {
     '@odata.etag': eTag,

@@ -2,7 +2,7 @@ import { itemNotFound } from './errors.js';
 import type { Env, EmuRequest } from './context.js';
 import { readQuery } from './odata-query.js';
 
-export const SITE_HOST = 'localhost';
+const SITE_HOST = 'localhost';
 
 export function siteIdOf(env: Env): string {
   return `${SITE_HOST},${env.store.siteCollectionId},${env.store.webId}`;

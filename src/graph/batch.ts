@@ -7,7 +7,7 @@
 import type { GraphClient } from './client';
 import { errorFromResponse, retryAfterSeconds } from './errors';
 
-export const MAX_BATCH = 20;
+const MAX_BATCH = 20;
 
 export interface BatchRequest {
   id: string;

@@ -14,7 +14,7 @@ export interface GraphFailure {
   requestId?: string;
 }
 
-export interface GraphErrorBody {
+interface GraphErrorBody {
   error?: { code?: string; message?: string; innerError?: { code?: string; 'request-id'?: string } };
 }
 

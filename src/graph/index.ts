@@ -2,12 +2,7 @@ export { createGraphClient, query, type FetchLike, type GraphClient, type GraphC
 export { errorFromResponse, graphCodeOf, retryAfterSeconds, statusOf, toDomainError, type GraphFailure } from './errors';
 export {
   decodeItem,
-  etagOf,
   filterExpression,
-  indexedColumn,
-  SCHEMAS,
-  specOf,
-  titleOf,
   toCreateFields,
   toUpdateFields,
   TITLE_MAX,
@@ -17,7 +12,7 @@ export {
 } from './mapping';
 export { createSiteLists, type ListIds, type SiteLists } from './site-lists';
 export { createGraphRepository, type GraphRepositoryOptions } from './repository';
-export { executeBatch, unwrap, MAX_BATCH, type BatchRequest, type BatchResponse } from './batch';
+export { executeBatch, unwrap, type BatchRequest, type BatchResponse } from './batch';
 export { createBoardReader, type BoardReaderOptions } from './board-reader';
 export { applyDeltaPage, createDeltaCache, type DeltaCache, type DeltaCacheOptions, type DeltaChanges, type DeltaPage, type DeltaState } from './delta';
 export { provisionLists, type ProvisionOptions, type ProvisionReport } from './provision';

@@ -127,7 +127,7 @@ export function toUpdateFields(entity: EntityName, value: unknown): Record<strin
   return out;
 }
 
-export function titleOf(spec: ListSpec, value: unknown): string {
+function titleOf(spec: ListSpec, value: unknown): string {
   const t = getPath(value, spec.titleFrom);
   const text = t === undefined || t === null ? '' : String(t);
   return text.length > TITLE_MAX ? `${text.slice(0, TITLE_MAX - 1)}…` : text;
@@ -201,7 +201,7 @@ function decodeColumn(c: ColumnSpec, v: unknown): { value: unknown } | { issue: 
 }
 
 /** Column of an entity property, for `$filter`; throws (a programming error) unless it is indexed. */
-export function indexedColumn(entity: EntityName, property: string): ColumnSpec {
+function indexedColumn(entity: EntityName, property: string): ColumnSpec {
   const spec = specOf(entity);
   const c = spec.columns.find((x) => x.field === property);
   if (!c) throw new Error(`${spec.displayName} has no column for property '${property}'`);
