@@ -1,5 +1,5 @@
 /**
- * `Repository` (src/commands/ports.ts) on SharePoint lists through Microsoft Graph. The same code
+ * `Repository` (src/ports) on SharePoint lists through Microsoft Graph. The same code
  * serves the server (app-only token), the bot, the CLI and the browser tab (delegated, reads).
  *
  * - get/find by the stable `Key` column (indexed, unique) with `$filter` + `$expand=fields`.
