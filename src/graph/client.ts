@@ -44,7 +44,7 @@ export interface GraphClientOptions {
   getToken: () => Promise<string>;
   fetch?: FetchLike;
   retry?: RetryOptions;
-  /** Count bytes sent and received in `stats()` (benchmarks, tests). Off in production: it reads every body twice. */
+  /** Count bytes sent and received in `stats()` (benchmarks, tests). Off in production: a body without Content-Length is cloned and read to count it. */
   measure?: boolean;
 }
 
