@@ -138,6 +138,9 @@ export const activities = {
       channelData: { tenant: { id: TENANT } },
     };
   },
+  personalRemove(serviceUrl: string, user: { aadObjectId: string; name: string }) {
+    return { ...activities.personalInstall(serviceUrl, user), membersAdded: undefined, membersRemoved: [{ id: BOT.id }] };
+  },
   message(serviceUrl: string, user: { aadObjectId: string; name: string }, text: string, locale = 'en-US') {
     return {
       type: 'message',
