@@ -172,15 +172,6 @@ function createCollection<E extends EntityName>(
         throw e;
       }
     },
-    async delete(key, etag) {
-      try {
-        await onItem(key, (itemPath) => client.delete(itemPath, etag ? { headers: { 'If-Match': etag } } : undefined));
-        itemIds.delete(key);
-      } catch (e) {
-        if (statusOf(e) === 412) throw await conflictWithCurrent(key, e);
-        throw e;
-      }
-    },
   };
 }
 
