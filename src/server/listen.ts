@@ -33,8 +33,8 @@ const TAB_DIR = resolve('dist/tab');
 /**
  * Serves built services over HTTP: `/healthz`, `/config.json`, the bot at `/api/messages`, the
  * command API at `/api`, in local mode the emulator at `/graph/v1.0` (for the tab in the browser)
- * and `/local/*`, and the built tab. Everything is wired before the port opens, so the first
- * request already finds the app ready.
+ * and `/local/*`, and the built tab. The services are complete before `listen` is called, so there
+ * is no start-up gate: a fixed port opens only after every route is mounted.
  */
 export async function listen(services: Services, opts: ListenOptions = {}): Promise<RunningServer> {
   const { config, log, clock } = services;
