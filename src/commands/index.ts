@@ -7,3 +7,4 @@ export * from './link-channel';
 export * from './import-dataset';
 export * from './link-person';
 export * from './record-reminder';
+export * from './import-table';
