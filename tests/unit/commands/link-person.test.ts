@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetPerson, rememberPerson } from '../../../src/commands';
+import { forgetPerson, rememberPerson, type PersonalInstall } from '../../../src/commands';
 import { Invalid } from '../../../src/domain';
 import { startGraphContext, type GraphContext } from './graph-context';
 
@@ -11,13 +11,13 @@ afterAll(async () => g?.stop());
 
 // Each test installs its own person, so the tests share the People list but no rows.
 let n = 0;
-const install = (over: Record<string, unknown> = {}) => {
+const install = (over: Partial<PersonalInstall> = {}): PersonalInstall => {
   const key = `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
   return {
     key,
     name: `Person ${n}`,
     conversation: { conversationId: `a:personal-${key}`, serviceUrl: 'https://smba.trafficmanager.net/emea', tenantId: 'tenant-0001' },
-    language: 'fi' as const,
+    language: 'fi',
     ...over,
   };
 };
@@ -41,7 +41,7 @@ describe('rememberPerson', () => {
     const i = install({ upn: 'known@demo.invalid' });
     await rememberPerson(g.ctx, i);
     const { upn: _none, ...withoutUpn } = i;
-    const again = { ...withoutUpn, language: 'en' as const, conversation: { ...i.conversation, conversationId: 'a:personal-new' } };
+    const again: PersonalInstall = { ...withoutUpn, language: 'en', conversation: { ...i.conversation, conversationId: 'a:personal-new' } };
     expect(await rememberPerson(g.ctx, again)).toEqual({ ...again, upn: 'known@demo.invalid' });
   });
 
