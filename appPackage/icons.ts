@@ -3,14 +3,14 @@
  *   color.png   192×192, full colour: white target rings on the accent colour, amber bullseye
  *   outline.png  32×32,  white on transparent (Teams' rule for the outline icon)
  *
- * Node only (zlib + a hand-written PNG encoder), so the icons can be regenerated anywhere:
+ * Node only (pngjs writes the files), so the icons can be regenerated anywhere:
  *   npx tsx appPackage/icons.ts
  * The PNGs are committed; run this again only when the design changes.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 
 /** The manifest's accentColor: the colour icon's background. Keep the two in step. */
 export const ACCENT = '#14607A';
@@ -18,53 +18,11 @@ export const ACCENT = '#14607A';
 type RGB = [number, number, number];
 const hex = (h: string): RGB => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)];
 
-// --- PNG encoding (RGBA, 8 bits per channel, filter 0 on every row) -------------------------
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(buf: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
+/** An RGBA image (8 bits per channel) as PNG bytes, through pngjs. */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // colour type RGBA
-  ihdr[10] = 0; // deflate
-  ihdr[11] = 0; // adaptive filtering
-  ihdr[12] = 0; // no interlace
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 4 + 1)] = 0;
-    raw.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  const png = new PNG({ width, height, colorType: 6 });
+  png.data = Buffer.from(rgba);
+  return PNG.sync.write(png, { colorType: 6 });
 }
 
 // --- drawing: shapes as coverage functions, anti-aliased by supersampling ---------------------
