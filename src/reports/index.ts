@@ -1,32 +1,6 @@
-import { periodLabel, type BoardReport } from '../domain/report';
-import { writeCsv } from './csv';
-import { writeDocx } from './docx';
-import { writeXlsx } from './xlsx';
-
-export const REPORT_FORMATS = ['docx', 'xlsx', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export const CONTENT_TYPES: Record<ReportFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
-
-export interface ReportFile {
-  bytes: Uint8Array;
-  contentType: string;
-  fileName: string;
-}
-
-/** "vantaa-ko-2021_2021-08_sv.docx": plan, period and language, sortable and safe in any file system. */
-export function reportFileName(report: Pick<BoardReport, 'plan' | 'period' | 'lang'>, format: ReportFormat): string {
-  return `${report.plan.key}_${report.period}_${report.lang}.${format}`;
-}
-
-export async function writeReport(report: BoardReport, format: ReportFormat): Promise<ReportFile> {
-  const bytes = format === 'docx' ? await writeDocx(report) : format === 'xlsx' ? await writeXlsx(report) : writeCsv(report);
-  return { bytes, contentType: CONTENT_TYPES[format], fileName: reportFileName(report, format) };
-}
-
-export { periodLabel };
-export { writeCsv, writeDocx, writeXlsx };
+export { REPORT_FORMATS, reportRequestSchema, type ReportFormat, type ReportRequest } from '../domain/report-request';
+export { CONTENT_TYPES, reportFileName, writeReport, type ReportFile } from './write-report';
+export { exportReport, type ExportedReport } from './export';
+export { writeCsv } from './csv';
+export { writeDocx } from './docx';
+export { writeXlsx } from './xlsx';
