@@ -1,7 +1,7 @@
 import type { CommandContext } from '../commands';
 import type { LinkTargets } from '../cards';
 import type { ConversationRef } from '../domain';
-import type { BoardReader, Logger, Repository } from '../ports';
+import type { BoardReader, Logger, ReadOnlyRepository } from '../ports';
 import type { RoleDirectory, RoleSource } from './roles';
 
 /** The settings the bot reads: its mode, its Bot Service identity, and where its links point. */
@@ -25,7 +25,8 @@ export interface BotServices {
   /** Base URL of the app (deep links in cards). */
   publicUrl: string;
   log: Logger;
-  repo: Repository;
+  /** Read-only: the bot writes only through commands (`ctx`). */
+  repo: ReadOnlyRepository;
   board: BoardReader;
   ctx: CommandContext;
   /** Roles of people by Entra object id; read again per activity and per reminder run. */
@@ -34,7 +35,8 @@ export interface BotServices {
 
 /** What every handler gets: storage and logger passed in, never imported as globals. */
 export interface BotDeps {
-  repo: Repository;
+  /** Read-only: every write is a command over `ctx`. */
+  repo: ReadOnlyRepository;
   /** Plan boards in one `$batch` (the same reader the tab uses). */
   board: BoardReader;
   ctx: CommandContext;

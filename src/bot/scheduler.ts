@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { Clock, Repository } from '../ports';
+import type { Clock, ReadOnlyRepository } from '../ports';
 import type { Logger } from '../ports';
 import { sendsBetween, type ScheduledSend } from './calendar';
 
@@ -18,7 +18,7 @@ export interface ReminderScheduler {
 }
 
 export function startScheduler(o: {
-  repo: Repository;
+  repo: ReadOnlyRepository;
   clock: Clock;
   log: Logger;
   run: (s: ScheduledSend) => Promise<void>;
