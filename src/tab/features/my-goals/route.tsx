@@ -4,12 +4,12 @@
  */
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { CalendarLtr16Regular, Dismiss16Regular, TaskListSquareLtr24Regular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentPeriod, dueOn, helsinkiDate, isRunning, type DueState } from '../../../domain/periods';
 import type { Actor } from '../../../domain/person';
 import type { Plan } from '../../../domain/plan';
-import { takeFlash } from '../../routing/flash';
+import { useFlash } from '../../routing/flash';
 import { paths } from '../../routing/paths';
 import { useLinkProps } from '../../routing/router';
 import { Page } from '../../components/page';
@@ -158,7 +158,7 @@ export default function MyGoalsView() {
   const today = helsinkiDate(now);
   const me = useMe();
   const plans = usePlans();
-  const [flash, setFlash] = useState(takeFlash);
+  const [flash, dismissFlash] = useFlash();
 
   const active = plans.data ? activePlans(plans.data, today) : [];
   const error = me.error ?? plans.error;
@@ -171,7 +171,7 @@ export default function MyGoalsView() {
             {flash.goalTitle}
           </MessageBarBody>
           <MessageBarActions
-            containerAction={<Button appearance="transparent" aria-label={t('flash.dismiss')} icon={<Dismiss16Regular />} onClick={() => setFlash(null)} />}
+            containerAction={<Button appearance="transparent" aria-label={t('flash.dismiss')} icon={<Dismiss16Regular />} onClick={dismissFlash} />}
           />
         </MessageBar>
       ) : null}
