@@ -1,6 +1,14 @@
 import { useEffect, useRef } from 'react';
 
-/** Scrolls to top and moves focus to the new view's heading, so screen readers announce it. */
+/** A heading that is on screen (not one React keeps hidden while the next view loads). */
+const shownHeading = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('h1')].find((h) => h.getClientRects().length > 0);
+
+/**
+ * Scrolls to top and moves focus to the new view's heading, so screen readers announce it. Views
+ * load lazily, so the heading may appear only after its code and data have arrived: it is watched
+ * for as long as the route stays (a slow network or a busy machine must not skip the focus move),
+ * and never taken from someone who has meanwhile put focus inside the view.
+ */
 export function useFocusOnRouteChange(ref: { current: HTMLElement | null }, routeHref: string): void {
   useEffect(() => {
     window.scrollTo?.(0, 0);
@@ -14,18 +22,21 @@ export function useFocusOnRouteChange(ref: { current: HTMLElement | null }, rout
       return;
     }
     if (!el) return;
-    // Wait for the lazily loaded view to paint its heading.
-    let tries = 0;
-    const timer = window.setInterval(() => {
-      const h1 = el.querySelector<HTMLElement>('h1');
-      if (h1 || ++tries > 40) {
-        window.clearInterval(timer);
-        if (h1 && !h1.contains(document.activeElement) && (document.activeElement === document.body || !el.contains(document.activeElement))) {
-          h1.tabIndex = -1;
-          h1.focus({ preventScroll: true });
-        }
+    const focusHeading = (): boolean => {
+      const h1 = shownHeading(el);
+      if (!h1) return false;
+      const active = document.activeElement;
+      if (!h1.contains(active) && (active === null || active === document.body || !el.contains(active))) {
+        h1.tabIndex = -1;
+        h1.focus({ preventScroll: true });
       }
-    }, 50);
-    return () => window.clearInterval(timer);
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(el, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [ref, routeHref]);
 }
