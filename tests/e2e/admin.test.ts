@@ -1,7 +1,7 @@
 /**
  * Admin in a real Chromium against the real server: editing a goal while another admin's edit
  * lands first (sent through the API) shows both versions side by side, and re-applying keeps both
- * edits; a non-admin gets a clear no-access state; axe in three themes and screenshots in Finnish.
+ * edits; a non-admin gets a clear no-access state; axe in three themes, with screenshots in Finnish taken along.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -113,24 +113,19 @@ describe('as an admin', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'vaatii huomiota' }).count()).resolves.toBe(1);
   });
 
+  // Screenshots (test-results/screenshots) are artifacts of these checks, in every theme.
   describe.each(THEMES)('axe (WCAG 2.1 A/AA) in the %s theme', (theme) => {
     it('Admin lists and the goal editor have no serious or critical violations', async () => {
       await open(page, base, `/admin/goals?plan=${PLAN}`, theme);
       expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, `admin-goals-fi-${theme}`);
       await open(page, base, EDIT_URL, theme);
       expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, `admin-goal-editor-fi-${theme}`);
       await open(page, base, `/admin/plans/${PLAN}`, theme);
       expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, `admin-plan-editor-fi-${theme}`);
     });
-  });
-
-  it.each(['light', 'dark'] as const)('screenshots of Admin in the %s theme', async (theme) => {
-    await open(page, base, `/admin/goals?plan=${PLAN}`, theme);
-    await screenshot(page, `admin-goals-fi-${theme}`);
-    await open(page, base, EDIT_URL, theme);
-    await screenshot(page, `admin-goal-editor-fi-${theme}`);
-    await open(page, base, `/admin/plans/${PLAN}`, theme);
-    await screenshot(page, `admin-plan-editor-fi-${theme}`);
   });
 });
 

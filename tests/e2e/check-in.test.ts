@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, watchErrors } from './support/browser';
 import { DEMO, open, pageWithDialogWatch, screenshot, settle, signIn } from './support/app';
 
@@ -19,6 +19,29 @@ async function apiToken(userId: string): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
+/**
+ * The narratives of the drafts the form has autosaved in this browser (IndexedDB). Read only once
+ * the form has saved a draft: opening a database that does not exist yet would create it empty.
+ */
+async function storedNarratives(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('tavoitteet-drafts');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('drafts', 'readonly').objectStore('drafts').getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve((req.result as { narrative?: string }[]).map((d) => d.narrative ?? ''));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
 describe('check-in as a group member, in Finnish', () => {
   it('writes a check-in, finds the draft after a reload, submits it and sees the new state', async () => {
     const context = await newContext(browser, { locale: 'fi-FI' });
@@ -36,6 +59,8 @@ describe('check-in as a group member, in Finnish', () => {
     const narrative = page.getByRole('textbox', { name: /Tilannekuvaus/ });
     await narrative.fill('Kumppanikartoitus jatkuu: kuusi oppilaitosta on vahvistanut osallistumisensa.');
     await page.getByText(/Luonnos tallennettu/).waitFor();
+    // "Saved" may be the save of the status chosen a moment earlier: wait until the text is stored too.
+    await expect.poll(async () => (await storedNarratives(page)).some((n) => n.includes('kuusi oppilaitosta'))).toBe(true);
     await screenshot(page, 'check-in-fi-light');
 
     await page.reload();
@@ -99,7 +124,9 @@ describe('user text', () => {
 
     await page.getByRole('button', { name: 'Kopioi edellisen kauden teksti' }).click();
     await expect(page.getByRole('textbox', { name: /Tilannekuvaus/ }).inputValue()).resolves.toBe(evil);
-    await page.waitForTimeout(300);
+    // The copied text has gone through the form's state into the stored draft, and still nothing ran.
+    await page.getByText(/Luonnos tallennettu/).waitFor();
+    expect(await page.locator('main img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await context.close();
   });

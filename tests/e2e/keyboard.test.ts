@@ -38,6 +38,16 @@ async function focused(page: Page): Promise<Focused> {
   });
 }
 
+/** After an in-app navigation the new view's heading takes focus (so a screen reader announces it); Tab goes on from there. */
+async function headingFocused(page: Page): Promise<void> {
+  try {
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 15_000 });
+  } catch {
+    const f = await focused(page);
+    throw new Error(`focus stayed on ${f.tag} "${f.name}" instead of moving to the view's heading`);
+  }
+}
+
 /** Tabs forward until `match` has focus, checking that every stop shows where focus is. */
 async function tabTo(page: Page, match: (f: Focused) => boolean, max = 60): Promise<Focused> {
   for (let i = 0; i < max; i++) {
@@ -69,6 +79,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await settle(page);
     expect(page.url()).toContain(`/check-in/${GOAL2}`);
+    await headingFocused(page);
 
     // Unit radios first (leave them on the first unit), then the status radio cards.
     await tabTo(page, (f) => f.type === 'radio' && f.name.includes('Toteutuu täysin'));

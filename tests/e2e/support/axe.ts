@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ThemeName } from './app';
+import { screenshot, type ThemeName } from './app';
 
 export const THEMES: readonly ThemeName[] = ['light', 'dark', 'contrast'];
 
@@ -42,14 +42,16 @@ export async function seriousAxeViolations(page: Page): Promise<AxeIssue[]> {
  * The three-theme axe suite for views that need only to be opened: for each theme, `show` opens
  * each view in it (signed in or not, in a language, as the suite needs); the page must then be in
  * that theme and have no serious or critical violations. `title` names a view in the test names
- * (`$path`, `$name`: a field of the view).
+ * (`$path`, `$name`: a field of the view). A view with a `screenshot` name is saved as
+ * `<screenshot>-<theme>.png` once it has passed, an artifact of the check rather than a test of its own.
  */
-export function describeAxeInThemes<V extends object>(views: readonly V[], show: (view: V, theme: ThemeName) => Promise<Page>, title = '$path'): void {
+export function describeAxeInThemes<V extends object & { screenshot?: string }>(views: readonly V[], show: (view: V, theme: ThemeName) => Promise<Page>, title = '$path'): void {
   describe.each(THEMES)('axe (WCAG 2.1 A/AA) in the %s theme', (theme) => {
     it.each(views)(`${title} has no serious or critical violations`, async (view) => {
       const page = await show(view, theme);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
       expect(await seriousAxeViolations(page)).toEqual([]);
+      if (view.screenshot) await screenshot(page, `${view.screenshot}-${theme}`);
     });
   });
 }
