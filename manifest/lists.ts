@@ -112,6 +112,7 @@ export const LISTS = {
         json: true,
         description: 'Latest check-in per unit (denormalized by the app server; do not edit by hand).',
       },
+      { name: 'Translations', field: 'translations', type: 'note', json: true, description: 'Swedish and English goal texts; the other columns hold the Finnish.' },
     ],
   },
   checkIn: {
@@ -127,6 +128,7 @@ export const LISTS = {
       { name: 'Unit', field: 'unit', type: 'text' },
       { name: 'Status', field: 'status', type: 'number', required: true },
       { name: 'Narrative', field: 'narrative', type: 'note', required: true },
+      { name: 'NarrativeLanguage', field: 'language', type: 'choice', choices: ['fi', 'sv', 'en'] },
       { name: 'IndicatorValue', field: 'indicatorValue', type: 'number' },
       ...person('Author', 'author'),
       { name: 'SubmittedAt', field: 'submittedAt', type: 'dateTime', required: true },

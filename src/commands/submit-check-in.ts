@@ -55,6 +55,7 @@ export async function submitCheckIn(
     ...(input.unit !== undefined ? { unit: input.unit } : {}),
     status: input.status,
     narrative: input.narrative,
+    ...(input.language !== undefined ? { language: input.language } : {}),
     ...(input.indicatorValue !== undefined ? { indicatorValue: input.indicatorValue } : {}),
     author: { id: actor.id, upn: actor.upn, name: actor.name },
     submittedAt: ctx.clock.now().toISOString(),

@@ -7,6 +7,7 @@
  */
 import {
   OVERALL,
+  goalTexts,
   levelOf,
   levelsWorstFirst,
   orderThemes,
@@ -228,9 +229,8 @@ function goalValue(values: ReadonlyMap<string, CheckIn>): CheckIn | undefined {
   return values.size === 1 ? [...values.values()][0] : undefined;
 }
 
-function measure(m: Measure, lang: Locale): ReportMeasure {
-  // Measure texts become localized with the bilingual goal texts; a string is Finnish until then.
-  return { text: optionalText(m.text as LocalizedText | string | undefined, lang), value: m.value, date: m.date };
+function measure(m: Measure, text: LocalizedText | undefined, lang: Locale): ReportMeasure {
+  return { text: optionalText(text, lang), value: m.value, date: m.date };
 }
 
 export function buildReport(input: ReportInput): BoardReport {
@@ -293,8 +293,8 @@ export function buildReport(input: ReportInput): BoardReport {
         status: entry ? reportStatus(scale, entry.status, lang) : undefined,
         reportedFor: entry?.period,
         stale: !!entry && entry.period < period,
-        // Narratives stay in the language they were written in: the plan's, until check-ins record their own.
-        narrative: c && c.narrative.trim() ? { text: c.narrative, lang: plan.language } : undefined,
+        // Narratives stay in the language they were written in; one from before that was recorded is in the plan's.
+        narrative: c && c.narrative.trim() ? { text: c.narrative, lang: c.language ?? plan.language } : undefined,
         indicatorValue: values.get(slot)?.indicatorValue,
         author: entry?.author.name,
         submittedAt: entry?.at,
@@ -302,26 +302,23 @@ export function buildReport(input: ReportInput): BoardReport {
     });
     const overall = overallStatus(summary, filter.unit ? [filter.unit] : g.units);
     const value = goalValue(values);
-    const baseline = measure(g.baseline, lang);
-    const target = measure(g.target, lang);
-    const title = localize(g.title as LocalizedText | string, lang);
-    const indicatorText = localize(g.indicator.text as LocalizedText | string, lang);
+    const texts = goalTexts(g);
     const goal: ReportGoal = {
       key: g.key,
       code: g.code,
-      title,
-      description: optionalText(g.description as LocalizedText | string | undefined, lang),
+      title: localize(texts.title, lang),
+      description: optionalText(texts.description, lang),
       indicator: {
-        text: indicatorText,
+        text: localize(texts.indicatorText, lang),
         kind: g.indicator.kind,
-        unit: g.indicator.unit,
+        unit: texts.indicatorUnit ? localize(texts.indicatorUnit, lang).text : undefined,
         direction: g.indicator.direction,
         value: value?.indicatorValue,
         valuePeriod: value?.period,
         progress: progressOf(g.indicator, g.baseline, g.target, value?.indicatorValue),
       },
-      baseline,
-      target,
+      baseline: measure(g.baseline, texts.baselineText, lang),
+      target: measure(g.target, texts.targetText, lang),
       responsiblePersons: g.responsiblePersons.map((p) => p.name),
       responsibleGroups: g.responsibleGroupKeys.map((k) => {
         const group = groupByKey.get(k);

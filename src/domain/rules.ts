@@ -9,6 +9,7 @@ export * from './status-scale';
 export * from './plan';
 export * from './theme';
 export * from './goal';
+export * from './goal-texts';
 export * from './check-in';
 export * from './review';
 export * from './organisation';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECK_IN_SOURCES, NARRATIVE_MAX, narrativeIssue, STATUS_REQUIRED } from '../check-in';
+import { localeSchema } from './localized';
 import { keySchema, periodSchema } from './plan';
 import { personSchema } from './person';
 
@@ -13,6 +14,8 @@ export const checkInSchema = z.object({
   unit: keySchema.optional(),
   status: z.number().int(),
   narrative: z.string().max(NARRATIVE_MAX),
+  /** The language the narrative is written in; check-ins from before it was recorded have none. */
+  language: localeSchema.optional(),
   indicatorValue: z.number().finite().optional(),
   author: personSchema,
   submittedAt: z.string().datetime({ offset: true }),
@@ -38,6 +41,8 @@ export const checkInInputSchema = z.object({
       const issue = narrativeIssue(text);
       if (issue) ctx.addIssue({ code: 'custom', message: issue.message });
     }),
+  /** Chosen in the form, defaulting to the writer's UI language. */
+  language: localeSchema.optional(),
   indicatorValue: z.number().finite().optional(),
   submissionId: z
     .string()

@@ -39,6 +39,24 @@ export type SummaryEntry = z.infer<typeof summaryEntrySchema>;
 export const goalSummarySchema = z.record(z.string(), summaryEntrySchema);
 export type GoalSummary = z.infer<typeof goalSummarySchema>;
 
+/**
+ * A goal's texts in one more language (sv, en). The goal's own fields are its Finnish texts, which
+ * are required; a text left out here falls back to them. Items written before goals were bilingual
+ * have no translations and so read as Finnish, unchanged.
+ */
+export const goalTranslationSchema = z.object({
+  title: z.string().trim().max(500).optional(),
+  description: z.string().max(5000).optional(),
+  indicatorText: z.string().optional(),
+  indicatorUnit: z.string().max(32).optional(),
+  baselineText: z.string().optional(),
+  targetText: z.string().optional(),
+});
+export type GoalTranslation = z.infer<typeof goalTranslationSchema>;
+
+export const goalTranslationsSchema = z.object({ sv: goalTranslationSchema.optional(), en: goalTranslationSchema.optional() });
+export type GoalTranslations = z.infer<typeof goalTranslationsSchema>;
+
 export const goalSchema = z.object({
   key: keySchema,
   planKey: keySchema,
@@ -54,5 +72,7 @@ export const goalSchema = z.object({
   /** Units that report separately; empty = the goal reports as a whole. */
   units: z.array(keySchema).default([]),
   summary: goalSummarySchema.default({}),
+  /** Swedish and English texts; Finnish is in the fields above. */
+  translations: goalTranslationsSchema.optional(),
 });
 export type Goal = z.infer<typeof goalSchema>;

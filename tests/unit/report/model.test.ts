@@ -204,3 +204,39 @@ describe('board report model', () => {
     expect(periodLabel(r.period)).toBe('8/2021');
   });
 });
+
+describe('bilingual goal texts in the report', () => {
+  const translated = goal({
+    units: ['VAKA'],
+    title: 'Henkilöstön osaaminen vahvistuu',
+    indicator: { text: 'Koulutettujen määrä', kind: 'quantitative', direction: 'increase', unit: 'henkilöä' },
+    baseline: { text: 'Ei koulutusta', value: 664 },
+    target: { text: '+10 %', value: 730 },
+    translations: { sv: { title: 'Personalens kompetens stärks', indicatorUnit: 'personer', baselineText: 'Ingen utbildning' } },
+  });
+
+  it('prints the Swedish texts an admin wrote and the Finnish ones, marked Finnish, where none was written', () => {
+    const g = onlyGoal(buildReport(input({ lang: 'sv', goals: [translated] })));
+    expect(g.title).toEqual({ text: 'Personalens kompetens stärks', lang: 'sv' });
+    expect(g.indicator.text).toEqual({ text: 'Koulutettujen määrä', lang: 'fi' });
+    expect(g.indicator.unit).toBe('personer');
+    expect(g.baseline.text).toEqual({ text: 'Ingen utbildning', lang: 'sv' });
+    expect(g.target.text).toEqual({ text: '+10 %', lang: 'fi' });
+  });
+
+  it('marks each narrative with the language it was written in, the plan’s for one written before that was recorded', () => {
+    const g = onlyGoal(
+      buildReport(
+        input({
+          lang: 'sv',
+          goals: [goal({ units: ['VAKA', 'POPE'] })],
+          checkIns: [checkIn({ unit: 'VAKA', narrative: 'Det går bra.', language: 'sv' }), checkIn({ unit: 'POPE', narrative: 'Etenee.' })],
+        }),
+      ),
+    );
+    expect(g.cells.map((c) => c.narrative)).toEqual([
+      { text: 'Det går bra.', lang: 'sv' },
+      { text: 'Etenee.', lang: 'fi' },
+    ]);
+  });
+});

@@ -1,0 +1,62 @@
+import type { Goal, GoalTranslation } from './schemas/goal';
+import type { Locale, LocalizedText } from './localized';
+
+/**
+ * A goal's texts as localized texts: Finnish from the goal's own fields (required, so always
+ * there), Swedish and English from its translations. Views, cards and reports read a goal's words
+ * through here, so a missing translation falls back to Finnish in one place.
+ */
+export interface GoalTexts {
+  title: LocalizedText;
+  description: LocalizedText | undefined;
+  indicatorText: LocalizedText;
+  indicatorUnit: LocalizedText | undefined;
+  baselineText: LocalizedText | undefined;
+  targetText: LocalizedText | undefined;
+}
+
+type Field = keyof GoalTranslation;
+const FIELDS: readonly Field[] = ['title', 'description', 'indicatorText', 'indicatorUnit', 'baselineText', 'targetText'];
+
+function finnish(goal: Pick<Goal, 'title' | 'description' | 'indicator' | 'baseline' | 'target'>): Record<Field, string | undefined> {
+  return {
+    title: goal.title,
+    description: goal.description,
+    indicatorText: goal.indicator.text,
+    indicatorUnit: goal.indicator.unit,
+    baselineText: goal.baseline.text,
+    targetText: goal.target.text,
+  };
+}
+
+type TextSource = Pick<Goal, 'title' | 'description' | 'indicator' | 'baseline' | 'target'> & { translations?: Goal['translations'] };
+
+export function goalTexts(goal: TextSource): GoalTexts {
+  const fi = finnish(goal);
+  const localized = (field: Field): LocalizedText | undefined => {
+    const base = fi[field];
+    if (!base) return undefined;
+    const sv = goal.translations?.sv?.[field]?.trim();
+    const en = goal.translations?.en?.[field]?.trim();
+    return { fi: base, ...(sv ? { sv } : {}), ...(en ? { en } : {}) };
+  };
+  return {
+    title: localized('title') ?? { fi: goal.title },
+    description: localized('description'),
+    indicatorText: localized('indicatorText') ?? { fi: goal.indicator.text },
+    indicatorUnit: localized('indicatorUnit'),
+    baselineText: localized('baselineText'),
+    targetText: localized('targetText'),
+  };
+}
+
+/** The goal's texts that have Finnish but no version in `lang`: what an admin still has to translate. */
+export function missingTexts(goal: TextSource, lang: Exclude<Locale, 'fi'>): Field[] {
+  const fi = finnish(goal);
+  return FIELDS.filter((f) => !!fi[f] && !goal.translations?.[lang]?.[f]?.trim());
+}
+
+/** How many goals lack some text in `lang` ("puuttuu ruotsiksi: 7 tavoitetta"). */
+export function goalsMissing(goals: readonly TextSource[], lang: Exclude<Locale, 'fi'>): number {
+  return goals.filter((g) => missingTexts(g, lang).length > 0).length;
+}
