@@ -30,3 +30,8 @@ export function assertReportPeriod(plan: Pick<Plan, 'key' | 'periodStart' | 'per
     ]);
   }
 }
+
+/** Leaders and admins take the board report (it shows every goal of the plan, in any language). */
+export function canExportReport(actor: { roles: readonly string[] }): boolean {
+  return actor.roles.includes('leader') || actor.roles.includes('admin');
+}

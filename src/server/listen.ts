@@ -7,6 +7,7 @@ import { mountBot, type BotHandle, type MountBotOptions } from '../bot';
 import { publicUrl as publicUrlOf } from './config';
 import { errorHandler } from './http-errors';
 import { apiRouter } from './routes/api';
+import { reportRouter } from './routes/report';
 import { importRouter } from './routes/import';
 import type { Services } from './compose';
 
@@ -56,6 +57,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     const mounted = bot;
     // Before the command API, whose JSON parser takes 256 kB: an uploaded table may be 10 MB.
     app.use('/api/import', importRouter({ ctx: services.ctx, verify: services.verify }));
+    app.use('/api/reports', reportRouter({ board: services.board, verify: services.verify, clock }));
     app.use('/api', apiRouter({ ctx: services.ctx, verify: services.verify }));
     mountTab(app);
     app.use(errorHandler((msg, err) => log.error(msg, err)));
