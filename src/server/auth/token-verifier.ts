@@ -3,7 +3,8 @@ import { actorSchema, type Actor, type Role } from '../../domain';
 import { roleOfAppRole } from './app-roles';
 
 /**
- * Validates bearer tokens: signature via JWKS, issuer, audience, expiry. The same code checks
+ * Validates bearer tokens: signature via JWKS, issuer, audience, and time — `exp` required, `iat`
+ * required and not in the future, `nbf` honoured, each within the clock tolerance. The same code checks
  * Entra ID tokens in a tenant and the local issuer's tokens in local mode; only the settings differ.
  */
 export interface TokenVerifierOptions {
@@ -12,11 +13,19 @@ export interface TokenVerifierOptions {
   /** The JWKS endpoint, or a key resolver (tests). */
   jwks: URL | JWTVerifyGetKey;
   clockToleranceSeconds?: number;
+  /** The oldest `iat` accepted; Entra access tokens live 60–90 minutes. Default 24 h. */
+  maxTokenAgeSeconds?: number;
 }
 
+/** The one message every refused token gets: which check failed is logged, never told to the caller. */
+export const UNAUTHENTICATED_MESSAGE = 'Sign in again: the request has no valid access token';
+
 export class Unauthenticated extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    /** Why, for the log only (the JWT library's reason, a missing claim). */
+    readonly reason: string,
+  ) {
+    super(UNAUTHENTICATED_MESSAGE);
     this.name = 'Unauthenticated';
   }
 }
@@ -39,6 +48,9 @@ export function createTokenVerifier(opts: TokenVerifierOptions) {
         issuer: opts.issuer,
         audience: opts.audience,
         clockTolerance: opts.clockToleranceSeconds ?? 60,
+        requiredClaims: ['exp', 'iat'],
+        // Also what makes jose refuse an `iat` in the future (beyond the tolerance).
+        maxTokenAge: opts.maxTokenAgeSeconds ?? 24 * 3600,
       }));
     } catch (e) {
       throw new Unauthenticated(`Invalid token: ${(e as Error).message}`);
