@@ -28,7 +28,12 @@ const tenant = base.extend({
   MODE: z.literal('tenant'),
   AAD_TENANT_ID: z.string().uuid(),
   AAD_CLIENT_ID: z.string().uuid(),
-  AAD_CLIENT_SECRET: z.string().min(1),
+  /** App-only Graph credential: exactly one of a client secret or a certificate (see tenantCredential). */
+  AAD_CLIENT_SECRET: z.string().min(1).optional(),
+  /** A PEM file holding the certificate and its private key (the certificate uploaded to the app registration). */
+  AAD_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  /** Passphrase of an encrypted private key in that file. */
+  AAD_CLIENT_CERTIFICATE_PASSWORD: z.string().min(1).optional(),
   /** The API audience of tab tokens, e.g. api://tavoitteet.example.fi/<client id>. */
   API_AUDIENCE: z.string().min(1),
   SHAREPOINT_SITE_ID: z.string().min(1),
@@ -38,7 +43,22 @@ const tenant = base.extend({
   PUBLIC_URL: z.string().url(),
 });
 
-export const configSchema = z.discriminatedUnion('MODE', [local, tenant]);
+const CREDENTIAL_CHOICE = 'set exactly one of AAD_CLIENT_SECRET or AAD_CLIENT_CERTIFICATE_PATH';
+
+export const configSchema = z.discriminatedUnion('MODE', [local, tenant]).superRefine(
+  (c, ctx) => {
+    if (c.MODE !== 'tenant') return;
+    const secret = c.AAD_CLIENT_SECRET !== undefined;
+    const certificate = c.AAD_CLIENT_CERTIFICATE_PATH !== undefined;
+    if (secret && certificate) ctx.addIssue({ code: 'custom', path: ['AAD_CLIENT_CERTIFICATE_PATH'], message: `both a secret and a certificate are set: ${CREDENTIAL_CHOICE}` });
+    if (!secret && !certificate) ctx.addIssue({ code: 'custom', path: ['AAD_CLIENT_SECRET'], message: CREDENTIAL_CHOICE });
+    if (c.AAD_CLIENT_CERTIFICATE_PASSWORD !== undefined && !certificate) {
+      ctx.addIssue({ code: 'custom', path: ['AAD_CLIENT_CERTIFICATE_PASSWORD'], message: 'is set without AAD_CLIENT_CERTIFICATE_PATH' });
+    }
+  },
+  // Also when other variables are wrong, so one start lists every problem.
+  { when: () => true },
+);
 export type Config = z.infer<typeof configSchema>;
 export type LocalConfig = z.infer<typeof local>;
 export type TenantConfig = z.infer<typeof tenant>;
