@@ -95,7 +95,7 @@ export default tseslint.config(
             { from: { element: { type: 'tab-app' } }, allow: { to: { element: { types: { anyOf: ['tab-app', 'tab-feature', 'tab', 'domain', 'ports', 'manifest', 'cards'] } } } } },
             { from: { element: { type: 'tab-feature' } }, allow: { to: { element: { types: { anyOf: ['tab', 'domain', 'ports', 'manifest', 'cards'] } } } } },
             { from: { element: { type: 'tab-feature' } }, allow: { to: { element: { type: 'tab-feature', captured: { feature: '{{from.captured.feature}}' } } } } },
-            { from: { element: { type: 'tab' } }, allow: { to: { element: { types: { anyOf: ['tab', 'tab-app', 'domain', 'ports', 'graph', 'manifest', 'cards'] } } } } },
+            { from: { element: { type: 'tab' } }, allow: { to: { element: { types: { anyOf: ['tab', 'domain', 'ports', 'graph', 'manifest', 'cards'] } } } } },
             { from: { element: { type: 'cli' } }, allow: { to: { element: { types: { anyOf: ['cli', 'server', 'local-root', 'domain', 'ports', 'commands', 'graph', 'cards', 'reports', 'bot', 'demo', 'manifest'] } } } } },
           ],
         },

@@ -4,7 +4,7 @@
  * then the remembered choice, then the operating system's preference.
  *
  * Only the light theme is in the shell; dark and high contrast are loaded on demand
- * (`loadTheme`): main.tsx loads the starting theme before the first render, and a later switch
+ * (`loadTheme`): app/main.tsx loads the starting theme before the first render, and a later switch
  * keeps the current theme until the new one has arrived.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
