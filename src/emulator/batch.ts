@@ -1,6 +1,9 @@
 /**
- * JSON batching: at most 20 requests, run one after another in array order except that `dependsOn`
- * is honoured; a request whose dependency failed gets 424 without running.
+ * JSON batching: at most 20 requests. Graph promises no order among a batch's independent requests
+ * nor among its responses, only that `dependsOn` is honoured; so the emulator runs the ready
+ * requests in a random order and answers in another (seeded: `batchSeed`), and code that relies on
+ * array order fails here instead of in a municipality. A request whose dependency failed gets 424
+ * without running.
  */
 import { z } from 'zod';
 import type { EmuRequest, EmuResponse } from './context.js';
@@ -30,6 +33,8 @@ export function runBatch(
   failedDependency: (id: string, dep: string) => EmuResponse,
   /** Version prefixes the Graph SDK leaves on inner urls ("/v1.0/sites/…" from https://graph.microsoft.com/v1.0/…). */
   versionPrefixes: string[] = ['/v1.0'],
+  /** Picks among the requests ready to run, and shuffles the responses. */
+  random: () => number = Math.random,
 ): EmuResponse {
   const parsed = batchBody.safeParse(req.body);
   if (!parsed.success) {
@@ -61,14 +66,15 @@ export function runBatch(
     if (/^[a-z]+:\/\//i.test(r.url)) throw new GraphError(400, 'BadRequest', `Request '${r.id}' must use a relative url.`);
   }
 
-  // Topological order that keeps array order where dependencies allow it.
+  // A random topological order: any request whose dependencies have run may go next.
   const order: typeof requests = [];
   const placed = new Set<string>();
   while (order.length < requests.length) {
-    const ready = requests.find((r) => !placed.has(r.id) && (r.dependsOn ?? []).every((d) => placed.has(d)));
-    if (!ready) throw new GraphError(400, 'BadRequest', 'The dependsOn graph of the batch has a cycle.');
-    order.push(ready);
-    placed.add(ready.id);
+    const ready = requests.filter((r) => !placed.has(r.id) && (r.dependsOn ?? []).every((d) => placed.has(d)));
+    if (ready.length === 0) throw new GraphError(400, 'BadRequest', 'The dependsOn graph of the batch has a cycle.');
+    const next = ready[Math.min(ready.length - 1, Math.floor(random() * ready.length))]!;
+    order.push(next);
+    placed.add(next.id);
   }
 
   const results = new Map<string, BatchResponseEntry>();
@@ -97,5 +103,26 @@ export function runBatch(
     }
     results.set(r.id, { id: r.id, status: res.status, headers: res.headers, ...(res.body !== undefined ? { body: res.body } : {}) });
   }
-  return { status: 200, headers: {}, body: { responses: requests.map((r) => results.get(r.id)!) } };
+  return { status: 200, headers: {}, body: { responses: shuffled([...results.values()], random) } };
+}
+
+/** Fisher–Yates. */
+function shuffled<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.min(i, Math.floor(random() * (i + 1)));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+/** A small seeded generator (mulberry32), so a shuffled batch is the same on every run of a test. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -30,6 +30,10 @@ export interface Env {
   store: Store;
   now: () => Date;
   pageSize: number;
+  /** SharePoint's list view threshold (threshold.ts); 5,000 as in SharePoint Online. */
+  listViewThreshold: number;
+  /** Picks the order of a $batch's independent requests (Graph promises none). */
+  random: () => number;
 }
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): EmuResponse => ({

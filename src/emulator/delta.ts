@@ -63,7 +63,7 @@ export function itemsDelta(env: Env, req: EmuRequest, scope: ItemScope, deltaPat
   const pageIds = ids.slice(0, size);
   const value = pageIds.map((id) => {
     const item = env.store.item(listId, id);
-    if (item) return select(itemResource(req, scope, item, fields), q.get('select'));
+    if (item) return select(itemResource(req, scope, item, fields, q.get('select')), q.get('select'), 'listItem');
     return {
       id: String(id),
       parentReference: { siteId: scope.siteId },

@@ -1,5 +1,6 @@
 /** Routes one Graph request (HTTP or inside $batch) to its handler. Synchronous: runs atomically. */
 import { accessDenied, invalidRequest, itemNotFound, notImplemented } from './errors.js';
+import { eTagMatches, formatETag } from './etag.js';
 import { json, type EmuRequest, type EmuResponse, type Env } from './context.js';
 import { itemsDelta } from './delta.js';
 import { createItem, deleteItem, getFields, getItem, listItems, parseItemId, updateFields, type ItemScope } from './items.js';
@@ -22,8 +23,13 @@ export function dispatch(env: Env, req: EmuRequest): EmuResponse {
   };
   // Users with read rights on the site (delegated tokens) cannot write, like in the tenant.
   if (m !== 'GET' && req.caller.kind === 'delegated') throw accessDenied();
+  // If-None-Match is honoured on reads of one item (below); anywhere else it would be ignored silently.
+  const notModifiedUnsupported = (): void => {
+    if (req.headers['if-none-match'] !== undefined) throw notImplemented(`If-None-Match on ${m} ${req.path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`);
+  };
 
   if (seg[0] !== 'sites' || seg.length < 2) return unsupported();
+  if (seg[4] !== 'items' || seg.length < 6) notModifiedUnsupported();
   if (seg[1]!.includes(':')) throw notImplemented('addressing a site by server-relative path');
   const siteId = resolveSite(env, seg[1]!);
   if (seg.length === 2) return m === 'GET' ? json(200, siteResource(env, req)) : unsupported();
@@ -47,13 +53,31 @@ export function dispatch(env: Env, req: EmuRequest): EmuResponse {
     if (m === 'POST') return createItem(env, req, scope);
     return unsupported();
   }
-  if (seg[5] === 'delta' || seg[5] === 'delta()') {
+  // delta, delta(), microsoft.graph.delta() and the function form with its token: delta(token='…').
+  const deltaCall = /^(?:microsoft\.graph\.)?delta(?:\((?:token='([^']*)')?\))?$/.exec(seg[5]!);
+  if (deltaCall) {
     if (seg.length !== 6 || m !== 'GET') return unsupported();
-    return itemsDelta(env, req, scope, `/${req.path.split('/').filter(Boolean).join('/')}`);
+    notModifiedUnsupported();
+    let call = req;
+    if (deltaCall[1] !== undefined) {
+      if ([...req.query.keys()].some((k) => k.toLowerCase() === 'token')) throw invalidRequest('The delta token is given twice.');
+      const query = new URLSearchParams(req.query);
+      query.set('token', deltaCall[1]);
+      call = { ...req, query };
+    }
+    // Links always use the plain `…/items/delta?token=…` form.
+    return itemsDelta(env, call, scope, `/${req.path.split('/').filter(Boolean).slice(0, 5).join('/')}/delta`);
   }
   const itemId = parseItemId(seg[5]!);
   const item = env.store.item(list.id, itemId);
   if (!item) throw itemNotFound('The specified list item was not found.');
+  // A conditional GET of one item: 304 while its eTag is still the one the caller holds.
+  const ifNoneMatch = req.headers['if-none-match'];
+  const readsOne = m === 'GET' && (seg.length === 6 || (seg.length === 7 && seg[6] === 'fields'));
+  if (readsOne && ifNoneMatch !== undefined && eTagMatches(ifNoneMatch, item.guid, item.version)) {
+    return { status: 304, headers: { ETag: formatETag(item.guid, item.version) } };
+  }
+  if (!readsOne) notModifiedUnsupported();
   if (seg.length === 6) {
     if (m === 'GET') return getItem(env, req, scope, item);
     if (m === 'DELETE') return deleteItem(env, req, scope, item);

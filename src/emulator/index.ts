@@ -4,13 +4,14 @@
  * https://graph.microsoft.com/v1.0. Start reading at `dispatch.ts`.
  */
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express';
-import { runBatch, type InnerRequest } from './batch.js';
+import { runBatch, seededRandom, type InnerRequest } from './batch.js';
 import type { Caller, EmuRequest, EmuResponse, Env } from './context.js';
 import { Store } from './db.js';
 import { dispatch } from './dispatch.js';
 import { errorBody, GraphError, newRequestId } from './errors.js';
 import { pickFault, type FaultConfig } from './faults.js';
 import { siteIdOf } from './sites.js';
+import { DEFAULT_LIST_VIEW_THRESHOLD } from './threshold.js';
 
 export type { FaultConfig } from './faults.js';
 export type { Caller } from './context.js';
@@ -27,6 +28,10 @@ export interface EmulatorOptions {
   pageSize?: number;
   /** Clock for timestamps (tests). */
   now?: () => Date;
+  /** SharePoint's list view threshold (threshold.ts). Default 5,000 as in SharePoint Online; tests lower it. */
+  listViewThreshold?: number;
+  /** Seed of the order a $batch's independent requests run and answer in (batch.ts). Default 1. */
+  batchSeed?: number;
 }
 
 export interface EmulatorStats {
@@ -58,12 +63,18 @@ export interface Emulator {
   close(): void;
 }
 
+/** Graph's limit on a request body. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const UNREADABLE_JSON = 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
 
 export function createEmulator(opts: EmulatorOptions): Emulator {
   const store = new Store(opts.dbPath);
-  const env: Env = { store, now: opts.now ?? (() => new Date()), pageSize: opts.pageSize ?? 200 };
+  const env: Env = {
+    store, now: opts.now ?? (() => new Date()), pageSize: opts.pageSize ?? 200,
+    listViewThreshold: opts.listViewThreshold ?? DEFAULT_LIST_VIEW_THRESHOLD, random: seededRandom(opts.batchSeed ?? 1),
+  };
   const random = opts.random ?? Math.random;
   let faults: FaultConfig | null = opts.faults ?? null;
   const fresh = (): EmulatorStats => ({ requests: 0, faults: 0, byMethod: {}, batchedRequests: 0 });
@@ -167,6 +178,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
                 { requestId: newRequestId(), clientRequestId }, env.now()),
             }),
             [...new Set([rt.mountPath, '/v1.0'].filter(Boolean))],
+            env.random,
           ),
         );
       } catch (err) {
@@ -211,15 +223,25 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   };
 
   const router = express.Router();
-  router.use(express.json({ limit: '20mb' }));
+  // Graph refuses request bodies over 4 MB; so does the emulator (a 413, never a 500).
+  router.use(express.json({ limit: MAX_BODY_BYTES }));
   router.use((req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     handle(req, res).catch(next);
   });
   // Unreadable JSON bodies (and anything unexpected) still answer with Graph's error shape.
   router.use((err: unknown, req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
     const clientRequestId = req.get('client-request-id') ?? newRequestId();
-    const parseError = typeof err === 'object' && err !== null && (err as { type?: string }).type === 'entity.parse.failed';
-    const graphErr = parseError ? new GraphError(400, 'BadRequest', UNREADABLE_JSON) : err;
+    const type = typeof err === 'object' && err !== null ? (err as { type?: string }).type : undefined;
+    const status = typeof err === 'object' && err !== null ? (err as { status?: number }).status : undefined;
+    // body-parser's own refusals (too large, charset, encoding) keep their 4xx status.
+    const graphErr =
+      type === 'entity.parse.failed'
+        ? new GraphError(400, 'BadRequest', UNREADABLE_JSON)
+        : type === 'entity.too.large'
+          ? new GraphError(413, 'RequestEntityTooLarge', 'The request body is larger than 4 MB.')
+          : typeof status === 'number' && status >= 400 && status < 500
+            ? new GraphError(status, status === 415 ? 'UnsupportedMediaType' : 'BadRequest', 'The request body could not be read.')
+            : err;
     send(res, errorResponse(graphErr, clientRequestId), clientRequestId);
   });
 

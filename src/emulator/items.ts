@@ -9,7 +9,9 @@ import {
   type SortKey,
 } from './item-query.js';
 import { listWebUrl, select } from './lists.js';
+import { siteWebUrl } from './sites.js';
 import { filterFields, parseExpand, parseFilter, parseOrderBy, readQuery, type ExpandTerm } from './odata-query.js';
+import { enforceListViewThreshold } from './threshold.js';
 import { valueKey } from './unique.js';
 
 export interface ItemScope { siteId: string; list: ListRow; cols: ColumnDef[] }
@@ -56,9 +58,20 @@ export function fieldValueSet(scope: ItemScope, item: ItemRow, selectNames?: str
   return out;
 }
 
-export function itemResource(req: EmuRequest, scope: ItemScope, item: ItemRow, fields: ExpandTerm | undefined): Record<string, unknown> {
+export function itemResource(
+  req: EmuRequest, scope: ItemScope, item: ItemRow, fields: ExpandTerm | undefined, selectParam?: string,
+): Record<string, unknown> {
   const etag = formatETag(item.guid, item.version);
   const { siteId, list } = scope;
+  // Graph returns sharepointIds only when $select names it.
+  const ids = selectParam?.split(',').some((s) => s.trim() === 'sharepointIds')
+    ? {
+        sharepointIds: {
+          listId: list.id, listItemId: String(item.id), listItemUniqueId: item.guid.toLowerCase(),
+          siteId: siteId.split(',')[1] ?? siteId, siteUrl: siteWebUrl(), webId: siteId.split(',')[2] ?? '',
+        },
+      }
+    : {};
   return {
     '@odata.etag': etag,
     createdDateTime: item.created,
@@ -70,6 +83,7 @@ export function itemResource(req: EmuRequest, scope: ItemScope, item: ItemRow, f
     lastModifiedBy: item.modifiedBy,
     parentReference: { id: list.id, siteId },
     contentType: { id: contentTypeId(list), name: 'Item' },
+    ...ids,
     ...(fields
       ? {
           'fields@odata.context': `${req.serviceRoot}/$metadata#sites('${siteId}')/lists('${list.id}')/items('${item.id}')/fields/$entity`,
@@ -118,6 +132,7 @@ export function listItems(env: Env, req: EmuRequest, scope: ItemScope): EmuRespo
   const terms = q.has('orderby') ? parseOrderBy(q.get('orderby')!) : [];
   const infos = terms.map((t) => resolveField(scope.cols, t.field));
   infos.forEach((f) => requireIndexed(f, allowNonIndexed));
+  enforceListViewThreshold(env, scope.list.id, scope.cols, filter, terms);
 
   // Keyset paging: the skiptoken carries the sort position of the last item returned.
   let anchor: SortKey | null = null;
@@ -164,7 +179,7 @@ export function listItems(env: Env, req: EmuRequest, scope: ItemScope): EmuRespo
   const page = env.store.itemsByIds(scope.list.id, keyed.map((k) => k.id));
   const body: Record<string, unknown> = {
     '@odata.context': `${req.serviceRoot}/$metadata#sites('${scope.siteId}')/lists('${scope.list.id}')/items`,
-    value: page.map((item) => select(itemResource(req, scope, item, fields), q.get('select'))),
+    value: page.map((item) => select(itemResource(req, scope, item, fields, q.get('select')), q.get('select'), 'listItem')),
   };
   if (hasMore) {
     body['@odata.nextLink'] = linkWith(req, req.path, { $skiptoken: encodeToken(keyed[keyed.length - 1]!.key) });
@@ -176,7 +191,7 @@ export function getItem(env: Env, req: EmuRequest, scope: ItemScope, item: ItemR
   const q = readQuery(req.query, ['expand', 'select'], 'a list item');
   return json(200, {
     '@odata.context': `${req.serviceRoot}/$metadata#sites('${scope.siteId}')/lists('${scope.list.id}')/items/$entity`,
-    ...select(itemResource(req, scope, item, expandFields(q)), q.get('select')),
+    ...select(itemResource(req, scope, item, expandFields(q), q.get('select')), q.get('select'), 'listItem'),
   });
 }
 

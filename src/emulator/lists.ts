@@ -118,7 +118,7 @@ export function getLists(env: Env, req: EmuRequest, siteId: string): EmuResponse
     if (!Number.isInteger(top) || top < 1) throw invalidRequest(`Invalid $top value '${q.get('top')}'.`);
     if (lists.length > top) throw notImplemented('paging of the lists collection (ask without $top)');
   }
-  const values = lists.map((l) => select(listResource(env, req, siteId, l, expandColumns), q.get('select')));
+  const values = lists.map((l) => select(listResource(env, req, siteId, l, expandColumns), q.get('select'), 'list'));
   return json(200, { '@odata.context': `${req.serviceRoot}/$metadata#sites('${siteId}')/lists`, value: values });
 }
 
@@ -127,7 +127,7 @@ export function getList(env: Env, req: EmuRequest, siteId: string, list: ListRow
   const expandColumns = q.has('expand') && parseExpand(q.get('expand')!, ['columns']).length > 0;
   return json(200, {
     '@odata.context': `${req.serviceRoot}/$metadata#sites('${siteId}')/lists/$entity`,
-    ...select(listResource(env, req, siteId, list, expandColumns), q.get('select')),
+    ...select(listResource(env, req, siteId, list, expandColumns), q.get('select'), 'list'),
   });
 }
 
@@ -172,9 +172,26 @@ export function addColumn(env: Env, req: EmuRequest, siteId: string, list: ListR
 }
 
 /** Top-level `$select` on a resource: keep the named properties (and the OData annotations). */
-export function select(resource: Record<string, unknown>, selectParam: string | undefined): Record<string, unknown> {
+/** Properties of each resource type that `$select` may name (Graph v1.0); others are a 400 as in Graph. */
+const SELECTABLE: Record<'listItem' | 'list', string[]> = {
+  listItem: [
+    'id', 'name', 'description', 'eTag', 'createdDateTime', 'lastModifiedDateTime', 'webUrl', 'createdBy', 'lastModifiedBy',
+    'parentReference', 'contentType', 'sharepointIds', 'fields', 'deleted',
+  ],
+  list: [
+    'id', 'name', 'displayName', 'description', 'eTag', 'createdDateTime', 'lastModifiedDateTime', 'webUrl', 'createdBy',
+    'lastModifiedBy', 'parentReference', 'list', 'sharepointIds', 'system', 'columns', 'contentTypes', 'items', 'drive',
+  ],
+};
+
+export function select(resource: Record<string, unknown>, selectParam: string | undefined, type: 'listItem' | 'list'): Record<string, unknown> {
   if (selectParam === undefined) return resource;
   const wanted = selectParam.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of wanted) {
+    if (!SELECTABLE[type].includes(name)) {
+      throw new GraphError(400, 'BadRequest', `Could not find a property named '${name}' on type 'microsoft.graph.${type}'.`);
+    }
+  }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(resource)) {
     if (k.startsWith('@odata.') || wanted.includes(k) || (k.endsWith('@odata.context') && wanted.includes(k.split('@')[0]!))) out[k] = v;
