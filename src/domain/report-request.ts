@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Invalid, keySchema, localeSchema, periodSchema, type Plan } from './index';
+import { REPORT_FORMATS } from './report-rules';
 
-export const REPORT_FORMATS = ['docx', 'xlsx', 'csv'] as const;
+export { canExportReport, REPORT_FORMATS, type ReportFormat } from './report-rules';
 export const reportFormatSchema = z.enum(REPORT_FORMATS);
-export type ReportFormat = z.infer<typeof reportFormatSchema>;
 
 /**
  * What a board report is asked for with, from the dashboard (query string) or the command line:
@@ -31,7 +31,3 @@ export function assertReportPeriod(plan: Pick<Plan, 'key' | 'periodStart' | 'per
   }
 }
 
-/** Leaders and admins take the board report (it shows every goal of the plan, in any language). */
-export function canExportReport(actor: { roles: readonly string[] }): boolean {
-  return actor.roles.includes('leader') || actor.roles.includes('admin');
-}

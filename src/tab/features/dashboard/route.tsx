@@ -19,6 +19,7 @@ import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useNow, usePlans, type Board } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import { DashboardFilters } from './components/dashboard-filters';
+import { ReportDownload } from './components/report-download';
 import { StatusMatrix } from './components/status-matrix';
 import {
   buildRows,
@@ -158,6 +159,7 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
             <Text className={styles.shown} role="status">
               {t('counts.shown', { count: visible.length, total: rows.length })}
             </Text>
+            <ReportDownload query={{ plan: plan.key, period, theme: query.theme, group: query.group, unit: query.unit, status: query.status }} />
           </div>
           {visible.length === 0 ? (
             <EmptyState icon={<SearchInfo24Regular />} title={t('noMatch.title')}>

@@ -1,0 +1,107 @@
+/**
+ * `GET /api/reports?…`: the board report as a file. Read as a stream so a large plan's report
+ * shows how far the download is; the server's error body becomes a `ReportRequestError`.
+ */
+import type { ReportFormat } from '../../../../domain/report-rules';
+import type { Locale } from '../../../../domain/localized';
+import type { Services } from '../../../data';
+
+export interface ReportQuery {
+  plan: string;
+  period: string;
+  format: ReportFormat;
+  lang: Locale;
+  theme?: string;
+  group?: string;
+  unit?: string;
+  status?: string;
+}
+
+export interface DownloadedReport {
+  blob: Blob;
+  fileName: string;
+  goals: number;
+}
+
+export class ReportRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: 'forbidden' | 'invalid' | 'network' | 'server',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ReportRequestError';
+  }
+}
+
+export function reportUrl(apiBaseUrl: string, q: ReportQuery): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, v);
+  return `${apiBaseUrl.replace(/\/$/, '')}/reports?${params.toString()}`;
+}
+
+/** The file name from `Content-Disposition` (RFC 6266 `filename*` first), else one made of the query. */
+export function fileNameOf(header: string | null, q: ReportQuery): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
+  if (star) {
+    try {
+      return decodeURIComponent(star);
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header ?? '')?.[1] ?? `${q.plan}_${q.period}_${q.lang}.${q.format}`;
+}
+
+export async function downloadReport(
+  services: Pick<Services, 'config' | 'auth'>,
+  q: ReportQuery,
+  onProgress: (received: number, total: number | undefined) => void,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): Promise<DownloadedReport> {
+  const token = await services.auth.getApiToken();
+  let res: Response;
+  try {
+    res = await fetchImpl(reportUrl(services.config.apiBaseUrl, q), { headers: { Authorization: `Bearer ${token}` } });
+  } catch (e) {
+    throw new ReportRequestError(0, 'network', e instanceof Error ? e.message : 'The server could not be reached');
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+    const code = res.status === 403 ? 'forbidden' : res.status === 400 || res.status === 404 ? 'invalid' : 'server';
+    throw new ReportRequestError(res.status, code, body?.error?.message ?? `HTTP ${res.status}`);
+  }
+  const total = Number(res.headers.get('Content-Length')) || undefined;
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = res.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.byteLength;
+      onProgress(received, total);
+    }
+  } else {
+    const buf = new Uint8Array(await res.arrayBuffer());
+    chunks.push(buf);
+    onProgress(buf.byteLength, total);
+  }
+  const type = res.headers.get('Content-Type') ?? 'application/octet-stream';
+  return { blob: new Blob(chunks as BlobPart[], { type }), fileName: fileNameOf(res.headers.get('Content-Disposition'), q), goals: Number(res.headers.get('X-Report-Goals')) || 0 };
+}
+
+/** Hands the file to the browser as a download. */
+export function saveFile(file: { blob: Blob; fileName: string }): void {
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The browser has taken the file once click() returns; free the memory a moment later.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
