@@ -1,6 +1,7 @@
 import { ExpressAdapter } from '@microsoft/teams.apps';
 import { MessageActivityInput } from '@microsoft/teams.api';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
+import { z } from 'zod';
 import type { ReminderKind } from '../domain';
 import type { LinkTargets } from '../cards';
 import type { BotDeps, BotServices, InboundActivity } from './deps';
@@ -41,6 +42,70 @@ export interface MountBotOptions {
   env?: Record<string, string | undefined>;
 }
 
+/** What the bot's endpoint takes at most: a Teams activity is a few kB; a card action with a long narrative well under this. */
+export const MAX_ACTIVITY_BYTES = 100 * 1024;
+
+/** The least an activity must carry for any handler to answer it; the rest is each handler's to parse. */
+const activitySchema = z.object({
+  type: z.string().min(1).max(100),
+  serviceUrl: z.string().url().max(2000),
+  from: z.object({ id: z.string().min(1).max(1000) }),
+  conversation: z.object({ id: z.string().min(1).max(2000) }),
+});
+
+/** 127.0.0.0/8, ::1 and localhost: where a local-mode bot may send (a Playground, a test connector). */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * In front of the SDK's route: refuses what is not an activity with a 4xx before any handler runs
+ * (the SDK would answer 500). A tenant's request without a bearer token is refused before its body
+ * is read; the SDK then validates the token itself. In local mode, where nobody is authenticated,
+ * an activity may only name a loopback `serviceUrl`, so the bot never sends anything off the machine.
+ */
+function activityGuard(mode: 'local' | 'tenant', log: BotServices['log']): RequestHandler[] {
+  const refuse = (res: express.Response, status: number, code: string, message: string, fields?: { path: string; message: string }[]) =>
+    res.status(status).json({ error: { code, message, ...(fields ? { fields } : {}) } });
+  return [
+    (req, res, next) => {
+      if (req.method !== 'POST') return next();
+      if (mode === 'tenant' && !/^Bearer\s+\S+$/i.test(req.get('Authorization') ?? '')) {
+        log.warn('Bot endpoint: refused a request without a Bot Service token');
+        res.set('WWW-Authenticate', 'Bearer');
+        return refuse(res, 401, 'unauthenticated', 'A Bot Service token is required');
+      }
+      if (!req.is('application/json')) {
+        log.warn(`Bot endpoint: refused a body of type ${req.get('Content-Type') ?? '(none)'}`);
+        return refuse(res, 415, 'unsupportedMediaType', 'Activities are JSON (Content-Type: application/json)');
+      }
+      next();
+    },
+    // Its errors (too large, charset, encoding, not JSON) go on to the server's one error mapping.
+    express.json({ limit: MAX_ACTIVITY_BYTES }),
+    (req, res, next) => {
+      if (req.method !== 'POST') return next();
+      const parsed = activitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+        log.warn(`Bot endpoint: refused a malformed activity (${fields.map((f) => f.path).join(', ')})`);
+        return refuse(res, 400, 'invalid', 'Not a Bot Framework activity', fields);
+      }
+      if (mode === 'local' && !isLoopbackUrl(parsed.data.serviceUrl)) {
+        log.warn('Bot endpoint (local mode): refused an activity whose serviceUrl is not on this machine');
+        return refuse(res, 400, 'invalid', 'In local mode the serviceUrl must be a loopback address', [{ path: 'serviceUrl', message: 'Must be http://127.0.0.1… or http://localhost…' }]);
+      }
+      next();
+    },
+  ];
+}
+
 /** Settings that mean "this is a real deployment": never accept unauthenticated activities with them. */
 const PRODUCTION_SETTINGS = ['BOT_ID', 'BOT_PASSWORD', 'CLIENT_ID', 'CLIENT_SECRET', 'MANAGED_IDENTITY_CLIENT_ID'];
 
@@ -67,6 +132,7 @@ export async function mountBot(app: express.Express, services: BotServices, opti
     allowUnauthenticated = false;
   }
 
+  app.use('/api/messages', ...activityGuard(config.mode, log));
   const teams = new TeamsBotApp({
     ...(config.mode === 'tenant' ? { clientId: config.botId, clientSecret: config.botPassword, tenantId: config.tenantId } : {}),
     httpServerAdapter: new ExpressAdapter(app, { logger: sdkLogger(log, 'teams/express') }),
@@ -110,7 +176,15 @@ export async function mountBot(app: express.Express, services: BotServices, opti
   await teams.initialize();
 
   const queue = options.queue ?? new SendQueue();
-  const send: CardSender = options.wrapSend ? options.wrapSend((to, c) => teams.sendCard(to, c)) : (to, c) => teams.sendCard(to, c);
+  const teamsSend: CardSender = async (to, c) => {
+    // A conversation stored before this rule (or typed into a list by hand) must not make a
+    // local bot post outside the machine either.
+    if (config.mode === 'local' && !isLoopbackUrl(to.serviceUrl)) {
+      throw new Error('Local mode sends only to a loopback serviceUrl; this conversation is elsewhere');
+    }
+    return teams.sendCard(to, c);
+  };
+  const send: CardSender = options.wrapSend ? options.wrapSend(teamsSend) : teamsSend;
   const run: BotHandle['runReminders'] = async (o) => runReminders({ ...(await depsNow()), queue, send }, o);
   const scheduler = startScheduler({
     repo: services.repo,

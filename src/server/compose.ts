@@ -42,6 +42,8 @@ export interface LocalServices {
   emulator: LocalSite['emulator'];
   /** `/local/*` endpoints, mounted by `listen`. */
   router: LocalSite['router'];
+  /** The emulator for the browser, behind its token check (`/graph/v1.0`). */
+  graphRouter: LocalSite['graphRouter'];
   /** True when this start created the emulator database and loaded the demo data into it. */
   seeded: boolean;
 }
@@ -116,7 +118,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
         ctx,
         roles: site.roles,
       },
-      ...(site.local ? { local: { issuer: site.local.issuer, emulator: site.local.emulator, router: site.local.router, seeded } } : {}),
+      ...(site.local ? { local: { issuer: site.local.issuer, emulator: site.local.emulator, router: site.local.router, graphRouter: site.local.graphRouter, seeded } } : {}),
       close: async () => site.local?.close(),
     };
   } catch (e) {

@@ -7,7 +7,8 @@ import { z } from 'zod';
 const base = z.object({
   MODE: z.enum(['local', 'tenant']).default('local'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  /** Default: 127.0.0.1 in local mode (its token endpoint mints admin tokens for anyone), 0.0.0.0 in a tenant. */
+  HOST: z.string().min(1).optional(),
   /** Public base URL of this server (used in deep links and cards). Defaults to http://localhost:PORT. */
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -16,12 +17,29 @@ const base = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Teams app id (manifest id), for deep links. */
   TEAMS_APP_ID: z.string().default('0e4a5b8c-3c4f-4a52-9d51-6f5e4f3a2b10'),
+  /** Origins (scheme://host[:port], comma-separated) whose pages may call the API from another origin. Default: none. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin is scheme://host[:port]'))),
+  /** Commands one signed-in user may send per minute (a meeting, an import and a busy editor stay far below). */
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Requests per minute from one address to anything unauthenticated (local endpoints, refused tokens). */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Proxy hops in front of the server whose X-Forwarded-For to trust (Azure App Service: 1). Default 0. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 const local = base.extend({
   MODE: z.literal('local'),
   /** Fault injection in the emulator: rate 0..1 of 429/503 answers. */
   EMULATOR_FAULT_RATE: z.coerce.number().min(0).max(1).default(0),
+  /**
+   * Local mode on a non-loopback HOST: only with this set to exactly `expose-demo-tokens-to-the-network`,
+   * because anyone who reaches the port can mint an admin token. Logged as a warning at every start.
+   */
+  LOCAL_ALLOW_NETWORK: z.literal('expose-demo-tokens-to-the-network').optional(),
 });
 
 const tenant = base.extend({
@@ -82,6 +100,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   return r.data;
+}
+
+/** Where the server binds: HOST, else loopback in local mode and every interface in a tenant. */
+export function hostOf(config: Config): string {
+  return config.HOST ?? (config.MODE === 'local' ? '127.0.0.1' : '0.0.0.0');
+}
+
+/** Whether a host name or address is this machine's loopback (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
 export function publicUrl(config: Config, port: number): string {

@@ -4,8 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { mountBot, type BotHandle, type MountBotOptions } from '../bot';
-import { publicUrl as publicUrlOf } from './config';
+import { hostOf, isLoopbackHost, publicUrl as publicUrlOf, type Config } from './config';
 import { errorHandler } from './http-errors';
+import { authenticateFirst } from './http/authenticate';
+import { perIpLimiter, perUserLimiter } from './http/rate-limits';
+import { requestContext } from './http/request-context';
+import { corsFor, securityHeaders } from './http/security-headers';
 import { apiRouter } from './routes/api';
 import { reportRouter } from './routes/report';
 import { importRouter } from './routes/import';
@@ -40,11 +44,22 @@ const TAB_DIR = resolve('dist/tab');
  */
 export async function listen(services: Services, opts: ListenOptions = {}): Promise<RunningServer> {
   const { config, log, clock } = services;
+  const requested = opts.port ?? config.PORT;
+  const host = opts.host ?? hostOf(config);
+  checkLocalHost(config, host, log);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.use(requestContext());
+  app.use(securityHeaders({ mode: config.MODE, ...(config.MODE === 'tenant' ? { graphOrigin: new URL(config.GRAPH_BASE_URL).origin } : {}) }));
+  app.use(corsFor(config.CORS_ORIGINS));
+  const limits = {
+    userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
+    ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
+    onLimited: (what: string, res: express.Response) => log.warn(`[${String(res.locals.requestId)}] 429: rate limit per ${what}`),
+  };
+  const perIp = perIpLimiter(limits);
   const server = createServer(app);
-  const requested = opts.port ?? config.PORT;
-  const host = opts.host ?? config.HOST;
   // Cards link to the public URL, which names the port when PUBLIC_URL is unset. A fixed port opens
   // only once every route is mounted; an ephemeral one (0: tests) is bound first to learn its
   // number — no one else can know it before we return it.
@@ -53,14 +68,19 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
   try {
     const publicUrl = publicUrlOf(config, requested === 0 ? portOf(server) : requested);
     mountRoutes(app, services, publicUrl);
+    // Local mode's bot takes activities from anyone who reaches it: limited per address.
+    if (config.MODE === 'local') app.use('/api/messages', perIp);
     bot = await mountBot(app, { ...services.bot, publicUrl }, opts.bot);
     const mounted = bot;
+    // Every command (and the import) is authenticated from its headers before its body is read,
+    // then limited per user.
+    app.use('/api', authenticateFirst(services.verify, perIp), perUserLimiter(limits));
     // Before the command API, whose JSON parser takes 256 kB: an uploaded table may be 10 MB.
     app.use('/api/import', importRouter({ ctx: services.ctx, verify: services.verify }));
     app.use('/api/reports', reportRouter({ board: services.board, verify: services.verify, clock }));
     app.use('/api', apiRouter({ ctx: services.ctx, verify: services.verify }));
     mountTab(app);
-    app.use(errorHandler((msg, err) => log.error(msg, err)));
+    app.use(errorHandler(log));
     if (requested !== 0) await bind(server, requested, host);
     const port = portOf(server);
     log.info(`Tavoitteet (${config.MODE} mode) listening on ${publicUrl}`);
@@ -102,10 +122,24 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     });
     if (s.local) {
       // The tab in the browser reads the emulator over HTTP; the server itself calls it in-process.
-      a.use('/graph/v1.0', s.local.emulator.router);
-      a.use('/local', s.local.router);
+      a.use('/graph/v1.0', s.local.graphRouter);
+      a.use('/local', perIp, s.local.router);
     }
   }
+}
+
+/**
+ * Local mode mints admin tokens for anyone who asks, so it listens on loopback only — unless the
+ * operator opted in explicitly (LOCAL_ALLOW_NETWORK), which is logged loudly at every start.
+ */
+function checkLocalHost(config: Config, host: string, log: Services['log']): void {
+  if (config.MODE !== 'local' || isLoopbackHost(host)) return;
+  if (config.LOCAL_ALLOW_NETWORK !== 'expose-demo-tokens-to-the-network') {
+    throw new Error(
+      `Local mode refuses to listen on ${host}: anyone who reaches it can mint an admin token. Use HOST=127.0.0.1 (the default), or set LOCAL_ALLOW_NETWORK=expose-demo-tokens-to-the-network to expose it knowingly.`,
+    );
+  }
+  log.warn(`!!! LOCAL MODE ON THE NETWORK (${host}): /local/token gives an admin token to anyone who reaches this port (LOCAL_ALLOW_NETWORK is set) !!!`);
 }
 
 function mountTab(app: Express): void {

@@ -76,7 +76,7 @@ async function link(deps: BotDeps, a: InboundActivity, data: Record<string, unkn
   if (!actor) return buildRefusalCard(locale, 'link');
   try {
     const group = await linkChannel(deps.ctx, actor, groupKey, conversationRefOf(a));
-    deps.log.info(`Channel ${a.conversation.id} linked to group ${group.key} by ${actor.upn}`);
+    deps.log.info(`Channel ${a.conversation.id} linked to group ${group.key} by ${actor.id}`);
     return buildLinkedCard(group.language ?? locale, group.name);
   } catch (e) {
     if (e instanceof Forbidden) return buildRefusalCard(locale, 'link');
@@ -143,7 +143,7 @@ async function checkIn(deps: BotDeps, a: InboundActivity, data: Record<string, u
       { goalKey: gk, period, ...(unit ? { unit } : {}), status, narrative, ...(indicatorValue !== undefined ? { indicatorValue } : {}), submissionId: parsed.data.submissionId },
       'card',
     );
-    deps.log.info(`Check-in ${stored.key} on ${gk} from a card by ${actor.upn}${created ? '' : ' (repeated submission)'}`);
+    deps.log.info(`Check-in ${stored.key} on ${gk} from a card by ${actor.id}${created ? '' : ' (repeated submission)'}`);
     const fresh = await loadPlanData(deps.board, deps.ctx, ref.planKey, ref.period);
     const goal = fresh.goals.find((g) => g.key === gk);
     const level = levelOf(fresh.plan.statusScale, stored.status);

@@ -33,6 +33,11 @@ export interface LocalSite {
   /** `/local/*`: demo users, their tokens, the JWKS, fault injection and emulator stats. */
   router: Router;
   /**
+   * The emulator as the browser reaches it (`/graph/v1.0`): a request without a valid Graph token
+   * is answered 401 in Graph's shape from its headers, before its body is read.
+   */
+  graphRouter: Router;
+  /**
    * Who is who in local mode. The token endpoint mints exactly these roles into the tab's tokens
    * and the bot's role directory is built from the same list, so both paths agree.
    */
@@ -61,16 +66,17 @@ export async function openLocalSite(config: LocalConfig, log: Logger): Promise<L
   const keys = createLocalJWKSet(issuer.jwks());
   // The emulator checks Graph tokens like Graph does, with the issuer's keys in-process.
   const verifyGraphToken = createTokenVerifier({ issuer: LOCAL_ISSUER, audience: GRAPH_AUDIENCE, jwks: keys });
+  const authenticate = async (header: string | undefined) => {
+    try {
+      const t = await verifyGraphToken(header);
+      return { kind: t.isApp ? ('app' as const) : ('delegated' as const), displayName: t.actor.name, id: t.actor.id };
+    } catch {
+      return null;
+    }
+  };
   const emulator = createEmulator({
     dbPath,
-    authenticate: async (header) => {
-      try {
-        const t = await verifyGraphToken(header);
-        return { kind: t.isApp ? 'app' : 'delegated', displayName: t.actor.name, id: t.actor.id };
-      } catch {
-        return null;
-      }
-    },
+    authenticate,
     ...(config.EMULATOR_FAULT_RATE > 0 ? { faults: { rate: config.EMULATOR_FAULT_RATE, statuses: [429, 503], retryAfterSeconds: 1 } } : {}),
   });
   const graph = createGraphClient({
@@ -81,8 +87,25 @@ export async function openLocalSite(config: LocalConfig, log: Logger): Promise<L
   });
   const people = DEMO_USERS;
 
+  const graphRouter = express.Router();
+  graphRouter.use((req, res, next) => {
+    const header = req.get('Authorization');
+    authenticate(header).then(
+      (caller) => {
+        if (caller) return next();
+        log.warn(`[${String(res.locals.requestId ?? '-')}] emulator: 401 before reading the body of ${req.method} ${req.baseUrl}${req.path}`);
+        res
+          .status(401)
+          .json({ error: { code: 'InvalidAuthenticationToken', message: header ? 'Access token validation failure.' : 'Access token is empty.', innerError: { date: new Date().toISOString(), 'request-id': String(res.locals.requestId ?? '') } } });
+      },
+      next,
+    );
+  });
+  graphRouter.use(emulator.router);
+
   const router = express.Router();
-  router.use(express.json());
+  // A user id or fault settings: a few hundred bytes.
+  router.use(express.json({ limit: '16kb' }));
   router.get('/.well-known/jwks.json', (_req, res) => {
     res.json(issuer.jwks());
   });
@@ -124,6 +147,7 @@ export async function openLocalSite(config: LocalConfig, log: Logger): Promise<L
     issuer,
     emulator,
     router,
+    graphRouter,
     people,
     async seedIfFresh(ctx) {
       if (!fresh || seeded) return false;

@@ -12,6 +12,7 @@ import {
 } from '../../commands';
 import type { Versioned } from '../../ports';
 import type { TokenVerifier } from '../auth/token-verifier';
+import { actorOf, requireJsonBody } from '../http/authenticate';
 
 /**
  * The command API: every write the tab makes. Bodies are validated by the commands (zod, field
@@ -24,6 +25,9 @@ export interface ApiDeps {
 
 type Authed = Request & { actor: Actor };
 
+/** The largest command body: a goal with its texts in three languages is a few kB. */
+export const API_BODY_LIMIT = '256kb';
+
 const ifMatch = (req: Request): string | undefined => req.get('If-Match') ?? undefined;
 
 function sendVersioned(res: express.Response, status: number, v: Versioned<unknown>): void {
@@ -32,9 +36,15 @@ function sendVersioned(res: express.Response, status: number, v: Versioned<unkno
 
 export function apiRouter({ ctx, verify }: ApiDeps): Router {
   const r = express.Router();
-  r.use(express.json({ limit: '256kb' }));
 
-  const authenticate: RequestHandler = (req, _res, next) => {
+  // From the headers, before the body is read (listen's gate usually did it already).
+  const authenticate: RequestHandler = (req, res, next) => {
+    const known = actorOf(res.locals);
+    if (known) {
+      (req as Authed).actor = known;
+      next();
+      return;
+    }
     verify(req.get('Authorization'))
       .then((t) => {
         (req as Authed).actor = t.actor;
@@ -43,6 +53,8 @@ export function apiRouter({ ctx, verify }: ApiDeps): Router {
       .catch(next);
   };
   r.use(authenticate);
+  r.use(requireJsonBody());
+  r.use(express.json({ limit: API_BODY_LIMIT }));
 
   const wrap =
     (fn: (req: Authed, res: express.Response) => Promise<void>): RequestHandler =>
