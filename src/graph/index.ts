@@ -15,4 +15,4 @@ export { createGraphRepository, type GraphRepositoryOptions } from './repository
 export { executeBatch, unwrap, type BatchRequest, type BatchResponse } from './batch';
 export { createBoardReader, type BoardReaderOptions } from './board-reader';
 export { applyDeltaPage, createDeltaCache, type DeltaCache, type DeltaCacheOptions, type DeltaChanges, type DeltaPage, type DeltaState } from './delta';
-export { provisionLists, type ProvisionOptions, type ProvisionReport } from './provision';
+export { describeProvisionReport, provisionLists, type ColumnGap, type ProvisionOptions, type ProvisionReport } from './provision';

@@ -1,13 +1,21 @@
 /**
- * Creates the SharePoint lists of `manifest/lists.ts` on a site, idempotently: missing lists are
- * created with all their columns, existing lists get the columns they lack (never changed or
- * removed: that is an admin decision). Afterwards every list's columns are read back, and columns
- * the manifest wants indexed but Graph reports as not indexed are returned in `notIndexed` —
- * whether `indexed: true` through Graph makes a real SharePoint index is unconfirmed; if a column
- * shows up there, an admin creates the index in List settings → Indexed columns.
+ * Creates the SharePoint lists of `manifest/lists.ts` on a site, idempotently, then verifies what
+ * the site really has.
+ *
+ * - Missing lists are created with all their columns; existing lists get the columns they lack
+ *   (never changed or removed: that is an admin decision).
+ * - Verification, per list: the columns are read back; every column the app filters on (the
+ *   manifest's `indexed` ones — the mapping refuses a filter on any other) must read back
+ *   `indexed: true` **and** answer a filtered query without the
+ *   `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly` header, which SharePoint refuses on a
+ *   column without an index. Every `unique` column must read back `enforceUniqueValues: true`.
+ * - What is missing cannot be repaired through Graph here (Graph does not reliably turn an
+ *   existing column into an indexed or unique one), so each gap becomes the exact manual step in
+ *   SharePoint's list settings, in `manualSteps`; `verified` is false until none is left.
  */
-import { ALL_LISTS, columnDefinition, listCreateBody, type ListSpec } from '../../manifest/lists';
+import { ALL_LISTS, columnDefinition, listCreateBody, type ColumnSpec, type ListSpec } from '../../manifest/lists';
 import { query, type GraphClient } from './client';
+import { graphCodeOf, statusOf } from './errors';
 
 export interface ProvisionOptions {
   client: GraphClient;
@@ -16,14 +24,25 @@ export interface ProvisionOptions {
   lists?: readonly ListSpec[];
 }
 
+export interface ColumnGap {
+  list: string;
+  column: string;
+  /** What the site showed: the column's own properties, or how a filtered query on it answered. */
+  evidence: string;
+}
+
 export interface ProvisionReport {
   created: string[];
   columnsAdded: { list: string; column: string }[];
   unchanged: string[];
-  /** Columns the manifest marks indexed that the site reports as not indexed (admin must index them). */
-  notIndexed: { list: string; column: string }[];
+  /** Columns the app filters on that have no working index on the site (an admin must index them). */
+  notIndexed: ColumnGap[];
   /** Columns the manifest marks unique that the site reports without enforceUniqueValues. */
-  notUnique: { list: string; column: string }[];
+  notUnique: ColumnGap[];
+  /** One line per gap: what to click in SharePoint, in order. Empty when everything verified. */
+  manualSteps: string[];
+  /** True when every index and unique constraint the app relies on was found on the site. */
+  verified: boolean;
   /** display name → list id, to pass as `listIds` and skip the lookup. */
   listIds: Record<string, string>;
 }
@@ -37,6 +56,7 @@ interface ColumnResource {
 interface ListResource {
   id: string;
   displayName: string;
+  webUrl?: string;
   columns?: ColumnResource[];
 }
 
@@ -56,13 +76,40 @@ async function all<T>(client: GraphClient, url: string): Promise<T[]> {
   return out;
 }
 
+/** A value no real row holds, in the column's type: the query matches nothing and reads nothing. */
+function probeValue(c: ColumnSpec): string {
+  return c.type === 'number' ? '-1' : "'tavoitteet-provision-probe'";
+}
+
+/**
+ * Whether SharePoint accepts a filter on the column without the "may fail randomly" header: the
+ * way the app itself queries. Refused with 400 `invalidRequest` when the column has no index.
+ */
+async function filterRefusal(client: GraphClient, itemsPath: string, c: ColumnSpec): Promise<string | undefined> {
+  const q = query({ $filter: `fields/${c.name} eq ${probeValue(c)}`, $select: 'id', $top: '1' });
+  try {
+    await client.get(`${itemsPath}${q}`);
+    return undefined;
+  } catch (e) {
+    if (statusOf(e) === 400) return `a filter on it is refused with HTTP 400 ${graphCodeOf(e) ?? ''}`.trimEnd();
+    throw e;
+  }
+}
+
+const indexStep = (list: string, where: string, column: string) =>
+  `${list}${where}: Settings (gear) → List settings → Columns: Indexed columns → Create a new index → Primary column for this index: ${column} → Create`;
+const uniqueStep = (list: string, where: string, column: string) =>
+  `${list}${where}: Settings (gear) → List settings → Columns: ${column} → Enforce unique values: Yes → OK (SharePoint refuses while two items share a value: fix those first)`;
+
 export async function provisionLists(options: ProvisionOptions): Promise<ProvisionReport> {
   const { client, siteId } = options;
   const specs = options.lists ?? ALL_LISTS;
   const site = `/sites/${siteId}`;
-  const report: ProvisionReport = { created: [], columnsAdded: [], unchanged: [], notIndexed: [], notUnique: [], listIds: {} };
+  const report: ProvisionReport = {
+    created: [], columnsAdded: [], unchanged: [], notIndexed: [], notUnique: [], manualSteps: [], verified: false, listIds: {},
+  };
 
-  const existing = await all<ListResource>(client, `${site}/lists${query({ $select: 'id,displayName' })}`);
+  const existing = await all<ListResource>(client, `${site}/lists${query({ $select: 'id,displayName,webUrl' })}`);
   const byName = new Map(existing.map((l) => [l.displayName.toLowerCase(), l]));
 
   for (const spec of specs) {
@@ -80,15 +127,46 @@ export async function provisionLists(options: ProvisionOptions): Promise<Provisi
       if (missing.length === 0) report.unchanged.push(spec.displayName);
     }
     report.listIds[spec.displayName] = list.id;
+    const where = list.webUrl ? ` (${list.webUrl})` : '';
 
-    // Verify what the site really has.
+    // Verify what the site really has: the columns as read back, and the index by using it.
     const columns = await all<ColumnResource>(client, `${site}/lists/${list.id}/columns`);
     const byColumn = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
     for (const c of spec.columns) {
       const actual = byColumn.get(c.name.toLowerCase());
-      if (c.indexed && actual?.indexed !== true) report.notIndexed.push({ list: spec.displayName, column: c.name });
-      if (c.unique && actual?.enforceUniqueValues !== true) report.notUnique.push({ list: spec.displayName, column: c.name });
+      if (c.indexed) {
+        const evidence =
+          actual?.indexed !== true
+            ? `the column reads back indexed: ${String(actual?.indexed ?? 'absent')}`
+            : await filterRefusal(client, `${site}/lists/${list.id}/items`, c);
+        if (evidence) {
+          report.notIndexed.push({ list: spec.displayName, column: c.name, evidence });
+          report.manualSteps.push(indexStep(spec.displayName, where, c.name));
+        }
+      }
+      if (c.unique && actual?.enforceUniqueValues !== true) {
+        report.notUnique.push({ list: spec.displayName, column: c.name, evidence: `the column reads back enforceUniqueValues: ${String(actual?.enforceUniqueValues ?? 'absent')}` });
+        report.manualSteps.push(uniqueStep(spec.displayName, where, c.name));
+      }
     }
   }
+  report.verified = report.notIndexed.length === 0 && report.notUnique.length === 0;
   return report;
+}
+
+/** The report as lines for a person: what was done, what was verified, and each manual step, numbered. */
+export function describeProvisionReport(r: ProvisionReport): string[] {
+  const lines: string[] = [];
+  if (r.created.length) lines.push(`Created lists: ${r.created.join(', ')}`);
+  for (const c of r.columnsAdded) lines.push(`Added column ${c.list}.${c.column}`);
+  if (r.unchanged.length) lines.push(`Already complete: ${r.unchanged.join(', ')}`);
+  for (const g of r.notIndexed) lines.push(`NOT INDEXED ${g.list}.${g.column}: ${g.evidence}`);
+  for (const g of r.notUnique) lines.push(`NOT UNIQUE ${g.list}.${g.column}: ${g.evidence}`);
+  if (r.verified) {
+    lines.push('Verified: every column the app filters on is indexed and every key column is unique.');
+  } else {
+    lines.push('Graph did not set these; do them by hand in SharePoint, then run `npm run provision` again to verify:');
+    r.manualSteps.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
+  }
+  return lines;
 }
