@@ -1,4 +1,4 @@
-import { canWriteReview, Forbidden, parseOrInvalid, reviewInputSchema, type Actor, type Review } from '../domain';
+import { canWriteReview, Forbidden, helsinkiDate, Invalid, meetingDateIssue, parseOrInvalid, reviewInputSchema, type Actor, type Review } from '../domain';
 import type { CommandContext } from './context';
 
 /** Records a leader's comment or decision on a goal, e.g. during a review meeting. */
@@ -6,6 +6,9 @@ export async function recordReview(ctx: CommandContext, actor: Actor, raw: unkno
   const input = parseOrInvalid(reviewInputSchema, raw, 'review');
   if (!canWriteReview(actor)) throw new Forbidden('Only leaders record review notes');
   const goal = await ctx.repo.goals.get(input.goalKey);
+  const { value: plan } = await ctx.repo.plans.get(goal.value.planKey);
+  const dateIssue = meetingDateIssue(input.meetingDate, { plan, today: helsinkiDate(ctx.clock.now()) });
+  if (dateIssue) throw new Invalid(`Invalid review: ${dateIssue.path}: ${dateIssue.message}`, [dateIssue]);
   const review: Review = {
     key: `rv-${ctx.newId()}`,
     goalKey: goal.value.key,

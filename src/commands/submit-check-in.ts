@@ -5,10 +5,13 @@ import {
   checkInIssues,
   Conflict,
   Forbidden,
+  helsinkiDate,
   Invalid,
   parseOrInvalid,
+  OVERALL,
   type Actor,
   type CheckIn,
+  type GoalSummary,
   type CheckInInput,
 } from '../domain';
 import type { Versioned } from '../ports';
@@ -34,17 +37,23 @@ export async function submitCheckIn(
 ): Promise<SubmitCheckInResult> {
   const input: CheckInInput = parseOrInvalid(checkInInputSchema, raw, 'check-in');
   // Independent reads go out together: a check-in is on a person's critical path.
-  const [goal, existing] = await Promise.all([ctx.repo.goals.get(input.goalKey), ctx.repo.findCheckInBySubmission(input.submissionId)]);
-  if (existing) return replay(ctx, existing, input);
-
-  const [{ value: plan }, { items: groups }] = await Promise.all([ctx.repo.plans.get(goal.value.planKey), ctx.repo.groups.list()]);
+  const [goal, existing, { items: groups }] = await Promise.all([
+    ctx.repo.goals.get(input.goalKey),
+    ctx.repo.findCheckInBySubmission(input.submissionId),
+    ctx.repo.groups.list(),
+  ]);
+  // Authorization comes first, also for a repeated submission: nobody learns anything of a
+  // goal they may not report on, nor of a check-in by its submission id.
   if (!canCheckIn(actor, goal.value, groups.map((g) => g.value))) {
     throw new Forbidden(`You are not responsible for goal ${goal.value.key} nor in its responsible group`);
   }
+  if (existing) return replay(ctx, existing, input, actor);
+
+  const { value: plan } = await ctx.repo.plans.get(goal.value.planKey);
 
   // The one check-in validator, now with the goal and plan (the schema ran its read-free part);
-  // the HTTP contract's `fields` carry path and message.
-  const issues = checkInIssues(input, { plan, goal: goal.value }).map(({ path, message }) => ({ path, message }));
+  // the HTTP contract's `fields` carry path, code and message.
+  const issues = checkInIssues(input, { plan, goal: goal.value, today: helsinkiDate(ctx.clock.now()) }).map(({ path, code, message }) => ({ path, code, message }));
   if (issues.length > 0) throw new Invalid(`Invalid check-in: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 
   const checkIn: CheckIn = {
@@ -71,27 +80,93 @@ export async function submitCheckIn(
     if (!(e instanceof Conflict)) throw e;
     const winner = await ctx.repo.findCheckInBySubmission(input.submissionId);
     if (!winner) throw e;
-    return replay(ctx, winner, input);
+    return replay(ctx, winner, input, actor);
   }
-  await updateSummary(ctx, stored.value);
+  // Stored is stored: from here on nothing may answer as if it failed.
+  await settleSummary(ctx, stored.value);
   return { checkIn: stored.value, created: true };
 }
 
-/** A repeated submission: same result as the first, and the summary is made right if a crash left it behind. */
-async function replay(ctx: CommandContext, existing: Versioned<CheckIn>, input: CheckInInput): Promise<SubmitCheckInResult> {
-  if (existing.value.goalKey !== input.goalKey) {
-    throw new Conflict('duplicate', `Submission id ${input.submissionId} was already used for another goal`);
+/** Said for every submission id that is not the caller's own on this goal, so it tells nothing more. */
+const SUBMISSION_ID_TAKEN = 'This submission id is taken; send the check-in with a new one';
+
+/**
+ * A repeated submission: the same result as the first, for its author on its goal only (a
+ * submission id belongs to its author), and the summary is made right if a crash left it behind.
+ */
+async function replay(ctx: CommandContext, existing: Versioned<CheckIn>, input: CheckInInput, actor: Actor): Promise<SubmitCheckInResult> {
+  if (existing.value.goalKey !== input.goalKey || existing.value.author.id !== actor.id) {
+    throw new Conflict('duplicate', SUBMISSION_ID_TAKEN);
   }
-  await updateSummary(ctx, existing.value);
+  await settleSummary(ctx, existing.value);
   return { checkIn: existing.value, created: false };
+}
+
+/**
+ * Brings the summary up to date for a stored check-in without ever failing the caller: a few
+ * quick rounds while they wait, then on in the background with longer pauses; whatever is still
+ * behind after that (or after a crash) `reconcileSummaries` recomputes from CheckIns.
+ */
+async function settleSummary(ctx: CommandContext, checkIn: CheckIn): Promise<void> {
+  try {
+    await updateSummary(ctx, checkIn);
+  } catch {
+    void withConcurrencyRetry(() => updateSummary(ctx, checkIn), 20).catch(() => undefined);
+  }
 }
 
 /** Applies the check-in to the goal's summary with If-Match, re-reading and retrying when another write won. */
 export async function updateSummary(ctx: CommandContext, checkIn: CheckIn): Promise<void> {
   await withConcurrencyRetry(async () => {
     const goal = await ctx.repo.goals.get(checkIn.goalKey);
+    const prev = goal.value.summary[checkIn.unit ?? OVERALL];
+    if (prev && order(checkIn, { period: prev.period, submittedAt: prev.at, key: prev.checkInKey }) <= 0) return;
     const next = applyCheckIn(goal.value.summary, checkIn);
     if (next === goal.value.summary) return;
     await ctx.repo.goals.update({ ...goal.value, summary: next }, goal.etag);
-  });
+  }, 12);
+}
+
+/**
+ * Which check-in a slot shows: the later period, then the later submission time (`isNewer` in the
+ * domain), then — for two submitted in the same millisecond — the greater key, so the live update
+ * and the recomputation agree whatever order the writes landed in.
+ */
+function order(a: Pick<CheckIn, 'period' | 'submittedAt' | 'key'>, b: Pick<CheckIn, 'period' | 'submittedAt' | 'key'>): number {
+  if (a.period !== b.period) return a.period < b.period ? -1 : 1;
+  const t = Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
+  if (t !== 0) return t;
+  return a.key === b.key ? 0 : a.key < b.key ? -1 : 1;
+}
+
+/** The summary a goal's check-ins make: per slot the latest by period, then by submission time. */
+export function summaryFromCheckIns(checkIns: readonly CheckIn[]): GoalSummary {
+  return [...checkIns].sort(order).reduce<GoalSummary>((summary, c) => applyCheckIn(summary, c), {});
+}
+
+const sameSummary = (a: GoalSummary, b: GoalSummary): boolean => {
+  const slots = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...slots].every((s) => a[s]?.checkInKey === b[s]?.checkInKey && a[s]?.period === b[s]?.period && a[s]?.status === b[s]?.status);
+};
+
+/**
+ * Makes every goal's summary (of one plan, or all) equal to its recomputation from CheckIns —
+ * the repair after a crash between a check-in and its summary, or a summary update that gave up.
+ * Returns the keys of the goals it corrected.
+ */
+export async function reconcileSummaries(ctx: CommandContext, planKey?: string): Promise<string[]> {
+  const goals = (await ctx.repo.goals.list(planKey ? { planKey } : undefined)).items;
+  const fixed: string[] = [];
+  for (const g of goals) {
+    const checkIns = (await ctx.repo.checkIns.list({ goalKey: g.value.key })).items.map((c) => c.value);
+    const changed = await withConcurrencyRetry(async () => {
+      const current = await ctx.repo.goals.get(g.value.key);
+      const expected = summaryFromCheckIns(checkIns);
+      if (sameSummary(current.value.summary, expected)) return false;
+      await ctx.repo.goals.update({ ...current.value, summary: expected }, current.etag);
+      return true;
+    }, 12);
+    if (changed) fixed.push(g.value.key);
+  }
+  return fixed;
 }

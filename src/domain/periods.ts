@@ -156,3 +156,60 @@ export function defaultPlan<P extends Pick<Plan, 'periodStart' | 'periodEnd'>>(p
   const newestFirst = [...plans].sort((a, b) => b.periodStart.localeCompare(a.periodStart));
   return newestFirst.find((p) => isRunning(p, today)) ?? newestFirst[0];
 }
+
+/**
+ * Why a period cannot be reported on (or shown) on a date, or undefined when it can:
+ * `outsidePlan` — not a month of the plan's period; `notReporting` — a month of the plan that is
+ * not one of its reporting periods (a non-reporting month such as July, or a month that closes no
+ * tertial); `future` — a reporting period after the current one.
+ */
+export type PeriodProblem = 'outsidePlan' | 'notReporting' | 'future';
+
+/**
+ * The one rule for which periods are open for reporting on a local date: the plan's reporting
+ * periods up to and including the current one (`currentPeriod`: a period opens on its reminder
+ * day, and the first one is open from the start), and a past period stays open, so a late report (an
+ * overdue slot) or a correction (a new check-in) can still be posted. A future period is not open:
+ * a report for December written in September would hide September's status.
+ */
+export function periodProblem(plan: Parameters<typeof reportingPeriods>[0], period: Period, today: string): PeriodProblem | undefined {
+  if (period < plan.periodStart.slice(0, 7) || period > plan.periodEnd.slice(0, 7)) return 'outsidePlan';
+  if (!reportingPeriods(plan).includes(period)) return 'notReporting';
+  const current = currentPeriod(plan, today);
+  if (current !== undefined && period > current) return 'future';
+  return undefined;
+}
+
+/** The periods open for reporting on a date, in order (see `periodProblem`). */
+export function openPeriods(plan: Parameters<typeof reportingPeriods>[0], today: string): Period[] {
+  return reportingPeriods(plan).filter((p) => periodProblem(plan, p, today) === undefined);
+}
+
+/** Why a period in a URL cannot be used: it is not written as YYYY-MM, is no month, or `PeriodProblem`. */
+export type PeriodParamProblem = 'notAPeriod' | 'notAMonth' | PeriodProblem;
+
+export type PeriodParam =
+  /** `given`: the URL named this period; otherwise it named none and this is the current one. */
+  | { ok: true; period: Period; given: boolean }
+  /** `fallback`: the period a view shows instead (the current one), while it says why. */
+  | { ok: false; problem: PeriodParamProblem; text: string; fallback: Period | undefined };
+
+/**
+ * A period as a URL gives it (`?period=2021-09`), judged against the plan on a date: a view shows
+ * a usable one, and for anything else says why (`problem`) while showing the current period
+ * instead of silently falling back to it. Open periods (`periodProblem`) are the usable ones; a
+ * missing or empty parameter means the current period.
+ */
+export function parsePeriodParam(text: string | null | undefined, plan: Parameters<typeof reportingPeriods>[0], now: Date): PeriodParam {
+  const today = helsinkiDate(now);
+  const fallback = currentPeriod(plan, today);
+  const raw = (text ?? '').trim();
+  if (raw === '') return fallback ? { ok: true, period: fallback, given: false } : { ok: false, problem: 'notAPeriod', text: raw, fallback };
+  const m = /^(\d{4})-(\d{1,2})$/.exec(raw);
+  if (!m) return { ok: false, problem: 'notAPeriod', text: raw, fallback };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return { ok: false, problem: 'notAMonth', text: raw, fallback };
+  const period = periodOf(Number(m[1]), month);
+  const problem = periodProblem(plan, period, today);
+  return problem ? { ok: false, problem, text: raw, fallback } : { ok: true, period, given: true };
+}

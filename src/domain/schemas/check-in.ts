@@ -39,7 +39,7 @@ export const checkInInputSchema = z.object({
     .trim()
     .superRefine((text, ctx) => {
       const issue = narrativeIssue(text);
-      if (issue) ctx.addIssue({ code: 'custom', message: issue.message });
+      if (issue) ctx.addIssue({ code: 'custom', message: issue.message, params: { code: issue.code } });
     }),
   /** Chosen in the form, defaulting to the writer's UI language. */
   language: localeSchema.optional(),

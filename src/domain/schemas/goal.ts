@@ -9,10 +9,20 @@ export const indicatorSchema = z
     kind: z.enum(INDICATOR_KINDS),
     unit: z.string().max(32).optional(),
     direction: z.enum(DIRECTIONS).optional(),
+    /**
+     * The range a reported value must be in, set by the admin. Without `min` a value may not be
+     * negative (a count, a share); a negative `min` allows it (a change). Indicators written before
+     * these existed have neither and read unchanged.
+     */
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
   })
   .superRefine((ind, ctx) => {
     if (ind.kind === 'quantitative' && !ind.direction) {
-      ctx.addIssue({ code: 'custom', path: ['direction'], message: 'A quantitative indicator needs a direction' });
+      ctx.addIssue({ code: 'custom', path: ['direction'], message: 'A quantitative indicator needs a direction', params: { code: 'required' } });
+    }
+    if (ind.min !== undefined && ind.max !== undefined && ind.min > ind.max) {
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'The largest value must not be below the smallest', params: { code: 'belowMin' } });
     }
   });
 export type Indicator = z.infer<typeof indicatorSchema>;

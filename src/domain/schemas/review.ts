@@ -16,10 +16,21 @@ export const reviewSchema = z.object({
 });
 export type Review = z.infer<typeof reviewSchema>;
 
+/** A date that exists in the calendar (the format alone lets 2021-02-31 through). */
+const calendarDateSchema = isoDateSchema.refine(
+  (d) => {
+    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, day));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+  },
+  { message: 'Expected a date that exists, as YYYY-MM-DD', params: { code: 'notADate' } },
+);
+
+/** What a leader submits; the meeting date's range needs the plan and today (`meetingDateIssue`, in the command). */
 export const reviewInputSchema = z.object({
   goalKey: keySchema,
   period: periodSchema.optional(),
-  meetingDate: isoDateSchema,
+  meetingDate: calendarDateSchema,
   kind: z.enum(REVIEW_KINDS).default('comment'),
   text: z.string().trim().min(1, 'Write the comment or decision').max(4000),
 });

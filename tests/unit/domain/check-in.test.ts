@@ -93,43 +93,43 @@ describe('the check-in validator', () => {
 
   it('asks for a status and a narrative without needing the goal or plan', () => {
     expect(checkInIssues({ period: '2021-08', narrative: '  ' })).toEqual([
-      { path: 'status', code: 'statusRequired', message: 'Choose a status' },
-      { path: 'narrative', code: 'narrativeRequired', message: 'Write a short account of the situation' },
+      { path: 'status', code: 'status.required', message: 'Choose a status' },
+      { path: 'narrative', code: 'narrative.required', message: 'Write a short account of the situation' },
     ]);
   });
 
   it(`judges the narrative trimmed: ${NARRATIVE_MAX} characters between spaces pass, one more does not`, () => {
     expect(codes({ ...fields, narrative: ` ${'x'.repeat(NARRATIVE_MAX)} ` }, target)).toEqual([]);
-    expect(codes({ ...fields, narrative: 'x'.repeat(NARRATIVE_MAX + 1) }, target)).toEqual(['narrative:narrativeTooLong']);
+    expect(codes({ ...fields, narrative: 'x'.repeat(NARRATIVE_MAX + 1) }, target)).toEqual(['narrative:narrative.tooLong']);
   });
 
   it('refuses July, a month the plan does not report in, naming the plan', () => {
     expect(checkInIssues({ ...fields, period: '2021-07' }, target)).toEqual([
-      { path: 'period', code: 'periodNotReporting', message: '2021-07 is not a reporting period of plan vantaa-2021' },
+      { path: 'period', code: 'period.notReporting', message: '2021-07 is not a reporting period of plan vantaa-2021' },
     ]);
   });
 
   it('refuses a unit the goal does not report for, but takes an assessment of the goal as a whole', () => {
-    expect(codes({ ...fields, unit: 'KASO' }, target)).toEqual(['unit:unitNotReported']);
+    expect(codes({ ...fields, unit: 'KASO' }, target)).toEqual(['unit:unit.notReported']);
     expect(codes({ ...fields, unit: undefined }, target)).toEqual([]);
   });
 
   it("refuses a status that is not on the plan's scale", () => {
-    expect(checkInIssues({ ...fields, status: 7 }, target)).toEqual([{ path: 'status', code: 'statusOffScale', message: "Status 7 is not on the plan's scale" }]);
+    expect(checkInIssues({ ...fields, status: 7 }, target)).toEqual([{ path: 'status', code: 'status.offScale', message: "Status 7 is not on the plan's scale" }]);
   });
 
   it('refuses an indicator value for a goal with a qualitative indicator', () => {
     const qualitative = { ...target, goal: goal({ units: ['VAKA'], indicator: { text: 'Arvio', kind: 'qualitative' } }) };
-    expect(codes(fields, qualitative)).toEqual(['indicatorValue:indicatorNotTaken']);
+    expect(codes(fields, qualitative)).toEqual(['indicatorValue:indicatorValue.notTaken']);
     expect(codes({ ...fields, indicatorValue: undefined }, qualitative)).toEqual([]);
   });
 
   it('names every bad field at once, in the order of the form', () => {
     expect(codes({ period: '2021-07', unit: 'KASO', status: 9, narrative: '' }, target)).toEqual([
-      'period:periodNotReporting',
-      'unit:unitNotReported',
-      'status:statusOffScale',
-      'narrative:narrativeRequired',
+      'period:period.notReporting',
+      'unit:unit.notReported',
+      'status:status.offScale',
+      'narrative:narrative.required',
     ]);
   });
 
@@ -137,5 +137,53 @@ describe('the check-in validator', () => {
     const tooLong = 'x'.repeat(NARRATIVE_MAX + 1);
     expect(issuesOf({ ...input, narrative: tooLong })[0]?.message).toBe(checkInIssues({ ...fields, narrative: tooLong })[0]?.message);
     expect(issuesOf({ ...input, narrative: ' ' })[0]?.message).toBe(checkInIssues({ ...fields, narrative: ' ' })[0]?.message);
+  });
+
+  describe('on the date it is submitted (22.9.2021: September is the current period)', () => {
+    const today = '2021-09-22';
+    const dated = { ...target, today };
+
+    it('takes the current period and an overdue past one', () => {
+      expect(codes({ ...fields, period: '2021-09' }, dated)).toEqual([]);
+      expect(codes({ ...fields, period: '2021-03' }, dated)).toEqual([]);
+    });
+
+    it('refuses a future period of the plan, so a December report cannot hide September', () => {
+      expect(codes({ ...fields, period: '2021-12' }, dated)).toEqual(['period:period.future']);
+      expect(codes({ ...fields, period: '2021-10' }, dated)).toEqual(['period:period.future']);
+    });
+
+    it('refuses a month outside the plan, naming the plan period', () => {
+      expect(checkInIssues({ ...fields, period: '2022-03' }, dated)).toEqual([
+        { path: 'period', code: 'period.outsidePlan', message: '2022-03 is outside plan vantaa-2021 (2021-01 – 2021-12)' },
+      ]);
+      expect(codes({ ...fields, period: '2020-12' }, dated)).toEqual(['period:period.outsidePlan']);
+    });
+
+    it('refuses a non-reporting month even when it is past', () => {
+      expect(codes({ ...fields, period: '2021-07' }, dated)).toEqual(['period:period.notReporting']);
+    });
+
+    it('opens a period on its reminder day, when it becomes the current period', () => {
+      expect(codes({ ...fields, period: '2021-09' }, { ...target, today: '2021-09-19' })).toEqual(['period:period.future']);
+      expect(codes({ ...fields, period: '2021-09' }, { ...target, today: '2021-09-20' })).toEqual([]);
+      expect(codes({ ...fields, period: '2021-10' }, { ...target, today: '2021-09-30' })).toEqual(['period:period.future']);
+    });
+  });
+
+  describe('the indicator value', () => {
+    it('refuses a negative value for an indicator that counts (no range set)', () => {
+      expect(checkInIssues({ ...fields, indicatorValue: -5 }, target)).toEqual([{ path: 'indicatorValue', code: 'indicatorValue.negative', message: 'The value cannot be negative' }]);
+      expect(codes({ ...fields, indicatorValue: 0 }, target)).toEqual([]);
+    });
+
+    it('keeps to the range the admin set, which may allow negative values', () => {
+      const ranged = { ...target, goal: goal({ units: ['VAKA'], indicator: { text: 'Osuus %', kind: 'quantitative', direction: 'increase', min: 0, max: 100 } }) };
+      expect(codes({ ...fields, indicatorValue: 101 }, ranged)).toEqual(['indicatorValue:indicatorValue.aboveMax']);
+      expect(codes({ ...fields, indicatorValue: 100 }, ranged)).toEqual([]);
+      const change = { ...target, goal: goal({ units: ['VAKA'], indicator: { text: 'Muutos %', kind: 'quantitative', direction: 'increase', min: -50 } }) };
+      expect(codes({ ...fields, indicatorValue: -5 }, change)).toEqual([]);
+      expect(checkInIssues({ ...fields, indicatorValue: -51 }, change)[0]).toMatchObject({ code: 'indicatorValue.belowMin', message: 'The value must be at least -50' });
+    });
   });
 });

@@ -47,3 +47,18 @@ describe('reporting slots', () => {
     expect(reportingSlots({ units: [] })).toEqual([OVERALL]);
   });
 });
+
+describe('an indicator’s range', () => {
+  it('is optional, so indicators stored before it existed read unchanged', () => {
+    expect(goalSchema.parse(input).indicator).toEqual(input.indicator);
+  });
+
+  it('keeps the smallest and largest value the admin set', () => {
+    expect(goalSchema.parse({ ...input, indicator: { ...input.indicator, min: 0, max: 100 } }).indicator).toMatchObject({ min: 0, max: 100 });
+  });
+
+  it('refuses a largest value below the smallest, naming indicator.max', () => {
+    const r = goalSchema.safeParse({ ...input, indicator: { ...input.indicator, min: 10, max: 5 } });
+    expect(r.error?.issues).toEqual([expect.objectContaining({ path: ['indicator', 'max'] })]);
+  });
+});

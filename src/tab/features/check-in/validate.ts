@@ -21,13 +21,18 @@ export function parseLocaleNumber(raw: string): number | undefined | 'invalid' {
 }
 
 const ISSUE_KEYS: Record<CheckInIssueCode, string> = {
-  periodNotReporting: 'validation.periodInvalid',
-  unitNotReported: 'validation.unitInvalid',
-  statusRequired: 'validation.statusRequired',
-  statusOffScale: 'validation.statusInvalid',
-  narrativeRequired: 'validation.narrativeRequired',
-  narrativeTooLong: 'validation.narrativeTooLong',
-  indicatorNotTaken: 'validation.indicatorInvalid',
+  'period.outsidePlan': 'validation.periodInvalid',
+  'period.notReporting': 'validation.periodInvalid',
+  'period.future': 'validation.periodInvalid',
+  'unit.notReported': 'validation.unitInvalid',
+  'status.required': 'validation.statusRequired',
+  'status.offScale': 'validation.statusInvalid',
+  'narrative.required': 'validation.narrativeRequired',
+  'narrative.tooLong': 'validation.narrativeTooLong',
+  'indicatorValue.notTaken': 'validation.indicatorInvalid',
+  'indicatorValue.negative': 'validation.indicatorInvalid',
+  'indicatorValue.belowMin': 'validation.indicatorInvalid',
+  'indicatorValue.aboveMax': 'validation.indicatorInvalid',
 };
 
 /** The slot being reported on: the goal, its plan, the period and unit the form is for. */
@@ -47,7 +52,7 @@ export function validateDraft(d: Draft, slot: CheckInSlot): FieldErrors {
   for (const issue of checkInIssues(fields, slot)) {
     // The period is the view's choice, not a field of the form: the server answers for it.
     if (issue.path === 'period' || errors[issue.path]) continue;
-    errors[issue.path] = { key: ISSUE_KEYS[issue.code], ...(issue.code === 'narrativeTooLong' ? { values: { max: NARRATIVE_MAX } } : {}) };
+    errors[issue.path] = { key: ISSUE_KEYS[issue.code], ...(issue.code === 'narrative.tooLong' ? { values: { max: NARRATIVE_MAX } } : {}) };
   }
   return errors;
 }
