@@ -11,6 +11,7 @@ import {
   reportingPeriods,
   slotStates,
   summaryAsOf,
+  summaryAt,
   type CheckIn,
   type Goal,
   type Group,
@@ -76,7 +77,7 @@ function states(d: PlanData, goals: Goal[]): SlotState[] {
 function slotViews(d: PlanData, goal: Goal, slotStatesOfGoal: SlotState[]): SlotView[] {
   return slotStatesOfGoal.map((s) => {
     const unit = s.unit === OVERALL ? undefined : s.unit;
-    const entry = goal.summary[s.unit];
+    const entry = summaryAt(goal, d.checkIns, d.period)[s.unit];
     const mine = d.checkIns
       .filter((c) => c.goalKey === goal.key && (c.unit ?? OVERALL) === s.unit)
       .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];

@@ -8,8 +8,7 @@ import type { CheckIn } from '../../../domain/check-in';
 import type { Group, Unit } from '../../../domain/organisation';
 import { currentPeriod, reportingPeriods, slotStates, type DueState, type Period } from '../../../domain/periods';
 import type { Plan } from '../../../domain/plan';
-import { overallStatus, summaryAsOf } from '../../../domain/rollup';
-import { levelsWorstFirst } from '../../../domain/status-scale';
+import { countStatuses, overallStatus, statusCountsAsOf, summaryAsOf, summaryAt, type StatusCount } from '../../../domain/rollup';
 import { orderThemes, type Theme } from '../../../domain/theme';
 import type { QueryOf } from '../../routing/route-table';
 
@@ -139,7 +138,7 @@ export function buildRows(input: ModelInput): Row[] {
   );
 
   return sortedGoals.map((goal, order) => {
-    const summary: GoalSummary = current ? goal.summary : summaryAsOf(byGoal.get(goal.key) ?? [], period);
+    const summary: GoalSummary = current ? summaryAt(goal, checkIns, period) : summaryAsOf(byGoal.get(goal.key) ?? [], period);
     const cells = new Map<string, Cell>();
     let overdueSlots = 0;
     for (const unit of reportingSlots(goal)) {
@@ -220,25 +219,14 @@ export function sortRows(rows: readonly Row[], order: SortOrder, unit?: string):
   return [...rows].sort((a, b) => rank(a) - rank(b) || b.overdueSlots - a.overdueSlots || a.order - b.order);
 }
 
-export interface StatusCount {
-  /** A status value, or undefined for not reported. */
-  status: number | undefined;
-  count: number;
-}
+export type { StatusCount };
 
-/** How many goals stand at each level of the scale (worst first), plus not reported. */
+/** How many goals stand at each level of the scale (worst first), plus not reported: the domain's one count. */
 export function countByStatus(plan: Plan, rows: readonly Row[], unit?: string): StatusCount[] {
-  const levels = levelsWorstFirst(plan.statusScale);
-  const counts = new Map<number | undefined, number>();
-  for (const r of rows) {
-    const s = rowStatus(r, unit);
-    counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  const out: StatusCount[] = levels.map((l) => ({ status: l.value, count: counts.get(l.value) ?? 0 }));
-  // Values not on the scale (a scale edited after reporting) still count, after the scale.
-  for (const [s, n] of counts) if (s !== undefined && !levels.some((l) => l.value === s)) out.push({ status: s, count: n });
-  out.push({ status: undefined, count: counts.get(undefined) ?? 0 });
-  return out;
+  return countStatuses(
+    plan.statusScale,
+    rows.map((r) => rowStatus(r, unit)),
+  );
 }
 
 /** Themes as sections in reading order, each with its (already filtered and sorted) rows. */
@@ -288,20 +276,8 @@ export interface TrendPoint {
  * Status of every goal as of each period (overall, worst unit unless an overall assessment is
  * newer), from the check-in history: the trend a board report shows across the year.
  */
-export function trend(plan: Plan, goals: readonly Goal[], checkIns: readonly CheckIn[], periods: readonly Period[]): TrendPoint[] {
-  const keys = new Set(goals.map((g) => g.key));
-  const byGoal = new Map<string, CheckIn[]>();
-  for (const c of checkIns) {
-    if (!keys.has(c.goalKey)) continue;
-    const list = byGoal.get(c.goalKey);
-    if (list) list.push(c);
-    else byGoal.set(c.goalKey, [c]);
-  }
-  return periods.map((period) => {
-    const statuses = goals.map((g) => overallStatus(summaryAsOf(byGoal.get(g.key) ?? [], period), g.units)?.status);
-    const fake = statuses.map((overall) => ({ overall }) as Row);
-    return { period, counts: countByStatus(plan, fake) };
-  });
+export function trend(plan: Plan, goals: readonly Goal[], checkIns: readonly CheckIn[], periods: readonly Period[], unit?: string): TrendPoint[] {
+  return periods.map((period) => ({ period, counts: statusCountsAsOf(plan.statusScale, goals, checkIns, period, unit) }));
 }
 
 /** Options for the filters: groups responsible for some goal of the plan. */

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { reportingSlots, type Goal, type Measure } from '../../../domain/goal';
 import { currentPeriod, helsinkiDate } from '../../../domain/periods';
 import { canCheckIn, canWriteReview } from '../../../domain/policy';
-import { overallStatus } from '../../../domain/rollup';
+import { overallStatus, summaryAt } from '../../../domain/rollup';
 import { paths } from '../../routing/paths';
 import { useLinkProps, useRoute } from '../../routing/router';
 import { BackLink, Page } from '../../components/page';
@@ -99,7 +99,9 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
   const parent = theme?.parentKey ? board.theme(theme.parentKey) : undefined;
   const history = useMemo(() => (checkIns.data ? historyByUnit(goal, checkIns.data) : []), [goal, checkIns.data]);
   const series = useMemo(() => (checkIns.data ? indicatorSeries(goal, checkIns.data) : []), [goal, checkIns.data]);
-  const overall = overallStatus(goal.summary, goal.units);
+  // As of the current period: a report for a later one must not stand in for today's status.
+  const summary = period ? summaryAt(goal, checkIns.data ?? [], period) : goal.summary;
+  const overall = overallStatus(summary, goal.units);
   const actor = me.data ? { id: me.data.id, upn: me.data.upn, name: me.data.name, roles: me.data.roles } : undefined;
   const mayCheckIn = actor ? canCheckIn(actor, goal, board.groups) : false;
   const mayReview = actor ? canWriteReview(actor) : false;
@@ -131,7 +133,7 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
         {goal.units.length > 0 ? (
           <ul className={styles.statuses} aria-label={t('status.byUnit')}>
             {reportingSlots(goal).map((u) => {
-              const e = goal.summary[u];
+              const e = summary[u];
               return (
                 <li key={u} className={styles.status}>
                   <span className={styles.statusName}>

@@ -10,6 +10,7 @@ import type { Actor } from '../../../domain/person';
 import type { CheckIn } from '../../../domain/check-in';
 import type { Group } from '../../../domain/organisation';
 import type { Plan } from '../../../domain/plan';
+import { summaryAt } from '../../../domain/rollup';
 
 export const STATE_ORDER: readonly DueState[] = ['overdue', 'due', 'upcoming', 'done'];
 
@@ -56,7 +57,7 @@ export function myGoalsOf({ plan, goals, groups, checkIns, me, period, today }: 
       const reported = thisPeriod
         .filter((c) => c.goalKey === goal.key && (goal.units.length === 0 || (c.unit ?? '*') === unit))
         .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
-      const latest = goal.summary[unit];
+      const latest = summaryAt(goal, checkIns, period)[unit];
       return { unit, state, ...(reported ? { reported } : {}), ...(latest ? { latest } : {}) };
     });
     const state = STATE_ORDER.find((s) => slots.some((x) => x.state === s)) ?? 'done';
