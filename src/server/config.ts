@@ -17,6 +17,10 @@ const base = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Teams app id (manifest id), for deep links. */
   TEAMS_APP_ID: z.string().default('0e4a5b8c-3c4f-4a52-9d51-6f5e4f3a2b10'),
+  /** How many server instances send for this app at most (scale-out): each keeps to 1/N of the app's send budget (scale-out.ts). */
+  SCALE_OUT_INSTANCES: z.coerce.number().int().min(1).max(30).default(1),
+  /** Proactive sends per second for the whole app, all instances together: Teams allows 30–50 per app per tenant. */
+  TEAMS_APP_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(30),
   /** Origins (scheme://host[:port], comma-separated) whose pages may call the API from another origin. Default: none. */
   CORS_ORIGINS: z
     .string()
@@ -29,6 +33,8 @@ const base = z.object({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Proxy hops in front of the server whose X-Forwarded-For to trust (Azure App Service: 1). Default 0. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Minutes between passes that recompute goal summaries from CheckIns (also one at every start); 0 = only at start. */
+  SUMMARY_RECONCILE_MINUTES: z.coerce.number().min(0).default(15),
 });
 
 const local = base.extend({

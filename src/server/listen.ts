@@ -10,6 +10,7 @@ import { authenticateFirst } from './http/authenticate';
 import { perIpLimiter, perUserLimiter } from './http/rate-limits';
 import { requestContext } from './http/request-context';
 import { corsFor, securityHeaders } from './http/security-headers';
+import { startSummaryReconciler, type SummaryReconciler } from './summary-reconciler';
 import { apiRouter } from './routes/api';
 import { reportRouter } from './routes/report';
 import { importRouter } from './routes/import';
@@ -30,6 +31,8 @@ export interface RunningServer {
   app: Express;
   services: Services;
   bot: BotHandle;
+  /** Recomputes summaries from CheckIns at start and periodically. */
+  reconciler: SummaryReconciler;
   /** Stops the bot's scheduler, the HTTP server and what the services opened. */
   close(): Promise<void>;
 }
@@ -84,13 +87,17 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     if (requested !== 0) await bind(server, requested, host);
     const port = portOf(server);
     log.info(`Tavoitteet (${config.MODE} mode) listening on ${publicUrl}`);
+    const reconciler = startSummaryReconciler(services.ctx, log, config.SUMMARY_RECONCILE_MINUTES);
     return {
       url: `http://127.0.0.1:${port}`,
       port,
       app,
       services,
       bot: mounted,
+      reconciler,
       close: async () => {
+        reconciler.stop();
+        await reconciler.started;
         await mounted.close();
         await closeServer(server);
         await services.close();
