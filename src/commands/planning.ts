@@ -38,6 +38,18 @@ function keyMismatch(key: string, bodyKey: unknown): void {
   }
 }
 
+/**
+ * `If-Match: *` means what HTTP says (RFC 9110 §13.1.1): "whatever version is current", for every
+ * entity alike — an update of the current version if the item exists, 412 if it does not. So `*`
+ * never creates, and an explicit `*` is the only way to overwrite without naming a version.
+ */
+async function resolveIfMatch<T>(collection: Collection<T>, key: string, etag: string | undefined, what: string): Promise<string | undefined> {
+  if (etag?.trim() !== '*') return etag;
+  const current = await collection.find(key);
+  if (!current) throw new Conflict('stale', `${what} ${key} does not exist, so If-Match: * matches nothing; send it without If-Match to create it`);
+  return current.etag;
+}
+
 /** Create (no etag) or update (etag required) one entity. */
 async function save<T extends { key: string }>(
   collection: Collection<T>,
@@ -68,12 +80,13 @@ async function checkGoalReferences(ctx: CommandContext, goal: Goal): Promise<voi
   if (issues.length) throw new Invalid(`Invalid goal: ${issues.map((x) => `${x.path}: ${x.message}`).join('; ')}`, issues);
 }
 
-export async function saveGoal(ctx: CommandContext, actor: Actor, key: string | undefined, raw: unknown, etag?: string) {
+export async function saveGoal(ctx: CommandContext, actor: Actor, key: string | undefined, raw: unknown, ifMatch?: string) {
   requireAdmin(actor);
   const body = (raw ?? {}) as Record<string, unknown>;
   if (key) keyMismatch(key, body.key);
   const goal = parseOrInvalid(goalSchema, { ...body, key: key ?? body.key }, 'goal');
   await checkGoalReferences(ctx, goal);
+  const etag = await resolveIfMatch(ctx.repo.goals, goal.key, ifMatch, 'Goal');
   // The summary belongs to check-ins, never to an editor's form: keep the stored one.
   if (etag !== undefined) {
     const current = await ctx.repo.goals.get(goal.key);
@@ -85,17 +98,17 @@ export async function saveGoal(ctx: CommandContext, actor: Actor, key: string | 
   return save(ctx.repo.goals, goal, etag, 'Goal');
 }
 
-export async function savePlan(ctx: CommandContext, actor: Actor, key: string, raw: unknown, etag?: string) {
+export async function savePlan(ctx: CommandContext, actor: Actor, key: string, raw: unknown, ifMatch?: string) {
   requireAdmin(actor);
   keyMismatch(key, (raw as Record<string, unknown> | undefined)?.key);
   const plan: Plan = parseOrInvalid(planSchema, { ...(raw as object), key }, 'plan');
   const units = new Set((await ctx.repo.units.list()).items.map((u) => u.value.key));
   const missing = plan.units.filter((u) => !units.has(u));
   if (missing.length) throw new Invalid(`Unknown units: ${missing.join(', ')}`, missing.map((u) => ({ path: 'units', message: `No unit ${u}` })));
-  return save(ctx.repo.plans, plan, etag, 'Plan');
+  return save(ctx.repo.plans, plan, await resolveIfMatch(ctx.repo.plans, key, ifMatch, 'Plan'), 'Plan');
 }
 
-export async function saveTheme(ctx: CommandContext, actor: Actor, key: string, raw: unknown, etag?: string) {
+export async function saveTheme(ctx: CommandContext, actor: Actor, key: string, raw: unknown, ifMatch?: string) {
   requireAdmin(actor);
   keyMismatch(key, (raw as Record<string, unknown> | undefined)?.key);
   const theme: Theme = parseOrInvalid(themeSchema, { ...(raw as object), key }, 'theme');
@@ -107,13 +120,14 @@ export async function saveTheme(ctx: CommandContext, actor: Actor, key: string, 
       throw new Invalid(`No theme ${theme.parentKey} in plan ${theme.planKey}`, [{ path: 'parentKey', message: 'Unknown parent theme' }]);
     }
   }
-  return save(ctx.repo.themes, theme, etag, 'Theme');
+  return save(ctx.repo.themes, theme, await resolveIfMatch(ctx.repo.themes, key, ifMatch, 'Theme'), 'Theme');
 }
 
-export async function saveGroup(ctx: CommandContext, actor: Actor, key: string, raw: unknown, etag?: string) {
+export async function saveGroup(ctx: CommandContext, actor: Actor, key: string, raw: unknown, ifMatch?: string) {
   requireAdmin(actor);
   keyMismatch(key, (raw as Record<string, unknown> | undefined)?.key);
   const group: Group = parseOrInvalid(groupSchema, { ...(raw as object), key }, 'group');
+  const etag = await resolveIfMatch(ctx.repo.groups, key, ifMatch, 'Group');
   if (etag !== undefined) {
     // The channel link is set by the bot's link flow, not by the admin form: keep it.
     const current = await ctx.repo.groups.get(key);
@@ -123,9 +137,9 @@ export async function saveGroup(ctx: CommandContext, actor: Actor, key: string, 
   return save(ctx.repo.groups, group, etag, 'Group');
 }
 
-export async function saveUnit(ctx: CommandContext, actor: Actor, key: string, raw: unknown, etag?: string) {
+export async function saveUnit(ctx: CommandContext, actor: Actor, key: string, raw: unknown, ifMatch?: string) {
   requireAdmin(actor);
   keyMismatch(key, (raw as Record<string, unknown> | undefined)?.key);
   const unit: Unit = parseOrInvalid(unitSchema, { ...(raw as object), key }, 'unit');
-  return save(ctx.repo.units, unit, etag, 'Unit');
+  return save(ctx.repo.units, unit, await resolveIfMatch(ctx.repo.units, key, ifMatch, 'Unit'), 'Unit');
 }
