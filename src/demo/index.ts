@@ -6,6 +6,7 @@ import { GROUPS, UNITS } from './organisation';
 import { asPerson } from './people';
 import { DEMO_PLAN_KEY, PLAN, buildThemes } from './plan';
 import { buildReviews } from './reviews';
+import { GOAL_TRANSLATIONS } from './translations';
 
 export { DEMO_USERS, type DemoUser } from './people';
 export { DEMO_PLAN_KEY } from './plan';
@@ -37,6 +38,7 @@ export function buildDemoDataset(): DemoDataset {
       responsiblePersons: f.responsible.map(asPerson),
       responsibleGroupKeys: [...f.groupKeys],
       units: f.units.map((u) => u.unit),
+      ...(GOAL_TRANSLATIONS[f.code] ? { translations: structuredClone(GOAL_TRANSLATIONS[f.code]) } : {}),
       summary: summaryAsOf(
         checkIns.filter((c) => c.goalKey === key),
         SEED_PERIOD,

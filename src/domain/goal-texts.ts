@@ -50,6 +50,12 @@ export function goalTexts(goal: TextSource): GoalTexts {
   };
 }
 
+/** A text in `lang` with the language it is actually in: Finnish when there is no `lang` version. */
+export function inLanguage(text: LocalizedText, lang: Locale): { text: string; lang: Locale } {
+  const own = text[lang]?.trim();
+  return own ? { text: own, lang } : { text: text.fi, lang: 'fi' };
+}
+
 /** The goal's texts that have Finnish but no version in `lang`: what an admin still has to translate. */
 export function missingTexts(goal: TextSource, lang: Exclude<Locale, 'fi'>): Field[] {
   const fi = finnish(goal);

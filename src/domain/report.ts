@@ -8,6 +8,7 @@
 import {
   OVERALL,
   goalTexts,
+  inLanguage,
   levelOf,
   levelsWorstFirst,
   orderThemes,
@@ -152,9 +153,7 @@ export interface ReportInput {
 
 /** A localized text in `lang`, falling back to Finnish; a plain string is Finnish (texts written before goals were bilingual). */
 export function localize(text: LocalizedText | string, lang: Locale): ReportText {
-  if (typeof text === 'string') return { text, lang: 'fi' };
-  const own = text[lang];
-  return own ? { text: own, lang } : { text: text.fi, lang: 'fi' };
+  return typeof text === 'string' ? { text, lang: 'fi' } : inLanguage(text, lang);
 }
 
 function optionalText(text: LocalizedText | string | undefined, lang: Locale): ReportText | undefined {

@@ -55,10 +55,14 @@ describe('Word report', () => {
     expect(first.some((p) => p.startsWith(`TAKO (${FULLY_SV}): Touko-kesäkuussa`))).toBe(true);
   });
 
-  it('marks Finnish goal texts inside a Swedish report as Finnish', async () => {
+  it('prints the Swedish goal texts an admin wrote and marks the Finnish ones inside a Swedish report as Finnish', async () => {
     const doc = zipParts(await writeDocx(demoReport('sv')))['word/document.xml'] ?? '';
-    const run = /<w:r>(?:(?!<\/w:r>)[\s\S])*Tehdään oppimiskampuksen esiselvitys(?:(?!<\/w:r>)[\s\S])*<\/w:r>/.exec(doc)?.[0] ?? '';
-    expect(run).toContain('<w:lang w:val="fi-FI"/>');
+    const runOf = (text: string) => new RegExp(`<w:r>(?:(?!</w:r>)[\\s\\S])*${text}(?:(?!</w:r>)[\\s\\S])*</w:r>`).exec(doc)?.[0] ?? '';
+    const finnish = runOf('Vahvistetaan huoltajien osallisuutta');
+    expect(finnish).toContain('<w:lang w:val="fi-FI"/>');
+    const swedish = runOf('En förstudie om ett lärcampus');
+    expect(swedish).not.toBe('');
+    expect(swedish).not.toContain('<w:lang');
   });
 
   it('has a chart of goals per status on the cover, described for screen readers', async () => {

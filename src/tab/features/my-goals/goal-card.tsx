@@ -11,6 +11,7 @@ import type { DueState } from '../../../domain/periods';
 import type { Plan } from '../../../domain/plan';
 import { paths } from '../../routing/paths';
 import { useLinkProps } from '../../routing/router';
+import { InLanguage, useGoalText } from '../../components/in-language';
 import { StatusChip } from '../../components/status-chip';
 import { useSurfaceStyles } from '../../components/surface';
 import type { Board } from '../../data';
@@ -84,6 +85,7 @@ export function GoalCard({ item, plan, board, period, headingLevel }: { item: My
   const surface = useSurfaceStyles();
   const { t } = useTranslation('myGoals');
   const text = useText();
+  const goalText = useGoalText();
   const titleId = useId();
   const { goal } = item;
   const theme = board.theme(goal.themeKey);
@@ -105,7 +107,7 @@ export function GoalCard({ item, plan, board, period, headingLevel }: { item: My
         </div>
         <H className={styles.title} id={titleId}>
           <Link {...detail} className={styles.titleLink}>
-            {goal.title}
+            <InLanguage value={goalText(goal)} />
           </Link>
         </H>
         <div className={styles.meta}>

@@ -13,6 +13,7 @@ import type { Theme } from '../../../../domain/theme';
 import type { Unit } from '../../../../domain/organisation';
 import { paths } from '../../../routing/paths';
 import { useLinkProps } from '../../../routing/router';
+import { InLanguage, useGoalText } from '../../../components/in-language';
 import { StatusChip } from '../../../components/status-chip';
 import { useSurfaceStyles } from '../../../components/surface';
 import { useFormat, useText } from '../../../i18n/locale';
@@ -117,12 +118,13 @@ function GoalRow({ row, plan, columns, period, unitName }: { row: Row; plan: Pla
   const { t } = useTranslation('dashboard');
   const link = useLinkProps(paths.goal({ key: row.goal.key }, { period }));
   const overall = row.cells.get(OVERALL);
+  const goalText = useGoalText();
   return (
     <tr className={styles.row}>
       <th scope="row" className={styles.rowHead}>
         <Link {...link} className={styles.goalLink}>
           {row.goal.code ? `${row.goal.code} ` : ''}
-          {row.goal.title}
+          <InLanguage value={goalText(row.goal)} />
         </Link>
         {row.overdueSlots > 0 || (overall && overall.due === 'overdue') ? (
           <div className={styles.goalMeta}>
