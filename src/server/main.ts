@@ -1,13 +1,15 @@
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './create-server';
+import { sendQueueFor } from './scale-out';
 
 /** `npm start`: local mode by default (env/.env.local), a tenant when MODE=tenant and its settings are present. */
 loadDotenv({ path: ['env/.env', 'env/.env.local'], quiet: true });
 
 try {
   const config = loadConfig(process.env);
-  const server = await startServer(config);
+  // Each instance sends within its share of Teams' per-app limit (SCALE_OUT_INSTANCES).
+  const server = await startServer(config, { bot: { queue: sendQueueFor(config) } });
   const stop = () => {
     server.close().then(
       () => process.exit(0),
