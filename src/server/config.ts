@@ -21,10 +21,6 @@ const base = z.object({
   SCALE_OUT_INSTANCES: z.coerce.number().int().min(1).max(30).default(1),
   /** Proactive sends per second for the whole app, all instances together: Teams allows 30–50 per app per tenant. */
   TEAMS_APP_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(30),
-  /** How many server instances send for this app at most (scale-out): each keeps to 1/N of the app's send budget (scale-out.ts). */
-  SCALE_OUT_INSTANCES: z.coerce.number().int().min(1).max(30).default(1),
-  /** Proactive sends per second for the whole app, all instances together: Teams allows 30–50 per app per tenant. */
-  TEAMS_APP_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(30),
   /** Origins (scheme://host[:port], comma-separated) whose pages may call the API from another origin. Default: none. */
   CORS_ORIGINS: z
     .string()
