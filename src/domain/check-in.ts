@@ -63,8 +63,7 @@ export type IndicatorValueProblem = 'indicatorValue.negative' | 'indicatorValue.
  * Whether a number fits the indicator: within the range the admin set (`min`, `max`), and without
  * a `min`, not negative, since a quantitative indicator counts something (people trained, a share
  * in %) unless the admin says it may go below zero (a change, a balance) by setting a negative min.
- * The indicator is goal-wide (docs/decisions/0009-indicator-per-goal.md): the value is the goal's
- * total, whichever service area's check-in carries it.
+ * A value belongs to the slot whose check-in carries it (docs/decisions/0009-indicator-per-goal.md).
  */
 export function indicatorValueProblem(indicator: Pick<Indicator, 'min' | 'max'>, value: number): IndicatorValueProblem | undefined {
   if (indicator.min !== undefined) {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { NARRATIVE_MAX, checkInInputSchema, checkInIssues, type CheckInFields } from '../../../src/domain';
+import { NARRATIVE_MAX, checkInInputSchema, checkInIssues, type CheckInFields, type CheckInTarget } from '../../../src/domain';
 import { goal, plan } from './fixtures';
 
 const input = {
@@ -85,7 +85,7 @@ describe('check-in input', () => {
 describe('the check-in validator', () => {
   const fields: CheckInFields = { period: '2021-08', unit: 'VAKA', status: 1, narrative: 'VAKA: koulutuksia on järjestetty.', indicatorValue: 700 };
   const target = { plan: plan(), goal: goal({ units: ['VAKA', 'POPE'] }) };
-  const codes = (f: CheckInFields, t?: typeof target) => checkInIssues(f, t).map((i) => `${i.path}:${i.code}`);
+  const codes = (f: CheckInFields, t?: CheckInTarget) => checkInIssues(f, t).map((i) => `${i.path}:${i.code}`);
 
   it('accepts a check-in on a reporting period, a unit of the goal and a status on the scale', () => {
     expect(checkInIssues(fields, target)).toEqual([]);
