@@ -1,0 +1,69 @@
+/**
+ * The board report from the dashboard in a real Chromium: a leader reading in Swedish opens
+ * "Rapport", chooses Word and Swedish, and the browser receives the file, which is the 8/2021
+ * report with Swedish statuses, the Swedish goal titles an admin wrote and the rest marked Finnish.
+ * The dialog passes axe; staff without a role are not offered the action.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { launchBrowser, newContext, watchErrors } from './support/browser';
+import { DEMO, open, screenshot, signIn } from './support/app';
+import { seriousAxeViolations } from './support/axe';
+import { paragraphTexts, tableRowsXml, zipParts } from '../unit/report/support';
+
+const base = inject('baseUrl');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the board report from the dashboard', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    // Playwright contexts accept downloads by default.
+    context = await newContext(browser, { locale: 'sv-FI' });
+    page = await context.newPage();
+    errors = watchErrors(page).errors;
+    await signIn(page, base, DEMO.leader, { language: 'sv' });
+  });
+  afterAll(async () => context?.close());
+
+  it('downloads the Swedish Word report of the dashboard’s period for a leader', async () => {
+    await open(page, base, '/dashboard?period=2021-08');
+    await page.getByRole('button', { name: 'Rapport', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rapport till nämnden' });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: 'Word (.docx)' }).check();
+    await dialog.getByRole('radio', { name: 'svenska' }).check();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'report-dialog-sv');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Ladda ner rapporten' }).click()]);
+    expect(download.suggestedFilename()).toBe('vantaa-ko-2021_2021-08_sv.docx');
+    await dialog.getByText('Rapporten vantaa-ko-2021_2021-08_sv.docx har laddats ner (10 mål).').waitFor();
+    const path = await download.path();
+    const doc = zipParts(new Uint8Array(readFileSync(path)))['word/document.xml'] ?? '';
+    const goalRows = tableRowsXml(doc).filter((r) => (r.match(/<w:tc>/g) ?? []).length === 7 && !r.includes('<w:tblHeader/>'));
+    expect(goalRows.map((r) => paragraphTexts(r).at(-1)).sort()).toEqual([...Array(6).fill('Förverkligas delvis'), ...Array(4).fill('Förverkligas helt')]);
+    expect(paragraphTexts(doc).some((p) => p.startsWith('1 En förstudie om ett lärcampus'))).toBe(true);
+    const finnishRun = /<w:r>(?:(?!<\/w:r>)[\s\S])*Vahvistetaan huoltajien osallisuutta(?:(?!<\/w:r>)[\s\S])*<\/w:r>/.exec(doc)?.[0] ?? '';
+    expect(finnishRun).toContain('<w:lang w:val="fi-FI"/>');
+    expect(errors).toEqual([]);
+  });
+
+  it('is not offered to staff without a leader or admin role', async () => {
+    const staff = await newContext(browser, { locale: 'sv-FI' });
+    const p = await staff.newPage();
+    await signIn(p, base, DEMO.groupMember, { language: 'sv' });
+    await open(p, base, '/dashboard?period=2021-08');
+    await p.getByRole('table').first().waitFor();
+    expect(await p.getByRole('button', { name: 'Rapport', exact: true }).count()).toBe(0);
+    await staff.close();
+  });
+});
