@@ -22,6 +22,7 @@ import { useText } from '../../i18n/locale';
 import { ConflictView } from './components/conflict-view';
 import { GoalForm, GroupForm, PlanForm, ThemeForm, UnitForm } from './components/entity-forms';
 import { useEntityEditor } from './hooks/use-entity-editor';
+import { ImportLink, ImportView, isImportPath } from './import/import-view';
 import { blankGoal, blankGroup, blankPlan, blankTheme, blankUnit, KINDS, knownPeople } from './model';
 
 const useStyles = makeStyles({
@@ -93,7 +94,10 @@ function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board;
         <h2 id="admin-list" className={styles.h2}>
           {t(`list.${kind}`)}
         </h2>
-        <NewButton to={adminPath(kind, 'new', plan)} label={t(`new.${kind}`)} />
+        <div className={styles.actions}>
+          {kind === 'plans' || kind === 'goals' ? <ImportLink plan={plan} /> : null}
+          <NewButton to={adminPath(kind, 'new', plan)} label={t(`new.${kind}`)} />
+        </div>
       </div>
       {rows.length === 0 ? (
         <EmptyState title={t('list.empty')}>{t(`list.emptyBody.${kind}`)}</EmptyState>
@@ -290,6 +294,7 @@ export default function AdminView() {
       </Page>
     );
   }
+  if (isImportPath(route.params.rest)) return <ImportView plans={planOptions} {...(plan ? { plan: plan.key } : {})} />;
   const error = me.error ?? plans.error ?? board.error;
   return (
     <Page
