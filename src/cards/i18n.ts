@@ -16,6 +16,7 @@ const en = {
   'linked.title': 'Channel linked',
   'linked.body': 'This channel now receives the monthly reminders of {group}.',
   'personal.welcome.title': 'Hello {name}',
+  'personal.welcome.titleNoName': 'Hello',
   'personal.welcome.body': 'I will send you personal reminders about your goals here. Write **help** to see what I can do.',
   'group.title': 'Check-ins due: {plan}',
   'group.subtitle': '{group} · period {period} · due {due}',
@@ -41,6 +42,7 @@ const en = {
   'form.narrativeError': 'Write a short account of the situation',
   'form.value': 'Indicator value',
   'form.valueUnit': 'Indicator value ({unit})',
+  'form.valueHint': 'The chosen service area’s own number',
   'form.submit': 'Submit',
   'form.cancel': 'Cancel',
   'form.invalid': 'Please check: {fields}',
@@ -84,6 +86,7 @@ const fi: Catalog = {
   'linked.title': 'Kanava yhdistetty',
   'linked.body': 'Tämä kanava saa nyt ryhmän {group} kuukausimuistutukset.',
   'personal.welcome.title': 'Hei {name}',
+  'personal.welcome.titleNoName': 'Hei',
   'personal.welcome.body': 'Lähetän sinulle täällä henkilökohtaiset muistutukset tavoitteistasi. Kirjoita **ohje** nähdäksesi, mitä osaan.',
   'group.title': 'Tilannepäivitykset erääntyvät: {plan}',
   'group.subtitle': '{group} · jakso {period} · viimeistään {due}',
@@ -109,6 +112,7 @@ const fi: Catalog = {
   'form.narrativeError': 'Kirjoita lyhyt kuvaus tilanteesta',
   'form.value': 'Mittarin arvo',
   'form.valueUnit': 'Mittarin arvo ({unit})',
+  'form.valueHint': 'Valitun palvelualueen oma luku',
   'form.submit': 'Lähetä',
   'form.cancel': 'Peruuta',
   'form.invalid': 'Tarkista: {fields}',
@@ -149,6 +153,7 @@ const sv: Catalog = {
   'linked.title': 'Kanalen är kopplad',
   'linked.body': 'Den här kanalen får nu månadspåminnelserna för {group}.',
   'personal.welcome.title': 'Hej {name}',
+  'personal.welcome.titleNoName': 'Hej',
   'personal.welcome.body': 'Här skickar jag dig personliga påminnelser om dina mål. Skriv **hjälp** för att se vad jag kan göra.',
   'group.title': 'Uppföljningar att rapportera: {plan}',
   'group.subtitle': '{group} · period {period} · senast {due}',
@@ -174,6 +179,7 @@ const sv: Catalog = {
   'form.narrativeError': 'Skriv en kort beskrivning av läget',
   'form.value': 'Mätarens värde',
   'form.valueUnit': 'Mätarens värde ({unit})',
+  'form.valueHint': 'Det valda serviceområdets eget tal',
   'form.submit': 'Skicka',
   'form.cancel': 'Avbryt',
   'form.invalid': 'Kontrollera: {fields}',
@@ -211,8 +217,44 @@ export function t(locale: Locale, key: MessageKey, vars: Record<string, string |
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
-/** Words that mean the same command in each language (Finnish users write "ohje", Swedes "hjälp"). */
+/**
+ * The commands' words, by language (Finnish users write "ohje", Swedes "hjälp"). A word that is
+ * one language's only ("ohje", "hjälp") also tells which language to answer in; "status" is both
+ * Swedish and English, so it says nothing about the language.
+ */
+export const COMMAND_WORDS_BY_LOCALE: Record<Locale, { help: readonly string[]; status: readonly string[] }> = {
+  fi: { help: ['ohje', 'ohjeet', 'apua', 'apu'], status: ['tila', 'tilanne'] },
+  sv: { help: ['hjälp', 'hjalp'], status: ['status', 'läge', 'lage'] },
+  en: { help: ['help'], status: ['status'] },
+};
+
+/** Every language's words for each command; "?" asks for help in any language. */
 export const COMMAND_WORDS = {
-  help: ['help', 'ohje', 'apua', 'hjälp', 'hjalp', '?'],
-  status: ['status', 'tila', 'tilanne', 'läge'],
+  help: [...new Set(Object.values(COMMAND_WORDS_BY_LOCALE).flatMap((w) => w.help)), '?'],
+  status: [...new Set(Object.values(COMMAND_WORDS_BY_LOCALE).flatMap((w) => w.status))],
 } as const;
+
+export type CommandWord = 'help' | 'status';
+
+/**
+ * What someone wrote as a command: which command (undefined when it is none), and the language
+ * the word belongs to when it is only one language's. Case, Unicode form, an @mention of the bot
+ * and punctuation around the word ("Ohje.", "hjälp!") do not matter.
+ */
+export function parseCommand(text: string | undefined): { command: CommandWord | undefined; locale: Locale | undefined } {
+  const cleaned = (text ?? '')
+    .replace(/<at>[^<]*<\/at>/g, '')
+    .normalize('NFC')
+    .trim()
+    .toLowerCase();
+  const first = cleaned.split(/\s+/)[0] ?? '';
+  const word = first === '?' ? first : first.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const command: CommandWord | undefined = (COMMAND_WORDS.status as readonly string[]).includes(word)
+    ? 'status'
+    : (COMMAND_WORDS.help as readonly string[]).includes(word)
+      ? 'help'
+      : undefined;
+  if (!command) return { command, locale: undefined };
+  const locales = (Object.keys(COMMAND_WORDS_BY_LOCALE) as Locale[]).filter((l) => COMMAND_WORDS_BY_LOCALE[l][command].includes(word));
+  return { command, locale: locales.length === 1 ? locales[0] : undefined };
+}

@@ -38,7 +38,8 @@ export function buildLinkedCard(locale: Locale, groupName: LocalizedText): Card 
   return card([heading(t(locale, 'linked.title')), text(t(locale, 'linked.body', { group: esc(pickText(groupName, locale)) }))]);
 }
 
-/** Sent in a personal chat when someone installs the app for themselves. */
-export function buildPersonalWelcomeCard(locale: Locale, name: string): Card {
-  return card([heading(t(locale, 'personal.welcome.title', { name: esc(name) })), text(t(locale, 'personal.welcome.body'))]);
+/** Sent in a personal chat when someone installs the app for themselves; without a name the greeting has none. */
+export function buildPersonalWelcomeCard(locale: Locale, name: string | undefined): Card {
+  const title = name?.trim() ? t(locale, 'personal.welcome.title', { name: esc(name.trim()) }) : t(locale, 'personal.welcome.titleNoName');
+  return card([heading(title), text(t(locale, 'personal.welcome.body'))]);
 }

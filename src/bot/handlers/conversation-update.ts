@@ -2,7 +2,7 @@ import { unlinkConversation } from '../../commands';
 import { buildPersonalWelcomeCard, buildWelcomeCard, type Card } from '../../cards';
 import { toLocale } from '../../domain';
 import { conversationRefOf, isPersonal, type BotDeps, type InboundActivity } from '../deps';
-import { forgetInstaller, rememberInstaller } from '../people';
+import { forgetInstaller, greetingName, rememberInstaller } from '../people';
 
 /**
  * conversationUpdate: the bot was added to (or removed from) a team or a personal chat.
@@ -25,7 +25,8 @@ export async function onConversationUpdate(deps: BotDeps, a: InboundActivity): P
   if (!botAdded) return undefined;
   if (isPersonal(a)) {
     const person = await rememberInstaller(deps, a);
-    return buildPersonalWelcomeCard(toLocale(a.locale), person?.name ?? a.from.name ?? '');
+    // Greet by name, never by an id: with no name known, the greeting has none.
+    return buildPersonalWelcomeCard(toLocale(a.locale, person?.language ?? 'fi'), greetingName(person, a));
   }
   const groups = (await deps.repo.groups.list()).items.map((g) => g.value);
   const here = conversationRefOf(a).conversationId;

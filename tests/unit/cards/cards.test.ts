@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REALISATION_SCALE } from '../../../src/domain';
 import {
+  parseCommand,
   buildDigestCard,
   buildHelpCard,
   buildLinkedCard,
@@ -128,5 +129,31 @@ describe('escaping user text', () => {
     ['plain text, 13.4 %', 'plain text, 13.4 %'],
   ])('escapes %j', (input, expected) => {
     expect(esc(input)).toBe(expected);
+  });
+});
+
+describe('command words', () => {
+  it('are understood in Finnish, Swedish and English, telling the language when only one has the word', () => {
+    expect(parseCommand('ohje')).toEqual({ command: 'help', locale: 'fi' });
+    expect(parseCommand('Tila')).toEqual({ command: 'status', locale: 'fi' });
+    expect(parseCommand('hjälp')).toEqual({ command: 'help', locale: 'sv' });
+    expect(parseCommand('help')).toEqual({ command: 'help', locale: 'en' });
+    expect(parseCommand('status')).toEqual({ command: 'status', locale: undefined });
+    expect(parseCommand('?')).toEqual({ command: 'help', locale: undefined });
+  });
+
+  it('ignore case, punctuation, an @mention and the Unicode form of ä', () => {
+    expect(parseCommand('<at>Tavoitteet</at> Ohje.')).toEqual({ command: 'help', locale: 'fi' });
+    expect(parseCommand('HJA\u0308LP!')).toEqual({ command: 'help', locale: 'sv' });
+    expect(parseCommand('läge?')).toEqual({ command: 'status', locale: 'sv' });
+    expect(parseCommand('mitä kuuluu')).toEqual({ command: undefined, locale: undefined });
+  });
+});
+
+describe('the personal welcome card', () => {
+  it('greets without a name rather than with an empty or missing one', () => {
+    expect(JSON.stringify(buildPersonalWelcomeCard('fi', undefined))).toContain('"Hei"');
+    expect(JSON.stringify(buildPersonalWelcomeCard('sv', '  '))).toContain('"Hej"');
+    expect(JSON.stringify(buildPersonalWelcomeCard('en', 'Aino'))).toContain('Hello Aino');
   });
 });
