@@ -97,7 +97,12 @@ export function goalViews(d: PlanData, goals: Goal[]): GoalView[] {
     key: g.key,
     code: g.code,
     title: g.title,
-    indicator: { kind: g.indicator.kind, ...(g.indicator.unit ? { unit: g.indicator.unit } : {}) },
+    indicator: {
+      kind: g.indicator.kind,
+      ...(g.indicator.unit ? { unit: g.indicator.unit } : {}),
+      ...(g.indicator.min !== undefined ? { min: g.indicator.min } : {}),
+      ...(g.indicator.max !== undefined ? { max: g.indicator.max } : {}),
+    },
     slots: slotViews(
       d,
       g,

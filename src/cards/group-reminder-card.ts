@@ -149,6 +149,11 @@ function checkInForm(m: GroupCardModel, goal: GoalView): CardElement[] {
       type: 'Input.Number',
       id: FORM_INPUTS.indicatorValue,
       label: goal.indicator.unit ? t(L, 'form.valueUnit', { unit: goal.indicator.unit }) : t(L, 'form.value'),
+      // The same range the command checks (checkInIssues), so the client says it before a round trip.
+      min: goal.indicator.min ?? 0,
+      ...(goal.indicator.max !== undefined ? { max: goal.indicator.max } : {}),
+      // A value belongs to the slot it is reported for (decision 0009): an area's own number.
+      ...(withUnits ? { placeholder: t(L, 'form.valueHint') } : {}),
       ...(f.values?.indicatorValue !== undefined ? { value: f.values.indicatorValue } : {}),
     };
     out.push(value);

@@ -28,7 +28,8 @@ export interface GoalView {
   key: string;
   code: string;
   title: string;
-  indicator: { kind: 'qualitative' | 'quantitative'; unit?: string };
+  /** `min`/`max`: the range the admin set (decision 0009); without `min` a value may not be negative. */
+  indicator: { kind: 'qualitative' | 'quantitative'; unit?: string; min?: number; max?: number };
   slots: SlotView[];
 }
 

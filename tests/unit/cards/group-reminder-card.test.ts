@@ -70,6 +70,18 @@ describe('group reminder card', () => {
     expect(submit.associatedInputs).toBe('auto');
   });
 
+  it('asks for a value within the indicator’s range, as the service area’s own number (decision 0009)', () => {
+    const counting = buildGroupCard(groupModel({ view: 'member', form: { goalKey: 'g1', unit: 'VAKA', submissionId: 'sub-12345678' } }));
+    const value = findAll(counting.body, (n) => n.id === 'indicatorValue')[0]!;
+    expect(value).toMatchObject({ min: 0, placeholder: 'The chosen service area’s own number' });
+    expect(value.max).toBeUndefined();
+    const m = groupModel({ view: 'member', form: { goalKey: 'g1', unit: 'VAKA', submissionId: 'sub-12345678' } });
+    m.goals[0]!.indicator = { kind: 'quantitative', unit: '%', min: -20, max: 100 };
+    const ranged = findAll(buildGroupCard(m).body, (n) => n.id === 'indicatorValue')[0]!;
+    expect(ranged).toMatchObject({ min: -20, max: 100 });
+    expectValidCard(buildGroupCard(m));
+  });
+
   it('leaves the value input out for a qualitative goal', () => {
     const c = buildGroupCard(groupModel({ view: 'member', form: { goalKey: 'g2', submissionId: 'sub-12345678' } }));
     const inputs = findAll(c.body, (n) => typeof n.type === 'string' && n.type.startsWith('Input.'));
