@@ -7,7 +7,8 @@ import type { LocalSite } from './local/local-mode';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { entraRoleSource } from './auth/entra-role-source';
 import { tenantAppToken } from './auth/tenant-app-token';
-import { createClock } from './clock';
+import { join } from 'node:path';
+import { createClock, createPersistentClock } from './clock';
 import { publicUrl as publicUrlOf, type Config, type LocalConfig, type TenantConfig } from './config';
 import { createLogger } from './logger';
 
@@ -86,9 +87,13 @@ async function localSite(config: LocalConfig, log: Logger): Promise<Site> {
 
 export async function buildServices(config: Config, opts: BuildOptions = {}): Promise<Services> {
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const clock = createClock(config.MODE === 'local' ? config.APP_NOW : undefined);
   const site = config.MODE === 'local' ? await localSite(config, log) : tenantSite(config, log);
   try {
+    // Local mode's shifted clock is kept under DATA_DIR so it never restarts at APP_NOW behind its own data.
+    const clock =
+      config.MODE === 'local' && config.APP_NOW && site.local
+        ? createPersistentClock({ startAt: config.APP_NOW, file: join(config.DATA_DIR, 'clock.json'), fresh: site.local.fresh, onNotice: (m) => log.warn(m) })
+        : createClock();
     const lists = createSiteLists(site.graph, site.siteId);
     const repo = createGraphRepository({ client: site.graph, siteId: site.siteId, lists });
     const board = createBoardReader({ client: site.graph, siteId: site.siteId, lists });

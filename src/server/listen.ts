@@ -27,6 +27,8 @@ export interface ListenOptions {
 export interface RunningServer {
   /** Loopback URL of the listening server, e.g. http://127.0.0.1:3978. */
   url: string;
+  /** The address it is bound to (127.0.0.1 in local mode unless opted in). */
+  host: string;
   port: number;
   app: Express;
   services: Services;
@@ -90,6 +92,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     const reconciler = startSummaryReconciler(services.ctx, log, config.SUMMARY_RECONCILE_MINUTES);
     return {
       url: `http://127.0.0.1:${port}`,
+      host: (server.address() as AddressInfo).address,
       port,
       app,
       services,
@@ -139,7 +142,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
  * Local mode mints admin tokens for anyone who asks, so it listens on loopback only — unless the
  * operator opted in explicitly (LOCAL_ALLOW_NETWORK), which is logged loudly at every start.
  */
-function checkLocalHost(config: Config, host: string, log: Services['log']): void {
+export function checkLocalHost(config: Config, host: string, log: Services['log']): void {
   if (config.MODE !== 'local' || isLoopbackHost(host)) return;
   if (config.LOCAL_ALLOW_NETWORK !== 'expose-demo-tokens-to-the-network') {
     throw new Error(

@@ -42,6 +42,8 @@ export interface LocalSite {
    * and the bot's role directory is built from the same list, so both paths agree.
    */
   people: readonly DemoUser[];
+  /** This start created the emulator database (the demo will be loaded into it). */
+  fresh: boolean;
   /**
    * On a database this start created: provisions the lists and loads the demo dataset. Returns
    * whether it did (false when the database already existed).
@@ -149,6 +151,7 @@ export async function openLocalSite(config: LocalConfig, log: Logger): Promise<L
     router,
     graphRouter,
     people,
+    fresh,
     async seedIfFresh(ctx) {
       if (!fresh || seeded) return false;
       seeded = true;

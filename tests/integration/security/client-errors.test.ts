@@ -30,7 +30,7 @@ interface Answer {
 }
 
 async function send(path: string, o: { body: string | Buffer; headers?: Record<string, string>; method?: string }): Promise<Answer> {
-  const r = await fetch(`${s.url}${path}`, { method: o.method ?? 'POST', headers: { 'content-type': 'application/json', ...(o.headers ?? {}) }, body: o.body });
+  const r = await fetch(`${s.url}${path}`, { method: o.method ?? 'POST', headers: { 'content-type': 'application/json', ...(o.headers ?? {}) }, body: typeof o.body === 'string' ? o.body : new Uint8Array(o.body) });
   const text = await r.text();
   let body: unknown = text;
   try {
