@@ -66,3 +66,37 @@ export function missingTexts(goal: TextSource, lang: Exclude<Locale, 'fi'>): Fie
 export function goalsMissing(goals: readonly TextSource[], lang: Exclude<Locale, 'fi'>): number {
   return goals.filter((g) => missingTexts(g, lang).length > 0).length;
 }
+
+/**
+ * The goal with one of its texts set in all three languages: Finnish into the goal's own field,
+ * Swedish and English into its translations (a blank one removed, so it falls back to Finnish).
+ */
+export function withGoalText<G extends TextSource>(goal: G, field: Field, text: LocalizedText): G {
+  const fi = text.fi;
+  const own = ((): Partial<TextSource> => {
+    switch (field) {
+      case 'title':
+        return { title: fi };
+      case 'description':
+        return { description: fi || undefined };
+      case 'indicatorText':
+        return { indicator: { ...goal.indicator, text: fi } };
+      case 'indicatorUnit':
+        return { indicator: { ...goal.indicator, unit: fi || undefined } };
+      case 'baselineText':
+        return { baseline: { ...goal.baseline, text: fi || undefined } };
+      case 'targetText':
+        return { target: { ...goal.target, text: fi || undefined } };
+    }
+  })();
+  const translations: NonNullable<Goal['translations']> = {};
+  for (const lang of ['sv', 'en'] as const) {
+    const entry: GoalTranslation = { ...goal.translations?.[lang] };
+    const value = text[lang]?.trim() ? text[lang] : undefined;
+    if (value === undefined) delete entry[field];
+    else entry[field] = value;
+    if (Object.keys(entry).length > 0) translations[lang] = entry;
+  }
+  const { translations: _old, ...rest } = goal;
+  return { ...rest, ...own, ...(Object.keys(translations).length > 0 ? { translations } : {}) } as G;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goalsMissing, goalTexts, missingTexts } from '../../../src/domain';
+import { goalsMissing, goalTexts, missingTexts, withGoalText } from '../../../src/domain';
 import { goal } from '../domain/fixtures';
 
 describe('goal texts in three languages', () => {
@@ -26,5 +26,22 @@ describe('goal texts in three languages', () => {
     expect(missingTexts(done, 'sv')).toEqual([]);
     expect(missingTexts(partly, 'sv')).toEqual(['indicatorText']);
     expect(goalsMissing([done, partly, goal({ key: 'c' })], 'sv')).toBe(2);
+  });
+});
+
+describe('editing a goal text in three languages', () => {
+  it('puts Finnish in the goal’s own field and Swedish and English in its translations', () => {
+    const g = withGoalText(goal({ title: 'Vanha' }), 'title', { fi: 'Uusi', sv: 'Ny', en: '' });
+    expect(g.title).toBe('Uusi');
+    expect(g.translations).toEqual({ sv: { title: 'Ny' } });
+    const unit = withGoalText(g, 'indicatorUnit', { fi: 'henkilöä', sv: 'personer', en: 'people' });
+    expect(unit.indicator.unit).toBe('henkilöä');
+    expect(unit.translations).toEqual({ sv: { title: 'Ny', indicatorUnit: 'personer' }, en: { indicatorUnit: 'people' } });
+  });
+
+  it('drops a translation emptied by the admin, and the translations when none is left', () => {
+    const g = withGoalText(goal({ translations: { sv: { title: 'Mål' } } }), 'title', { fi: 'Tavoite', sv: ' ' });
+    expect(g.translations).toBeUndefined();
+    expect(goalTexts(g).title).toEqual({ fi: 'Tavoite' });
   });
 });

@@ -6,6 +6,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../../domain/goal';
+import { goalTexts, withGoalText } from '../../../../domain/goal-texts';
 import { LOCALES, type Locale } from '../../../../domain/localized';
 import type { Group, Unit } from '../../../../domain/organisation';
 import type { Person } from '../../../../domain/person';
@@ -15,6 +16,7 @@ import { orderThemes, type Theme } from '../../../../domain/theme';
 import { StatusChip } from '../../../components/status-chip';
 import { useText } from '../../../i18n/locale';
 import type { FieldMessages } from '../model';
+import { GoalTextFields } from './goal-text-fields';
 import { CheckboxGroup, DateField, Fieldset, LocalizedFields, NumberField, PeoplePicker, SelectField, TextField, useMessage } from './fields';
 
 const useStyles = makeStyles({
@@ -240,6 +242,9 @@ export function GoalForm({
   const text = useText();
   const set = <K extends keyof Goal>(k: K, v: Goal[K]) => onChange({ ...g, [k]: v });
   const measure = (k: 'baseline' | 'target', patch: Partial<Goal['baseline']>) => onChange({ ...g, [k]: { ...g[k], ...patch } });
+  // Goal texts side by side in fi/sv/en: Finnish in the goal's own fields, the others in its translations.
+  const texts = goalTexts(g);
+  const localized = (field: Parameters<typeof withGoalText>[1]) => (v: { fi: string; sv?: string; en?: string }) => onChange(withGoalText(g, field, v));
   return (
     <div className={styles.grid}>
       <KeyField value={g.key} onChange={(v) => set('key', v)} messages={messages} isNew={isNew} />
@@ -254,11 +259,11 @@ export function GoalForm({
         onChange={(v) => set('themeKey', v)}
         options={[{ value: '', label: t('theme.choose') }, ...orderThemes(themes).map((x) => ({ value: x.key, label: `${x.code} ${text(x.title)}` }))]}
       />
-      <TextField className={styles.full} label={t('field.title')} path="title" messages={messages} required value={g.title} onChange={(v) => set('title', v)} />
-      <TextField className={styles.full} label={t('field.description')} path="description" messages={messages} multiline value={g.description} onChange={(v) => set('description', v || undefined)} />
+      <GoalTextFields className={styles.full} label={t('field.title')} path="title" messages={messages} required value={texts.title} onChange={localized('title')} />
+      <GoalTextFields className={styles.full} label={t('field.description')} path="description" messages={messages} multiline value={texts.description} onChange={localized('description')} />
       <Fieldset legend={t('field.indicator')} className={styles.full}>
         <div className={styles.grid}>
-          <TextField className={styles.full} label={t('field.indicator_text')} path="indicator.text" messages={messages} required multiline value={g.indicator.text} onChange={(v) => set('indicator', { ...g.indicator, text: v })} />
+          <GoalTextFields className={styles.full} label={t('field.indicator_text')} path="indicator.text" messages={messages} required multiline value={texts.indicatorText} onChange={localized('indicatorText')} />
           <SelectField
             label={t('field.indicator_kind')}
             path="indicator.kind"
@@ -270,7 +275,7 @@ export function GoalForm({
               { value: 'quantitative', label: t('kind.quantitative') },
             ]}
           />
-          <TextField label={t('field.indicator_unit')} path="indicator.unit" messages={messages} value={g.indicator.unit} onChange={(v) => set('indicator', { ...g.indicator, unit: v || undefined })} />
+          <GoalTextFields className={styles.full} label={t('field.indicator_unit')} path="indicator.unit" messages={messages} value={texts.indicatorUnit} onChange={localized('indicatorUnit')} />
           <SelectField
             label={t('field.indicator_direction')}
             path="indicator.direction"
@@ -290,7 +295,7 @@ export function GoalForm({
         <Fieldset key={k} legend={t(`field.${k}`)} className={styles.full}>
           <div className={styles.grid}>
             <NumberField label={t(`field.${k}_value`)} path={`${k}.value`} messages={messages} value={g[k].value} onChange={(v) => measure(k, { value: v })} />
-            <TextField label={t(`field.${k}_text`)} path={`${k}.text`} messages={messages} value={g[k].text} onChange={(v) => measure(k, { text: v || undefined })} />
+            <GoalTextFields className={styles.full} label={t(`field.${k}_text`)} path={`${k}.text`} messages={messages} multiline value={texts[k === 'baseline' ? 'baselineText' : 'targetText']} onChange={localized(k === 'baseline' ? 'baselineText' : 'targetText')} />
             <DateField label={t(`field.${k}_date`)} path={`${k}.date`} messages={messages} value={g[k].date} onChange={(v) => measure(k, { date: v })} />
           </div>
         </Fieldset>
