@@ -7,10 +7,12 @@ import {
   Forbidden,
   helsinkiDate,
   Invalid,
+  NotFound,
   parseOrInvalid,
   OVERALL,
   type Actor,
   type CheckIn,
+  type Goal,
   type GoalSummary,
   type CheckInInput,
 } from '../domain';
@@ -37,10 +39,13 @@ export async function submitCheckIn(
 ): Promise<SubmitCheckInResult> {
   const input: CheckInInput = parseOrInvalid(checkInInputSchema, raw, 'check-in');
   // Independent reads go out together: a check-in is on a person's critical path.
-  const [goal, existing, { items: groups }] = await Promise.all([
+  // (The Graph adapter sends reads started together as one $batch: with the plans, the whole
+  // check-in is 3 round trips — these reads, the create, the summary update.)
+  const [goal, existing, { items: groups }, { items: plans }] = await Promise.all([
     ctx.repo.goals.get(input.goalKey),
     ctx.repo.findCheckInBySubmission(input.submissionId),
     ctx.repo.groups.list(),
+    ctx.repo.plans.list(),
   ]);
   // Authorization comes first, also for a repeated submission: nobody learns anything of a
   // goal they may not report on, nor of a check-in by its submission id.
@@ -49,7 +54,8 @@ export async function submitCheckIn(
   }
   if (existing) return replay(ctx, existing, input, actor);
 
-  const { value: plan } = await ctx.repo.plans.get(goal.value.planKey);
+  const plan = plans.find((p) => p.value.key === goal.value.planKey)?.value;
+  if (!plan) throw new NotFound(`Plans: no item with key '${goal.value.planKey}'`);
 
   // The one check-in validator, now with the goal and plan (the schema ran its read-free part);
   // the HTTP contract's `fields` carry path, code and message.
@@ -83,7 +89,7 @@ export async function submitCheckIn(
     return replay(ctx, winner, input, actor);
   }
   // Stored is stored: from here on nothing may answer as if it failed.
-  await settleSummary(ctx, stored.value);
+  await settleSummary(ctx, stored.value, goal);
   return { checkIn: stored.value, created: true };
 }
 
@@ -107,18 +113,24 @@ async function replay(ctx: CommandContext, existing: Versioned<CheckIn>, input: 
  * quick rounds while they wait, then on in the background with longer pauses; whatever is still
  * behind after that (or after a crash) `reconcileSummaries` recomputes from CheckIns.
  */
-async function settleSummary(ctx: CommandContext, checkIn: CheckIn): Promise<void> {
+async function settleSummary(ctx: CommandContext, checkIn: CheckIn, known?: Versioned<Goal>): Promise<void> {
   try {
-    await updateSummary(ctx, checkIn);
+    await updateSummary(ctx, checkIn, known);
   } catch {
     void withConcurrencyRetry(() => updateSummary(ctx, checkIn), 20).catch(() => undefined);
   }
 }
 
-/** Applies the check-in to the goal's summary with If-Match, re-reading and retrying when another write won. */
-export async function updateSummary(ctx: CommandContext, checkIn: CheckIn): Promise<void> {
+/**
+ * Applies the check-in to the goal's summary with If-Match, re-reading and retrying when another
+ * write won. `known` (the goal as the command just read it) saves the first re-read: if it is no
+ * longer current, If-Match says so and the retry reads afresh.
+ */
+export async function updateSummary(ctx: CommandContext, checkIn: CheckIn, known?: Versioned<Goal>): Promise<void> {
+  let first = known?.value.key === checkIn.goalKey ? known : undefined;
   await withConcurrencyRetry(async () => {
-    const goal = await ctx.repo.goals.get(checkIn.goalKey);
+    const goal = first ?? (await ctx.repo.goals.get(checkIn.goalKey));
+    first = undefined;
     const prev = goal.value.summary[checkIn.unit ?? OVERALL];
     if (prev && order(checkIn, { period: prev.period, submittedAt: prev.at, key: prev.checkInKey }) <= 0) return;
     const next = applyCheckIn(goal.value.summary, checkIn);

@@ -5,7 +5,7 @@
  * `maxRetries`. Failures after that are mapped to domain errors by `errors.ts`, per request.
  */
 import type { GraphClient } from './client';
-import { errorFromResponse, retryAfterSeconds } from './errors';
+import { errorFromResponse, retryAfterSeconds, THRESHOLD_INNER_CODE } from './errors';
 
 const MAX_BATCH = 20;
 
@@ -32,6 +32,10 @@ interface BatchBody {
 
 const RETRYABLE = new Set([429, 503, 504]);
 
+/** A list-view-threshold refusal (docs/decisions/0008) is a 429 that no wait cures. */
+const isThresholdRefusal = (r: BatchResponse): boolean =>
+  (r.body as { error?: { innerError?: { code?: string } } } | undefined)?.error?.innerError?.code === THRESHOLD_INNER_CODE;
+
 const sleep = (seconds: number) => new Promise<void>((r) => setTimeout(r, seconds * 1000));
 
 /**
@@ -48,7 +52,7 @@ export async function executeBatch(client: GraphClient, requests: BatchRequest[]
       let wait = 0;
       for (const r of res.responses) {
         const req = pending.find((p) => p.id === r.id);
-        if (req && RETRYABLE.has(r.status) && attempt < client.retry.maxRetries) {
+        if (req && RETRYABLE.has(r.status) && !isThresholdRefusal(r) && attempt < client.retry.maxRetries) {
           throttled.push(req);
           const after = retryAfterSeconds(r.headers);
           wait = Math.max(wait, after ?? client.retry.delaySeconds * 2 ** attempt);

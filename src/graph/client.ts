@@ -2,7 +2,7 @@
  * The Graph client every other file in `src/graph` talks through: graph-client 3.0.7 with an
  * explicit middleware chain
  *
- *   BearerAuth → RetryHandler (429/503/504, Retry-After) → RoundTripCounter → fetch
+ *   BearerAuth → RetryHandler (429/503/504, Retry-After) → ThresholdRefusalMarker → RoundTripCounter → fetch
  *
  * The counter counts round trips always (a few integers); bytes only with `measure: true`,
  * because counting a response without Content-Length means cloning and reading its body.
@@ -24,7 +24,7 @@ import {
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { toDomainError } from './errors';
+import { THRESHOLD_INNER_CODE, toDomainError } from './errors';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -86,7 +86,8 @@ class BoundedRetryOptions extends RetryHandlerOptions {
     maxRetries: number,
     private readonly maxDelay: number,
   ) {
-    super(delay, maxRetries);
+    // A list-view-threshold refusal is a 429 too, but a permanent one (ThresholdRefusalMarker).
+    super(delay, maxRetries, (_d, _a, _req, _opts, response) => !response.headers.has(REFUSAL_HEADER));
   }
   override getMaxDelay(): number {
     return this.maxDelay;
@@ -161,6 +162,31 @@ class RoundTripCounter implements Middleware {
   }
 }
 
+/** Set on a response by ThresholdRefusalMarker; never sent anywhere. */
+const REFUSAL_HEADER = 'x-tavoitteet-threshold-refusal';
+
+/**
+ * SharePoint answers a query over the list view threshold with 429 `tooManyResources`
+ * (docs/decisions/0008), which RetryHandler would retry for nothing: the list does not get smaller.
+ * Such a 429 (it carries no Retry-After) is marked here so the retry policy lets it through.
+ */
+class ThresholdRefusalMarker implements Middleware {
+  private next!: Middleware;
+  async execute(context: Context): Promise<void> {
+    await this.next.execute(context);
+    const res = context.response;
+    if (!res || res.status !== 429 || res.headers.has('Retry-After')) return;
+    const text = await res.clone().text();
+    if (!text.includes(`"${THRESHOLD_INNER_CODE}"`)) return;
+    const headers = new Headers(res.headers);
+    headers.set(REFUSAL_HEADER, THRESHOLD_INNER_CODE);
+    context.response = new Response(text, { status: res.status, statusText: res.statusText, headers });
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
 /** HTTPMessageHandler with the fetch implementation injected (tests, emulator, browser). */
 class FetchHandler extends HTTPMessageHandler {
   constructor(private readonly fetchImpl: FetchLike) {
@@ -192,6 +218,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     middleware: [
       new BearerAuth(origin, options.getToken),
       new RetryHandler(new BoundedRetryOptions(retry.delaySeconds, retry.maxRetries, retry.maxDelaySeconds)),
+      new ThresholdRefusalMarker(),
       new RoundTripCounter(stats, options.measure === true),
       new FetchHandler(fetchImpl),
     ],

@@ -10,6 +10,8 @@ import { Conflict, DomainError, Forbidden, Invalid, NotFound, Throttled, Unavail
 export interface GraphFailure {
   status: number;
   code?: string;
+  /** Graph's more specific code inside `innerError` (e.g. `tooManyResources`). */
+  innerCode?: string;
   message: string;
   requestId?: string;
 }
@@ -38,6 +40,10 @@ export function retryAfterSeconds(headers: HeaderBag, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+/** Graph's answer when a list query exceeds the list view threshold; waiting does not help, so it is never retried. */
+export const THRESHOLD_INNER_CODE = 'tooManyResources';
+const isThresholdRefusal = (f: GraphFailure): boolean => f.status === 429 && f.innerCode === THRESHOLD_INNER_CODE;
+
 /** Maps an HTTP status + Graph error body to a domain error. `what` names the resource for the message. */
 export function errorFromResponse(status: number, body: unknown, headers?: HeaderBag, what = 'Graph request'): DomainError {
   const err = (body as GraphErrorBody | undefined)?.error;
@@ -45,6 +51,7 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
     status,
     message: err?.message ?? `HTTP ${status}`,
     ...(err?.code ? { code: err.code } : {}),
+    ...(err?.innerError?.code ? { innerCode: err.innerError.code } : {}),
     ...(err?.innerError?.['request-id'] ? { requestId: err.innerError['request-id'] } : {}),
   };
   return withCause(domainErrorFor(failure, headers, what), failure);
@@ -58,6 +65,10 @@ function domainErrorFor(f: GraphFailure, headers: HeaderBag, what: string): Doma
   if (s === 412) return new Conflict('stale', text);
   if (s === 409) return new Conflict('duplicate', text);
   if (s === 401 || s === 403) return new Forbidden(text);
+  // SharePoint's list view threshold (docs/decisions/0008): a refusal of the query, not a throttle.
+  if (isThresholdRefusal(f)) {
+    return new Invalid(`${what}: the query exceeds SharePoint's list view threshold (its first indexed condition matches more than 5,000 items)`);
+  }
   if (s === 429) return new Throttled(text, retryAfterSeconds(headers));
   if (s >= 500 || s <= 0) return new Unavailable(text);
   // 400 and the other 4xx (405, 413, 424, …): the request itself was wrong.
@@ -89,6 +100,7 @@ export function toDomainError(e: unknown, what = 'Graph request'): unknown {
       status,
       message: parsed?.message ?? g.message ?? `HTTP ${status}`,
       ...((parsed?.code ?? g.code) ? { code: (parsed?.code ?? g.code) as string } : {}),
+      ...(parsed?.innerError?.code ? { innerCode: parsed.innerError.code } : {}),
       ...(g.requestId ? { requestId: g.requestId } : {}),
     };
     // statusCode -1: the request never got an HTTP answer (network down, DNS, CORS).

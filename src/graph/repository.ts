@@ -11,6 +11,7 @@ import type { EntityName } from '../../manifest/lists';
 import { Conflict, Invalid, NotFound } from '../domain';
 import type { Collection, InvalidRow, ListResult, Repository, Versioned } from '../ports';
 import { query, type GraphClient } from './client';
+import { executeBatch, unwrap } from './batch';
 import { statusOf } from './errors';
 import {
   decodeItem,
@@ -68,6 +69,50 @@ export function itemsQuery(entity: EntityName, filter: Record<string, string> | 
   });
 }
 
+/**
+ * Reads of list items that start in the same turn of the event loop (e.g. a `Promise.all` in a
+ * command) go to Graph as ONE `$batch` instead of one round trip each; a read alone is a plain GET.
+ * Each read still gets its own answer or its own domain error. Only first pages are coalesced;
+ * nextLinks follow with ordinary GETs.
+ */
+interface ReadCoalescer {
+  get<T>(url: string): Promise<T>;
+}
+
+function createReadCoalescer(client: GraphClient): ReadCoalescer {
+  type Pending = { url: string; resolve(v: unknown): void; reject(e: unknown): void };
+  let queue: Pending[] = [];
+  const flush = async (): Promise<void> => {
+    const reads = queue;
+    queue = [];
+    if (reads.length === 1) {
+      const [only] = reads as [Pending];
+      client.get(only.url).then(only.resolve, only.reject);
+      return;
+    }
+    try {
+      const responses = await executeBatch(client, reads.map((r, i) => ({ id: String(i + 1), method: 'GET' as const, url: r.url })));
+      reads.forEach((r, i) => {
+        try {
+          r.resolve(unwrap(responses, String(i + 1), r.url.split('?')[0] ?? r.url));
+        } catch (e) {
+          r.reject(e);
+        }
+      });
+    } catch (e) {
+      for (const r of reads) r.reject(e);
+    }
+  };
+  return {
+    get<T>(url: string): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        if (queue.length === 0) setTimeout(() => void flush(), 0);
+        queue.push({ url, resolve: resolve as (v: unknown) => void, reject });
+      });
+    },
+  };
+}
+
 function invalidError(row: InvalidRow): Invalid {
   return new Invalid(
     `${row.list} item ${row.itemId} is invalid: ${row.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
@@ -80,6 +125,7 @@ function createCollection<E extends EntityName>(
   client: GraphClient,
   lists: SiteLists,
   pageSize: number | undefined,
+  reads: ReadCoalescer,
 ): Collection<EntityTypes[E]> {
   type T = EntityTypes[E];
   const spec = specOf(entity);
@@ -93,7 +139,7 @@ function createCollection<E extends EntityName>(
 
   const list = async (filter?: Record<string, string>): Promise<ListResult<T>> => {
     const path = await lists.listPath(entity);
-    const first = await client.get<ItemsPage>(`${path}/items${itemsQuery(entity, filter, pageSize)}`);
+    const first = await reads.get<ItemsPage>(`${path}/items${itemsQuery(entity, filter, pageSize)}`);
     const result = await readAllPages(client, entity, first);
     result.items.forEach(remember);
     return result;
@@ -177,7 +223,8 @@ function createCollection<E extends EntityName>(
 
 export function createGraphRepository(options: GraphRepositoryOptions): Repository {
   const lists = options.lists ?? createSiteLists(options.client, options.siteId, options.listIds);
-  const c = <E extends EntityName>(e: E) => createCollection(e, options.client, lists, options.pageSize);
+  const reads = createReadCoalescer(options.client);
+  const c = <E extends EntityName>(e: E) => createCollection(e, options.client, lists, options.pageSize, reads);
   const checkIns = c('checkIn');
   return {
     plans: c('plan'),
@@ -189,6 +236,7 @@ export function createGraphRepository(options: GraphRepositoryOptions): Reposito
     units: c('unit'),
     reminderLog: c('reminderLog'),
     people: c('person'),
+    meetingSessions: c('meetingSession'),
     async findCheckInBySubmission(submissionId) {
       const { items, invalid } = await checkIns.list({ submissionId });
       if (items[0]) return items[0];
