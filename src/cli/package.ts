@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { MANIFEST_VERSION } from './package/manifest';
 import { PackageError } from './package/problems';
 import { buildPackage } from './package/zip';
+import { exitWithHelpIfAsked } from './help';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,7 +26,18 @@ function readEnv(): Record<string, string | undefined> {
   return env;
 }
 
+const USAGE = `Usage: npm run package [-- --mode local|tenant] [--out <dir>]
+
+Builds the Teams app package: fills appPackage/manifest.json from env/.env and env/.env.local,
+validates it and the sv/en localizations against the Teams schemas, checks the icons and writes
+appPackage/build/appPackage.<mode>.zip. Exits 1 naming each bad field.
+
+  --mode      local or tenant (default: MODE from the environment, else local)
+  --out       the folder to write the package to (default appPackage/build)
+  --help, -h  this text`;
+
 function main(): void {
+  exitWithHelpIfAsked(USAGE);
   const { values: args } = parseArgs({ options: { mode: { type: 'string' }, out: { type: 'string' } } });
   const env = readEnv();
   const mode = args.mode ?? env.MODE ?? 'local';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { keySchema, periodSchema, REMINDER_KINDS } from '../domain';
 import { createReminderRunner } from '../bot';
 import { buildServices, ConfigError, loadConfig } from '../server';
+import { exitWithHelpIfAsked } from './help';
 
 /**
  * `npm run remind -- --plan X --period 2021-09 [--dry-run] [--kind group|personal|escalation|digest]`
@@ -19,6 +20,16 @@ const argsSchema = z.object({
   kind: z.array(z.enum(REMINDER_KINDS)).optional(),
 });
 
+exitWithHelpIfAsked(`Usage: npm run remind -- --plan <key> --period YYYY-MM [--dry-run] [--kind ${REMINDER_KINDS.join('|')}]
+
+One reminder pass by hand, the same code the scheduler runs, against the configured mode (locally,
+the emulator under DATA_DIR). Safe to repeat: the ReminderLog sends only what is missing.
+
+  --plan      the plan's key, e.g. vantaa-ko-2021
+  --period    the reporting period, e.g. 2021-09
+  --dry-run   print what would be sent, send nothing
+  --kind      only this kind of reminder (repeat for several): ${REMINDER_KINDS.join(', ')}
+  --help, -h  this text`);
 loadDotenv({ path: ['env/.env', 'env/.env.local'], quiet: true });
 
 try {

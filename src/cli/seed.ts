@@ -5,12 +5,21 @@ import { parseArgs } from 'node:util';
 import { importDataset } from '../commands';
 import { buildDemoDataset } from '../demo';
 import { buildServices, loadConfig } from '../server';
+import { exitWithHelpIfAsked } from './help';
 
 /**
  * `npm run seed [-- --reset]`: loads the demo dataset into the local emulator. With --reset the
  * emulator database is deleted first and rebuilt from scratch; without it, missing rows are added.
  * Works on the services alone: no HTTP server is started.
  */
+exitWithHelpIfAsked(`Usage: npm run seed [-- --reset]
+
+Loads the demo dataset (Vantaa's education division goals of 2021) into the local Graph emulator
+under DATA_DIR (.data/ by default). Local mode only; a tenant is set up with npm run provision.
+
+  --reset     delete the emulator database first and rebuild the demo from scratch
+              (without it, only missing rows are added)
+  --help, -h  this text`);
 loadDotenv({ path: ['env/.env.local'], quiet: true });
 const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
