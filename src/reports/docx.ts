@@ -34,7 +34,7 @@ const A4_LONG = 16838;
 const MARGIN = 1134; // 2 cm
 const TABLE_WIDTH = A4_LONG - 2 * MARGIN;
 /** Goal, indicator, baseline, target, responsible, realization, status: the seed's proportions. */
-const COLUMN_SHARES = [14, 11, 10, 15, 11, 31, 8];
+const COLUMN_SHARES = [14, 11, 10, 14, 11, 29, 11];
 const COLUMN_WIDTHS = (() => {
   const total = COLUMN_SHARES.reduce((a, b) => a + b, 0);
   const widths = COLUMN_SHARES.map((s) => Math.floor((TABLE_WIDTH * s) / total));
@@ -191,6 +191,8 @@ export async function writeDocx(report: BoardReport): Promise<Uint8Array> {
     title: cleanText(title),
     subject: s.documentKind,
     creator: 'Tavoitteet',
+    // Finnish compounds are long and the columns narrow: hyphenate by the text's language rather than break mid-word.
+    hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true },
     styles: { default: { document: { run: { size: FONT_SIZE, font: 'Calibri', language: { value: LANGUAGE_TAGS[report.lang] } } } } },
     sections: [
       {
