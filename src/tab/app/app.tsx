@@ -185,7 +185,9 @@ function Shell({ host, signedIn = true }: { host: HostContext; signedIn?: boolea
   const { t } = useTranslation();
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
-  useFocusOnRouteChange(mainRef, route.href);
+  // A new view, not a new query of the same one: changing a filter or the service area of a
+  // check-in replaces the query, and focus must stay on the control the person is using.
+  useFocusOnRouteChange(mainRef, route.href.split('?')[0] ?? route.href);
   const bare = routeDef(route.name)?.bare === true || host.frameContext === 'settings' || host.frameContext === 'remove';
   return (
     <div className={styles.root}>
@@ -207,22 +209,36 @@ function Shell({ host, signedIn = true }: { host: HostContext; signedIn?: boolea
   );
 }
 
-/** Local auth changes user in place; re-render (and drop the previous user's cache) when it does. */
-function useAuthUser(auth: Auth) {
+/**
+ * Local auth changes user in place; re-render when it does. The previous user's cached queries are
+ * dropped in the auth listener itself, before React renders the next user's view: dropping them in
+ * an effect after that render would also destroy the queries the new view has just started, and
+ * leave it loading for ever.
+ */
+function useAuthUser(auth: Auth, qc: QueryClient) {
   const local = auth.mode === 'local' ? (auth as LocalAuth) : null;
-  const sub = useMemo(() => (local ? local.subscribe.bind(local) : () => () => undefined), [local]);
+  const sub = useMemo(() => {
+    if (!local) return () => () => undefined;
+    return (onChange: () => void) => {
+      let last = local.user?.id ?? null;
+      return local.subscribe(() => {
+        const next = local.user?.id ?? null;
+        if (next !== last) {
+          last = next;
+          void qc.cancelQueries({ predicate: (q) => q.queryKey[0] !== 'local' });
+          qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'local' });
+        }
+        onChange();
+      });
+    };
+  }, [local, qc]);
   return useSyncExternalStore(sub, () => auth.user?.id ?? null);
 }
 
 function SignedIn({ config, auth, host }: { config: TabConfig; auth: Auth; host: HostContext }) {
   const qc = useQueryClient();
-  const userId = useAuthUser(auth);
+  const userId = useAuthUser(auth, qc);
   const services = useMemo(() => createServices(config, auth, host), [config, auth, host, userId]); // eslint-disable-line react-hooks/exhaustive-deps
-  const previous = useRef(userId);
-  useEffect(() => {
-    if (previous.current !== userId) qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'local' });
-    previous.current = userId;
-  }, [userId, qc]);
   useEffect(() => {
     if (userId) preloadGraphAdapter();
   }, [userId]);
