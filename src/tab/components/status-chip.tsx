@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   chip: { maxWidth: '100%', whiteSpace: 'nowrap', flexShrink: 0 },
   label: { overflow: 'hidden', textOverflow: 'ellipsis' },
   none: { color: tokens.colorNeutralForeground3 },
+  focusable: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
 });
 
 export interface StatusChipProps {
@@ -39,10 +40,12 @@ export interface StatusChipProps {
   size?: 'small' | 'medium' | 'large';
   /** Compact cells: show only the icon; the label goes to the tooltip and the accessible name. */
   iconOnly?: boolean;
+  /** An icon-only chip that takes keyboard focus, so its tooltip (the label) shows on focus too. */
+  focusable?: boolean;
   className?: string;
 }
 
-export function StatusChip({ scale, value, size = 'medium', iconOnly = false, className }: StatusChipProps) {
+export function StatusChip({ scale, value, size = 'medium', iconOnly = false, focusable = false, className }: StatusChipProps) {
   const { t } = useTranslation();
   const text = useText();
   const styles = useStyles();
@@ -56,9 +59,9 @@ export function StatusChip({ scale, value, size = 'medium', iconOnly = false, cl
       size={size === 'small' ? 'medium' : size === 'large' ? 'extra-large' : 'large'}
       shape="rounded"
       icon={look.icon}
-      className={mergeClasses(styles.chip, !level && styles.none, className)}
+      className={mergeClasses(styles.chip, !level && styles.none, iconOnly && focusable && styles.focusable, className)}
       data-status={level ? level.value : 'none'}
-      {...(iconOnly ? { role: 'img', 'aria-label': label } : {})}
+      {...(iconOnly ? { role: 'img', 'aria-label': label, ...(focusable ? { tabIndex: 0 } : {}) } : {})}
     >
       {iconOnly ? null : <span className={styles.label}>{label}</span>}
     </Badge>

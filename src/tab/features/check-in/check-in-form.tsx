@@ -78,11 +78,24 @@ export interface CheckInFormProps {
 
 export function CheckInForm(props: CheckInFormProps) {
   const key = draftKey(props.userId, props.goal.key, props.unit, props.period);
+  // Choosing another service area with the arrow keys opens that slot's form: focus goes back to
+  // the chosen radio there, so the next arrow press moves on instead of getting lost.
+  const unitFocus = useRef(false);
+  const { onUnitChange } = props;
+  const changeUnit = useCallback(
+    (u: string | undefined) => {
+      unitFocus.current = (document.activeElement as HTMLInputElement | null)?.type === 'radio';
+      onUnitChange(u);
+    },
+    [onUnitChange],
+  );
   // A fresh form per slot: its own draft, its own submission id.
-  return <DraftedForm key={key} draftStorageKey={key} {...props} />;
+  return <DraftedForm key={key} draftStorageKey={key} {...props} onUnitChange={changeUnit} unitFocus={unitFocus} />;
 }
 
-function DraftedForm({ draftStorageKey, ...props }: CheckInFormProps & { draftStorageKey: string }) {
+type BodyExtras = { draftStorageKey: string; unitFocus: { current: boolean } };
+
+function DraftedForm({ draftStorageKey, ...props }: CheckInFormProps & BodyExtras) {
   const { t } = useTranslation('checkIn');
   const [initial, setInitial] = useState<{ draft: Draft; restored: boolean } | null>(null);
   useEffect(() => {
@@ -109,9 +122,10 @@ function FormBody({
   onDone,
   onCancel,
   draftStorageKey,
+  unitFocus,
   initial,
   restored,
-}: CheckInFormProps & { draftStorageKey: string; initial: Draft; restored: boolean }) {
+}: CheckInFormProps & BodyExtras & { initial: Draft; restored: boolean }) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const { t } = useTranslation('checkIn');
@@ -126,6 +140,12 @@ function FormBody({
   const refs = useRef<Partial<Record<CheckInField, HTMLElement | null>>>({});
   const quantitative = goal.indicator.kind === 'quantitative';
   const dirty = useRef(false);
+  const unitGroup = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (!unitFocus.current) return;
+    unitFocus.current = false;
+    unitGroup.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+  }, [unitFocus]);
 
   // Autosave: shortly after each change, and at once when the page is hidden or closed.
   const latest = useRef(draft);
@@ -248,6 +268,7 @@ function FormBody({
               value={unit ?? OVERALL}
               onChange={(_, d) => onUnitChange(d.value === OVERALL ? undefined : d.value)}
               ref={(el) => {
+                unitGroup.current = el;
                 refs.current.unit = el?.querySelector('input') ?? null;
               }}
             >

@@ -4,7 +4,7 @@
  * realised" while moving through cells. Unit cells show the chip's icon (shape + colour, label as
  * its accessible name and tooltip); the overall column shows the full label.
  */
-import { Caption1, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Caption1, Link, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import { Clock12Regular, History16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { OVERALL } from '../../../../domain/goal';
@@ -95,7 +95,7 @@ function UnitCell({ plan, cell, unitName }: { plan: Plan; cell: Cell | undefined
   return (
     <td className={styles.cell}>
       <span className={styles.cellInner}>
-        <StatusChip scale={plan.statusScale} value={cell.status} size="small" iconOnly />
+        <StatusChip scale={plan.statusScale} value={cell.status} size="small" iconOnly focusable />
         {older ? (
           <span className={styles.mark} title={t('matrix.from', { period: fmt.period(cell.reportedFor as string) })}>
             <History16Regular aria-hidden="true" />
@@ -172,9 +172,11 @@ export function StatusMatrix({
   const text = useText();
   const unitName = (k: string) => text(units.find((u) => u.key === k)?.name) || k;
   const span = columns.length + 2;
+  // One Tab stop for the whole table; the arrow keys move between its links and status cells.
+  const arrows = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
   return (
     <div className={mergeClasses(surface.surface, styles.wrap)} role="region" aria-label={caption} tabIndex={0}>
-      <table className={styles.table}>
+      <table className={styles.table} {...arrows}>
         <caption className={styles.caption}>{caption}</caption>
         <thead>
           <tr>
