@@ -12,6 +12,7 @@ import { currentPeriod, defaultPlan, helsinkiDate } from '../../../domain/period
 import type { Plan } from '../../../domain/plan';
 import { paths } from '../../routing/paths';
 import { useNavigate, useRoute } from '../../routing/router';
+import { useRememberView } from '../../routing/return-to';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';
@@ -196,6 +197,7 @@ export default function DashboardView() {
   const now = useNow();
   const today = helsinkiDate(now);
   const query = useMemo(() => parseQuery(route.query), [route.query]);
+  useRememberView('dashboard', route.href);
   const plans = usePlans();
   const plan = plans.data ? (plans.data.find((p) => p.key === query.plan) ?? defaultPlan(plans.data, today)) : undefined;
   const board = useBoard(plan?.key);

@@ -15,6 +15,7 @@ import { overallStatus, summaryAt } from '../../../domain/rollup';
 import { paths } from '../../routing/paths';
 import { useLinkProps, useRoute } from '../../routing/router';
 import { BackLink, Page } from '../../components/page';
+import { returnHref } from '../../routing/return-to';
 import { EmptyState, ErrorState, errorKind, LoadingCards, refetchAll } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';
 import { useSurfaceStyles } from '../../components/surface';
@@ -92,7 +93,11 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
   const period = currentPeriod(plan, today);
   const requestedPeriod = route.query.get('period') ?? undefined;
   const checkInLink = useLinkProps(paths.checkIn({ goalKey: goal.key }, period ? { period } : {}));
-  const dashboard = paths.dashboard({ plan: plan.key, ...(requestedPeriod ? { period: requestedPeriod } : {}) });
+  // Back to the dashboard as it was left (its filters), when it showed this goal's plan.
+  const dashboard = returnHref('dashboard', paths.dashboard({ plan: plan.key, ...(requestedPeriod ? { period: requestedPeriod } : {}) }), (href) => {
+    const shown = new URL(href, 'http://x').searchParams.get('plan');
+    return shown === null || shown === plan.key;
+  });
 
   const unitName = (k: string) => text(board.unit(k)?.name) || k;
   const theme = board.theme(goal.themeKey);
