@@ -30,6 +30,12 @@ export interface ColumnSpec {
   readonly unique?: boolean;
   readonly choices?: readonly string[];
   readonly description?: string;
+  /**
+   * A compound key the app writes from these entity properties, joined by `|` (e.g. plan|period),
+   * so one indexed condition selects what would otherwise need two. Not an entity property: never
+   * read back into the entity. `field` then only names it.
+   */
+  readonly derivedFrom?: readonly string[];
 }
 
 export interface ListSpec {
@@ -43,7 +49,7 @@ export interface ListSpec {
   readonly columns: readonly ColumnSpec[];
 }
 
-export type EntityName = 'plan' | 'theme' | 'goal' | 'checkIn' | 'review' | 'group' | 'unit' | 'reminderLog' | 'person';
+export type EntityName = 'plan' | 'theme' | 'goal' | 'checkIn' | 'review' | 'group' | 'unit' | 'reminderLog' | 'person' | 'meetingSession';
 
 const key = { name: 'Key', field: 'key', type: 'text', required: true, indexed: true, unique: true } as const;
 const planKey = { name: 'PlanKey', field: 'planKey', type: 'text', required: true, indexed: true } as const;
@@ -134,6 +140,12 @@ export const LISTS = {
       { name: 'SubmittedAt', field: 'submittedAt', type: 'dateTime', required: true },
       { name: 'Source', field: 'source', type: 'choice', choices: ['tab', 'card', 'import'], required: true },
       { name: 'SubmissionId', field: 'submissionId', type: 'text', required: true, indexed: true, unique: true },
+      // PlanKey alone selects every check-in of a plan (90,000 at 500 goals × 5 units × 36 months),
+      // over SharePoint's list view threshold; plan + period selects one period's (docs/decisions/0008).
+      {
+        name: 'PlanPeriod', field: 'planPeriod', type: 'text', indexed: true, derivedFrom: ['planKey', 'period'],
+        description: 'Plan key and period (plan|YYYY-MM): what the app reads a period\'s check-ins by. Written by the app.',
+      },
     ],
   },
   review: {
@@ -151,6 +163,15 @@ export const LISTS = {
       { name: 'Body', field: 'text', type: 'note', required: true },
       ...person('Author', 'author'),
       { name: 'CreatedAt', field: 'createdAt', type: 'dateTime', required: true },
+      // Review follow-ups (issue 8). None is required, so notes written before them read unchanged.
+      { name: 'MeetingId', field: 'meetingId', type: 'text', indexed: true, description: 'The meeting the note was recorded in.' },
+      { name: 'FollowUpAsk', field: 'followUp.ask', type: 'note', description: 'What the decision asks of a development group.' },
+      { name: 'FollowUpGroupKey', field: 'followUp.groupKey', type: 'text', indexed: true, description: 'The development group asked.' },
+      { name: 'FollowUpDueDate', field: 'followUp.dueDate', type: 'text' },
+      { name: 'FollowUpState', field: 'followUp.state', type: 'choice', choices: ['open', 'done'] },
+      { name: 'FollowUpDoneAt', field: 'followUp.doneAt', type: 'dateTime' },
+      { name: 'FollowUpDoneById', field: 'followUp.doneBy.id', type: 'text' },
+      { name: 'FollowUpDoneByName', field: 'followUp.doneBy.name', type: 'text' },
     ],
   },
   group: {
@@ -207,6 +228,26 @@ export const LISTS = {
       { name: 'PersonName', field: 'name', type: 'text' },
       { name: 'Conversation', field: 'conversation', type: 'note', json: true },
       { name: 'Language', field: 'language', type: 'choice', choices: ['fi', 'sv', 'en'] },
+    ],
+  },
+  meetingSession: {
+    entity: 'meetingSession',
+    displayName: 'MeetingSessions',
+    description: "One item per review meeting: its agenda and the presenter's current goal, which every attendee's stage follows.",
+    titleFrom: 'key',
+    columns: [
+      // A Teams meeting id, not one of our keys: longer, base64 (domain/schemas/meeting.ts).
+      { ...key, description: 'The Teams meeting id.' },
+      planKey,
+      { name: 'Period', field: 'period', type: 'text', required: true },
+      { name: 'GroupKey', field: 'groupKey', type: 'text' },
+      { name: 'AgendaOrder', field: 'order', type: 'choice', choices: ['worst', 'theme', 'group', 'overdue'], required: true },
+      { name: 'GoalKeys', field: 'goalKeys', type: 'note', json: true, required: true },
+      { name: 'CurrentGoalKey', field: 'currentGoalKey', type: 'text', required: true },
+      { name: 'UpdatedById', field: 'updatedBy.id', type: 'text', required: true },
+      { name: 'UpdatedByName', field: 'updatedBy.name', type: 'text', required: true },
+      { name: 'UpdatedAt', field: 'updatedAt', type: 'dateTime', required: true },
+      { name: 'EndedAt', field: 'endedAt', type: 'dateTime' },
     ],
   },
 } as const satisfies Record<EntityName, ListSpec>;

@@ -9,6 +9,8 @@ import type { BoardReader, CheckInQuery, PlanBoard } from '../ports';
 export type { BoardReader, CheckInQuery, PlanBoard };
 import type { EntityName } from '../../manifest/lists';
 import { executeBatch, unwrap, type BatchRequest } from './batch';
+import { addMonths } from '../domain/periods';
+import { decodeItem } from './mapping';
 import { itemsQuery, readAllPages, type GraphRepositoryOptions } from './repository';
 import { createSiteLists } from './site-lists';
 import type { GraphListItem } from './mapping';
@@ -67,11 +69,34 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
       };
     },
     async readCheckIns(q) {
-      const filter: Record<string, string> =
-        'goalKey' in q ? { goalKey: q.goalKey } : q.period ? { planKey: q.planKey, period: q.period } : { planKey: q.planKey };
       const path = await lists.listPath('checkIn');
-      const first = await client.get<ItemsPage>(`${path}/items${itemsQuery('checkIn', filter, options.pageSize)}`);
-      return readAllPages(client, 'checkIn', first);
+      const url = (filter: Record<string, string>) => `${path}/items${itemsQuery('checkIn', filter, options.pageSize)}`;
+      if ('goalKey' in q || q.period) {
+        const filter: Record<string, string> = 'goalKey' in q ? { goalKey: q.goalKey } : { planKey: q.planKey, period: q.period! };
+        return readAllPages(client, 'checkIn', await client.get<ItemsPage>(url(filter)));
+      }
+      // A whole plan: PlanKey alone would select every check-in of the plan, over SharePoint's
+      // list view threshold on a large division (docs/decisions/0008). One PlanPeriod query per
+      // month of the plan instead, 20 to a $batch.
+      const planPage = await client.get<ItemsPage>(`${await lists.listPath('plan')}/items${itemsQuery('plan', { key: q.planKey })}`);
+      const decoded = planPage.value.map((item) => decodeItem('plan', item));
+      const plan = decoded.find((d) => d.ok);
+      if (!plan?.ok) {
+        const bad = decoded.find((d) => !d.ok);
+        if (bad && !bad.ok) throw new Invalid(`Plan '${q.planKey}' (item ${bad.invalid.itemId}) is invalid`, bad.invalid.issues);
+        throw new NotFound(`No plan with key '${q.planKey}'`);
+      }
+      const months = monthsOf(plan.value.value.periodStart, plan.value.value.periodEnd);
+      const responses = await executeBatch(client, months.map((period) => ({ id: period, method: 'GET', url: url({ planKey: q.planKey, period }) })));
+      const parts = await Promise.all(months.map((period) => readAllPages(client, 'checkIn', unwrap<ItemsPage>(responses, period, 'check-ins'))));
+      return { items: parts.flatMap((r) => r.items), invalid: parts.flatMap((r) => r.invalid) };
     },
   };
+}
+
+/** Every month (YYYY-MM) from the one of `start` to the one of `end` (dates YYYY-MM-DD). */
+function monthsOf(start: string, end: string): string[] {
+  const months: string[] = [];
+  for (let m = start.slice(0, 7); m <= end.slice(0, 7) && months.length < 600; m = addMonths(m, 1)) months.push(m);
+  return months;
 }

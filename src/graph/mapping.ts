@@ -8,6 +8,7 @@ import {
   checkInSchema,
   goalSchema,
   groupSchema,
+  meetingSessionSchema,
   personRecordSchema,
   planSchema,
   reminderLogSchema,
@@ -17,6 +18,7 @@ import {
   type CheckIn,
   type Goal,
   type Group,
+  type MeetingSession,
   type PersonRecord,
   type Plan,
   type ReminderLog,
@@ -37,6 +39,7 @@ export interface EntityTypes {
   unit: Unit;
   reminderLog: ReminderLog;
   person: PersonRecord;
+  meetingSession: MeetingSession;
 }
 
 export const SCHEMAS: { [E in EntityName]: ZodType<EntityTypes[E], unknown> } = {
@@ -49,6 +52,7 @@ export const SCHEMAS: { [E in EntityName]: ZodType<EntityTypes[E], unknown> } = 
   unit: unitSchema as unknown as ZodType<Unit, unknown>,
   reminderLog: reminderLogSchema as unknown as ZodType<ReminderLog, unknown>,
   person: personRecordSchema as unknown as ZodType<PersonRecord, unknown>,
+  meetingSession: meetingSessionSchema as unknown as ZodType<MeetingSession, unknown>,
 };
 
 /** SharePoint's built-in Title column holds at most 255 characters. */
@@ -102,12 +106,21 @@ function encodeColumn(c: ColumnSpec, v: unknown): unknown {
   }
 }
 
+/** The value of a compound key column (`derivedFrom`), or undefined when a part is missing. */
+export function derivedValue(c: ColumnSpec, parts: (path: string) => unknown): string | undefined {
+  const values = (c.derivedFrom ?? []).map(parts);
+  return values.every((v) => v !== undefined && v !== null && v !== '') ? values.map(String).join('|') : undefined;
+}
+
+const valueOf = (c: ColumnSpec, value: unknown): unknown =>
+  c.derivedFrom ? derivedValue(c, (path) => getPath(value, path)) : getPath(value, c.field);
+
 /** Columns (with Title) for creating an item: absent values are left out, never written as null. */
 export function toCreateFields(entity: EntityName, value: unknown): Record<string, unknown> {
   const spec = specOf(entity);
   const out: Record<string, unknown> = { Title: titleOf(spec, value) };
   for (const c of spec.columns) {
-    const v = getPath(value, c.field);
+    const v = valueOf(c, value);
     if (v !== undefined && v !== null) out[c.name] = encodeColumn(c, v);
   }
   return out;
@@ -121,7 +134,7 @@ export function toUpdateFields(entity: EntityName, value: unknown): Record<strin
   const spec = specOf(entity);
   const out: Record<string, unknown> = { Title: titleOf(spec, value) };
   for (const c of spec.columns) {
-    const v = getPath(value, c.field);
+    const v = valueOf(c, value);
     out[c.name] = v === undefined || v === null ? null : encodeColumn(c, v);
   }
   return out;
@@ -152,6 +165,7 @@ export function decodeItem<E extends EntityName>(entity: E, item: GraphListItem)
   }
   const columnOf = new Map<string, string>();
   for (const c of spec.columns) {
+    if (c.derivedFrom) continue; // written from other properties, never read into the entity
     columnOf.set(c.field, c.name);
     const v = fields[c.name];
     // An emptied cell is absent; only plain text columns keep '' as a value.
@@ -211,11 +225,22 @@ function indexedColumn(entity: EntityName, property: string): ColumnSpec {
   return c;
 }
 
-/** `fields/A eq 'x' and fields/B eq 'y'` on indexed columns, values quoted the OData way. */
+const literal = (c: ColumnSpec, value: string): string => (c.type === 'number' ? String(Number(value)) : `'${value.replace(/'/g, "''")}'`);
+
+/**
+ * `fields/A eq 'x' and fields/B eq 'y'` on indexed columns, values quoted the OData way. Properties
+ * a compound key column covers (`derivedFrom`, e.g. planKey + period → PlanPeriod) become ONE
+ * condition on it, written first: SharePoint drives the query from the first indexed condition,
+ * and the compound one is the selective one (docs/decisions/0008).
+ */
 export function filterExpression(entity: EntityName, filter: Record<string, string>): string | undefined {
-  const parts = Object.entries(filter).map(([prop, value]) => {
-    const c = indexedColumn(entity, prop);
-    return `fields/${c.name} eq ${c.type === 'number' ? Number(value) : `'${value.replace(/'/g, "''")}'`}`;
-  });
+  const rest = new Map(Object.entries(filter));
+  const parts: string[] = [];
+  for (const c of specOf(entity).columns) {
+    if (!c.derivedFrom || !c.indexed || !c.derivedFrom.every((p) => rest.has(p))) continue;
+    parts.push(`fields/${c.name} eq ${literal(c, derivedValue(c, (p) => rest.get(p))!)}`);
+    for (const p of c.derivedFrom) rest.delete(p);
+  }
+  for (const [prop, value] of rest) parts.push(`fields/${indexedColumn(entity, prop).name} eq ${literal(indexedColumn(entity, prop), value)}`);
   return parts.length ? parts.join(' and ') : undefined;
 }

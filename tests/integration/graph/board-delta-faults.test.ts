@@ -75,6 +75,7 @@ describe('plan board', () => {
   it('reads check-ins per plan and period, and per goal', async () => {
     h = await startGraph();
     const repo = createGraphRepository({ client: h.client, siteId: h.siteId });
+    await repo.plans.create(S.plan('vantaa-2021')); // a whole plan's check-ins are read month by month of the plan
     await repo.checkIns.create(S.checkIn('C1', 'sub-c1-000000'));
     await repo.checkIns.create({ ...S.checkIn('C2', 'sub-c2-000000'), period: '2021-09' });
     await repo.checkIns.create({ ...S.checkIn('C3', 'sub-c3-000000'), goalKey: 'G2' });

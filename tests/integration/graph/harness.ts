@@ -23,9 +23,12 @@ export interface GraphHarness {
 }
 
 /** express + emulator on 127.0.0.1:0, a client pointed at it, and every manifest list provisioned. */
-export async function startGraph(options: { pageSize?: number; retry?: RetryOptions; provision?: boolean; random?: () => number } = {}): Promise<GraphHarness> {
+export async function startGraph(
+  options: { pageSize?: number; retry?: RetryOptions; provision?: boolean; random?: () => number; listViewThreshold?: number } = {},
+): Promise<GraphHarness> {
   const emulator = createEmulator({ dbPath: ':memory:', authenticate, ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     ...(options.random ? { random: options.random } : {}),
+    ...(options.listViewThreshold !== undefined ? { listViewThreshold: options.listViewThreshold } : {}),
   });
   const app = express();
   app.use('/graph/v1.0', emulator.router);

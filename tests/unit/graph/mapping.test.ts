@@ -96,8 +96,21 @@ describe('entity ⇄ list item fields', () => {
 });
 
 describe('filters', () => {
+  it('turns plan + period into the one compound PlanPeriod condition, first, whatever else is asked', () => {
+    expect(filterExpression('checkIn', { planKey: 'p', period: '2021-08' })).toBe("fields/PlanPeriod eq 'p|2021-08'");
+    expect(filterExpression('checkIn', { goalKey: 'g', period: '2021-08', planKey: "o'p" })).toBe("fields/PlanPeriod eq 'o''p|2021-08' and fields/GoalKey eq 'g'");
+  });
+
+  it('writes PlanPeriod from the check-in\'s plan and period, and reads it into nothing', () => {
+    const c = S.checkIn('C9', 'sub-c9-000000');
+    expect(toCreateFields('checkIn', c).PlanPeriod).toBe('vantaa-2021|2021-08');
+    expect(toUpdateFields('checkIn', c).PlanPeriod).toBe('vantaa-2021|2021-08');
+    const back = decodeItem('checkIn', { id: '1', fields: { ...toCreateFields('checkIn', c), '@odata.etag': '"x,1"' } });
+    expect(back.ok && back.value.value).toEqual(c);
+  });
+
   it('builds an OData filter on indexed columns with quotes doubled', () => {
-    expect(filterExpression('checkIn', { planKey: 'p', period: '2021-08' })).toBe("fields/PlanKey eq 'p' and fields/Period eq '2021-08'");
+    expect(filterExpression('checkIn', { goalKey: "o'neil", planKey: 'p' })).toBe("fields/GoalKey eq 'o''neil' and fields/PlanKey eq 'p'");
     expect(filterExpression('goal', { key: "o'neil" })).toBe("fields/Key eq 'o''neil'");
   });
 
