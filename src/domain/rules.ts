@@ -19,3 +19,4 @@ export * from './progress';
 export * from './policy';
 export * from './errors';
 export * from './reminder-log';
+export * from './meeting';

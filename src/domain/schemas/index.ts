@@ -8,3 +8,4 @@ export * from './check-in';
 export * from './review';
 export * from './organisation';
 export * from './reminder-log';
+export * from './meeting';

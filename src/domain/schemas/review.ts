@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REVIEW_KINDS } from '../review';
 import { isoDateSchema, keySchema, periodSchema } from './plan';
 import { personSchema } from './person';
+import { followUpInputSchema, followUpSchema, meetingIdSchema } from './meeting';
 
 export const reviewSchema = z.object({
   key: z.string().min(1),
@@ -13,6 +14,10 @@ export const reviewSchema = z.object({
   text: z.string().min(1).max(4000),
   author: personSchema,
   createdAt: z.string().datetime({ offset: true }),
+  /** The Teams meeting (or the review page's own id) the note was recorded in; older notes have none. */
+  meetingId: meetingIdSchema.optional(),
+  /** What a decision asks of a development group, by when (domain/meeting.ts); older notes have none. */
+  followUp: followUpSchema.optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
 
@@ -33,5 +38,7 @@ export const reviewInputSchema = z.object({
   meetingDate: calendarDateSchema,
   kind: z.enum(REVIEW_KINDS).default('comment'),
   text: z.string().trim().min(1, 'Write the comment or decision').max(4000),
+  meetingId: meetingIdSchema.optional(),
+  followUp: followUpInputSchema.optional(),
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
