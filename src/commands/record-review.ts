@@ -1,5 +1,6 @@
 import { canWriteReview, Forbidden, helsinkiDate, Invalid, meetingDateIssue, parseOrInvalid, reviewInputSchema, type Actor, type Review } from '../domain';
 import type { CommandContext } from './context';
+import { newFollowUp } from './meeting';
 
 /** Records a leader's comment or decision on a goal, e.g. during a review meeting. */
 export async function recordReview(ctx: CommandContext, actor: Actor, raw: unknown): Promise<Review> {
@@ -9,6 +10,7 @@ export async function recordReview(ctx: CommandContext, actor: Actor, raw: unkno
   const { value: plan } = await ctx.repo.plans.get(goal.value.planKey);
   const dateIssue = meetingDateIssue(input.meetingDate, { plan, today: helsinkiDate(ctx.clock.now()) });
   if (dateIssue) throw new Invalid(`Invalid review: ${dateIssue.path}: ${dateIssue.message}`, [dateIssue]);
+  const followUp = input.followUp ? await newFollowUp(ctx, input, input.followUp) : undefined;
   const review: Review = {
     key: `rv-${ctx.newId()}`,
     goalKey: goal.value.key,
@@ -19,6 +21,8 @@ export async function recordReview(ctx: CommandContext, actor: Actor, raw: unkno
     text: input.text,
     author: { id: actor.id, upn: actor.upn, name: actor.name },
     createdAt: ctx.clock.now().toISOString(),
+    ...(input.meetingId ? { meetingId: input.meetingId } : {}),
+    ...(followUp ? { followUp } : {}),
   };
   return (await ctx.repo.reviews.create(review)).value;
 }

@@ -1,4 +1,4 @@
-import type { CheckIn, Goal, Group, PersonRecord, Plan, ReminderLog, Review, Theme, Unit } from '../domain';
+import type { CheckIn, Goal, Group, MeetingSession, PersonRecord, Plan, ReminderLog, Review, Theme, Unit } from '../domain';
 
 /**
  * The storage ports. `src/graph` implements them on Microsoft Graph (and so on the local
@@ -58,6 +58,7 @@ interface Entities {
   units: Unit;
   reminderLog: ReminderLog;
   people: PersonRecord;
+  meetingSessions: MeetingSession;
 }
 
 export interface Repository {
@@ -70,6 +71,8 @@ export interface Repository {
   units: Collection<Unit>;
   reminderLog: Collection<ReminderLog>;
   people: Collection<PersonRecord>;
+  /** One item per review meeting, keyed by the meeting id: where its presenter is. */
+  meetingSessions: Collection<MeetingSession>;
   /** Finds a check-in by its unique submission id (indexed). */
   findCheckInBySubmission(submissionId: string): Promise<Versioned<CheckIn> | undefined>;
 }

@@ -14,6 +14,7 @@ import { startSummaryReconciler, type SummaryReconciler } from './summary-reconc
 import { apiRouter } from './routes/api';
 import { reportRouter } from './routes/report';
 import { importRouter } from './routes/import';
+import { meetingRouter } from './routes/meeting';
 import type { Services } from './compose';
 
 export interface ListenOptions {
@@ -83,6 +84,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     // Before the command API, whose JSON parser takes 256 kB: an uploaded table may be 10 MB.
     app.use('/api/import', importRouter({ ctx: services.ctx, verify: services.verify }));
     app.use('/api/reports', reportRouter({ board: services.board, verify: services.verify, clock }));
+    app.use('/api', meetingRouter({ ctx: services.ctx, verify: services.verify }));
     app.use('/api', apiRouter({ ctx: services.ctx, verify: services.verify }));
     mountTab(app);
     app.use(errorHandler(log));
