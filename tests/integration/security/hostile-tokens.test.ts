@@ -1,4 +1,4 @@
-import { createPrivateKey, sign } from 'node:crypto';
+import { createPrivateKey, sign, type JsonWebKey as NodeJwk } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { base64url, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   // Signed by hand, for headers jose refuses to produce.
   const rawSigned = (header: Record<string, unknown>, body: Record<string, unknown>) => {
     const input = `${enc(header)}.${enc(body)}`;
-    return `${input}.${sign('RSA-SHA256', Buffer.from(input), createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' })).toString('base64url')}`;
+    return `${input}.${sign('RSA-SHA256', Buffer.from(input), createPrivateKey({ key: jwk as NodeJwk, format: 'jwk' })).toString('base64url')}`;
   };
   const publicPem = JSON.stringify(await exportJWK(other.publicKey));
 
