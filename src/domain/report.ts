@@ -7,7 +7,9 @@
  */
 import {
   OVERALL,
+  goalIndicatorValue,
   goalTexts,
+  indicatorValuesAsOf,
   inLanguage,
   levelOf,
   levelsWorstFirst,
@@ -200,34 +202,6 @@ function depthOf(theme: Theme, byKey: ReadonlyMap<string, Theme>): number {
 
 const compareCodes = (a: string, b: string) => a.localeCompare(b, 'fi', { numeric: true });
 
-/**
- * Newest first by period, then by submission: the order in which check-ins supersede each other
- * (`isNewer` in rollup.ts).
- */
-const newestFirst = (a: CheckIn, b: CheckIn) => (a.period !== b.period ? (a.period < b.period ? 1 : -1) : Date.parse(b.submittedAt) - Date.parse(a.submittedAt));
-
-/** The latest indicator value per slot at or before the snapshot (a later check-in without a value does not erase it). */
-function latestValues(checkIns: readonly CheckIn[]): Map<string, CheckIn> {
-  const out = new Map<string, CheckIn>();
-  for (const c of [...checkIns].sort(newestFirst)) {
-    if (c.indicatorValue === undefined) continue;
-    const slot = c.unit ?? OVERALL;
-    if (!out.has(slot)) out.set(slot, c);
-  }
-  return out;
-}
-
-/**
- * The one value a goal shows against its baseline and target: an overall value when one was
- * reported, else the value when exactly one unit reports one. Several units' values are not
- * summed (a count of trained staff adds up, a percentage does not); they show per unit instead.
- */
-function goalValue(values: ReadonlyMap<string, CheckIn>): CheckIn | undefined {
-  const overall = values.get(OVERALL);
-  if (overall) return overall;
-  return values.size === 1 ? [...values.values()][0] : undefined;
-}
-
 function measure(m: Measure, text: LocalizedText | undefined, lang: Locale): ReportMeasure {
   return { text: optionalText(text, lang), value: m.value, date: m.date };
 }
@@ -277,7 +251,8 @@ export function buildReport(input: ReportInput): BoardReport {
     const history = checkInsByGoal.get(g.key) ?? [];
     const summary = summaryAsOf(history, period);
     const byKey = new Map(history.map((c) => [c.key, c]));
-    const values = latestValues(history);
+    // The indicator rules of decision 0009: values per slot, one goal-wide value only when honest.
+    const values = indicatorValuesAsOf(history, period);
     const slots = reportingSlots(g).filter((s) => !filter.unit || s === filter.unit);
     // An overall assessment on a goal with units prints as its own line after the units.
     if (g.units.length > 0 && summary[OVERALL] && !filter.unit) slots.push(OVERALL);
@@ -300,7 +275,7 @@ export function buildReport(input: ReportInput): BoardReport {
       };
     });
     const overall = overallStatus(summary, filter.unit ? [filter.unit] : g.units);
-    const value = goalValue(values);
+    const value = goalIndicatorValue(history, period);
     const texts = goalTexts(g);
     const goal: ReportGoal = {
       key: g.key,
