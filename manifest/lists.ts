@@ -76,6 +76,7 @@ export const LISTS = {
       { name: 'Units', field: 'units', type: 'note', json: true },
       { name: 'Reminders', field: 'reminders', type: 'note', json: true },
       { name: 'Language', field: 'language', type: 'choice', choices: ['fi', 'sv', 'en'] },
+      { name: 'ArchivedAt', field: 'archivedAt', type: 'dateTime' },
     ],
   },
   theme: {

@@ -30,7 +30,8 @@ export function startScheduler(o: {
     const now = o.clock.now();
     const from = last;
     last = now;
-    const plans = (await o.repo.plans.list()).items.map((p) => p.value);
+    // An archived plan sends no reminders (domain/life-cycle.ts).
+    const plans = (await o.repo.plans.list()).items.map((p) => p.value).filter((p) => !p.archivedAt);
     const due = sendsBetween(plans, from, now);
     for (const s of due) {
       o.log.info(`Scheduled ${s.kind} reminders for ${s.planKey} ${s.period} (${s.date})`);

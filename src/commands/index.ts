@@ -9,3 +9,4 @@ export * from './import-dataset';
 export * from './link-person';
 export * from './record-reminder';
 export * from './import-table';
+export * from './plan-life-cycle';

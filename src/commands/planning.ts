@@ -17,6 +17,7 @@ import {
   type Theme,
   type Unit,
 } from '../domain';
+import { isArchived } from '../domain/life-cycle';
 import type { Collection, Versioned } from '../ports';
 import type { CommandContext } from './context';
 
@@ -68,6 +69,7 @@ async function save<T extends { key: string }>(
 async function checkGoalReferences(ctx: CommandContext, goal: Goal): Promise<void> {
   const issues: FieldIssue[] = [];
   const plan = (await ctx.repo.plans.get(goal.planKey)).value;
+  if (isArchived(plan)) throw new Forbidden(`Plan ${plan.key} is archived and read-only: restore it to edit its goals`);
   const theme = await ctx.repo.themes.find(goal.themeKey);
   if (!theme || theme.value.planKey !== goal.planKey) issues.push({ path: 'themeKey', message: `No theme ${goal.themeKey} in plan ${goal.planKey}` });
   for (const [i, u] of goal.units.entries()) {
@@ -102,6 +104,9 @@ export async function savePlan(ctx: CommandContext, actor: Actor, key: string, r
   requireAdmin(actor);
   keyMismatch(key, (raw as Record<string, unknown> | undefined)?.key);
   const plan: Plan = parseOrInvalid(planSchema, { ...(raw as object), key }, 'plan');
+  // Archiving is its own command (plan-life-cycle.ts); an editor's form neither sets nor clears it.
+  delete plan.archivedAt;
+  if ((await ctx.repo.plans.find(key))?.value.archivedAt) throw new Forbidden(`Plan ${key} is archived and read-only: restore it to edit it`);
   const units = new Set((await ctx.repo.units.list()).items.map((u) => u.value.key));
   const missing = plan.units.filter((u) => !units.has(u));
   if (missing.length) throw new Invalid(`Unknown units: ${missing.join(', ')}`, missing.map((u) => ({ path: 'units', message: `No unit ${u}` })));
@@ -112,7 +117,7 @@ export async function saveTheme(ctx: CommandContext, actor: Actor, key: string, 
   requireAdmin(actor);
   keyMismatch(key, (raw as Record<string, unknown> | undefined)?.key);
   const theme: Theme = parseOrInvalid(themeSchema, { ...(raw as object), key }, 'theme');
-  await ctx.repo.plans.get(theme.planKey);
+  if (isArchived((await ctx.repo.plans.get(theme.planKey)).value)) throw new Forbidden(`Plan ${theme.planKey} is archived and read-only: restore it to edit its themes`);
   if (theme.parentKey) {
     if (theme.parentKey === theme.key) throw new Invalid('A theme cannot be its own parent', [{ path: 'parentKey', message: 'Choose another theme' }]);
     const parent = await ctx.repo.themes.find(theme.parentKey);

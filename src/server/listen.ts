@@ -14,6 +14,7 @@ import { startSummaryReconciler, type SummaryReconciler } from './summary-reconc
 import { apiRouter } from './routes/api';
 import { reportRouter } from './routes/report';
 import { importRouter } from './routes/import';
+import { planLifeCycleRouter } from './routes/plan-life-cycle';
 import { meetingRouter } from './routes/meeting';
 import type { Services } from './compose';
 
@@ -85,6 +86,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     app.use('/api/import', importRouter({ ctx: services.ctx, verify: services.verify }));
     app.use('/api/reports', reportRouter({ board: services.board, verify: services.verify, clock }));
     app.use('/api', meetingRouter({ ctx: services.ctx, verify: services.verify }));
+    app.use('/api', planLifeCycleRouter({ ctx: services.ctx, verify: services.verify }));
     app.use('/api', apiRouter({ ctx: services.ctx, verify: services.verify }));
     mountTab(app);
     app.use(errorHandler(log));

@@ -44,6 +44,8 @@ export const planSchema = z
     reminders: reminderCalendarSchema.default(() => reminderCalendarSchema.parse({})),
     /** Language of cards posted to channels when a group has none of its own. */
     language: localeSchema.default('fi'),
+    /** Set when the plan was archived: read-only, out of My goals and reminders (domain/life-cycle.ts). */
+    archivedAt: z.string().datetime({ offset: true }).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.periodEnd < p.periodStart) {

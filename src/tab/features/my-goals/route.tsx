@@ -145,7 +145,8 @@ function PlanGoals({ plan, me, today, showPlanHeading }: { plan: Plan; me: Me; t
 
 /** Plans that are running today (reporting is open or upcoming); else the most recent one. */
 function activePlans(plans: Plan[], today: string): Plan[] {
-  const running = plans.filter((p) => isRunning(p, today) && currentPeriod(p, today));
+  // An archived plan is out of My goals (domain/life-cycle.ts), even inside its period.
+  const running = plans.filter((p) => !p.archivedAt && isRunning(p, today) && currentPeriod(p, today));
   if (running.length > 0) return running;
   const latest = plans.find((p) => currentPeriod(p, today));
   return latest ? [latest] : [];
