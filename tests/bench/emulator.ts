@@ -19,7 +19,7 @@ const caller: Caller = { kind: 'app', displayName: 'bench', id: 'bench-app' };
 
 const dir = mkdtempSync(join(tmpdir(), 'emulator-bench-'));
 const store = new Store(join(dir, 'graph.db'));
-const env: Env = { store, now: () => new Date('2021-09-22T06:00:00Z'), pageSize: 200 };
+const env: Env = { store, now: () => new Date('2021-09-22T06:00:00Z'), pageSize: 200, listViewThreshold: 5000, random: Math.random };
 
 function call(method: string, path: string, query = '', body?: unknown, headers: Record<string, string> = {}): EmuResponse {
   const req: EmuRequest = {

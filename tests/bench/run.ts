@@ -1,154 +1,217 @@
 /**
- * `npm run bench`: Graph round trips, bytes and time for what the app does, at realistic sizes,
- * against the local emulator (the same adapter code as production). Prints figures; asserts nothing.
+ * `npm run bench`: Graph round trips, bytes and time for what the app does, at a small and a large
+ * division's size, against the local server and emulator with SharePoint's list view threshold on
+ * (5,000, the emulator's default) — the same adapter code as production. Prints a table per size and
+ * writes bench/results.json (output: git ignores it). Asserts nothing.
  *
- * Size: a large division — 500 goals in 25 themes, 5 units, 3 months of history (7,500 check-ins).
+ *   npm run bench                      S and M (M loads ~90,000 check-ins: a few minutes)
+ *   npm run bench -- --quick           S only (under 2 minutes)
+ *   BENCH_SIZES=S,M,L npm run bench    L = 3,000 goals (long; opt-in)
+ *
+ * Sizes: S = 50 goals × 5 service areas × 12 months; M = 500 goals × 5 × 36 months (90,000
+ * check-ins); L = 3,000 goals × 5 × 36. Texts are realistic Finnish of realistic length.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { importDataset, type Dataset } from '../../src/commands';
-import { REALISATION_SCALE, summaryAsOf, type CheckIn, type Goal, type Theme } from '../../src/domain';
-import { createBoardReader, createDeltaCache, createGraphClient, createSiteLists, type GraphClient } from '../../src/graph';
+import { addMonths, REALISATION_SCALE, summaryAsOf, type CheckIn, type Goal, type Theme } from '../../src/domain';
+import {
+  createBoardReader, createDeltaCache, createGraphClient, createSiteLists, executeBatch, toCreateFields, type BatchRequest, type GraphClient,
+} from '../../src/graph';
 import { loadConfig } from '../../src/server/config';
 import { startServer } from '../../src/server/create-server';
 
-const GOALS = Number(process.env.BENCH_GOALS ?? 500);
-const UNITS = ['KASO', 'VAKA', 'POPE', 'TAKO', 'SVE'];
-// History up to August; the live check-in below reports September, so it moves the goal's summary.
-const PERIODS = ['2021-05', '2021-06', '2021-08'];
-const PLAN = 'bench-plan';
+interface Size { name: string; goals: number; months: number }
+const SIZES: Record<string, Size> = {
+  S: { name: 'S', goals: 50, months: 12 },
+  M: { name: 'M', goals: 500, months: 36 },
+  L: { name: 'L', goals: 3000, months: 36 },
+};
+const QUICK = process.argv.includes('--quick');
+const chosen = (process.env.BENCH_SIZES ?? (QUICK ? 'S' : 'S,M')).split(',').map((s) => SIZES[s.trim().toUpperCase()]).filter((s): s is Size => !!s);
 
-function dataset(authorId: string): Dataset {
+const UNITS = ['KASO', 'VAKA', 'POPE', 'TAKO', 'SVE'];
+const PLAN = 'bench-plan';
+/** History ends in August 2021; the live check-ins report September (the app clock is 22 Sep 2021). */
+const LAST = '2021-08';
+const LIVE = '2021-09';
+const CONCURRENT_USERS = 20;
+
+/** What the same operations cost before issue 12 (the old bench: 500 goals, 3 months, no threshold). */
+const BEFORE = {
+  note: 'issue 12 text, measured with the previous code at 500 goals × 5 units × 3 months, threshold off',
+  checkInRoundTrips: 7,
+  dashboardBoard: { requests: 3, bytes: 1.7e6 },
+  dashboardPeriod: { requests: 13, bytes: 5.1e6 },
+  dashboardHistory: 'every check-in of the plan with PlanKey alone: refused at M by the list view threshold',
+};
+
+const NARRATIVE = 'Toimenpiteet etenevät suunnitellusti: henkilöstö on koulutettu, ja vaikutuksia arvioidaan seuraavaksi yhdessä huoltajien kanssa. ';
+
+function dataset(size: Size, authorId: string): { data: Dataset; checkIns: CheckIn[] } {
+  const months = Array.from({ length: size.months }, (_, i) => addMonths(LAST, i - size.months + 1));
   const themes: Theme[] = Array.from({ length: 25 }, (_, i) => ({
-    key: `bench-t${i}`,
-    planKey: PLAN,
-    code: String(i + 1),
-    order: i,
-    title: { fi: `Teema ${i + 1}`, sv: `Tema ${i + 1}`, en: `Theme ${i + 1}` },
+    key: `bench-t${i}`, planKey: PLAN, code: String(i + 1), order: i,
+    title: { fi: `Teema ${i + 1}: osallisuus ja hyvinvointi`, sv: `Tema ${i + 1}`, en: `Theme ${i + 1}` },
   }));
   const checkIns: CheckIn[] = [];
-  const goals: Goal[] = Array.from({ length: GOALS }, (_, i) => {
+  const person = { id: authorId, upn: 'bench@demo.invalid', name: 'Bench' };
+  const goals: Goal[] = Array.from({ length: size.goals }, (_, i) => {
     const key = `bench-g${i}`;
-    for (const [p, period] of PERIODS.entries()) {
+    const mine: CheckIn[] = [];
+    for (const [p, period] of months.entries()) {
       for (const unit of UNITS) {
-        checkIns.push({
-          key: `bench-ci-${i}-${p}-${unit}`,
-          goalKey: key,
-          planKey: PLAN,
-          period,
-          unit,
-          status: (i + p + unit.length) % 3,
-          narrative: `Tilanne ${period} yksikössä ${unit}: toimenpiteet etenevät, seuraavaksi arvioidaan vaikutuksia. `.repeat(3),
-          author: { id: authorId, upn: 'bench@demo.invalid', name: 'Bench' },
-          submittedAt: `${period}-25T10:00:00.000Z`,
-          source: 'import',
-          submissionId: `bench-sub-${i}-${p}-${unit}`,
+        mine.push({
+          key: `bench-ci-${i}-${p}-${unit}`, goalKey: key, planKey: PLAN, period, unit, status: (i + p + unit.length) % 3,
+          narrative: `${period} ${unit}: ${NARRATIVE.repeat(2)}`, author: person, submittedAt: `${period}-25T10:00:00.000Z`,
+          source: 'import', submissionId: `bench-sub-${i}-${p}-${unit}`,
         });
       }
     }
+    checkIns.push(...mine);
     return {
-      key,
-      planKey: PLAN,
-      themeKey: `bench-t${i % 25}`,
-      code: String(i + 1),
+      key, planKey: PLAN, themeKey: `bench-t${i % 25}`, code: String(i + 1),
       title: `Tavoite ${i + 1}: vahvistetaan oppimisen edellytyksiä ja yhteistyötä palvelualueiden kesken`,
       indicator: { text: 'Toimintamalli käytössä', kind: 'qualitative' },
       baseline: { text: 'Ei käytössä', date: '2019-12-31' },
       target: { text: 'Käytössä kaikilla palvelualueilla', date: '2021-12-31' },
-      responsiblePersons: [{ id: authorId, upn: 'bench@demo.invalid', name: 'Bench' }],
-      responsibleGroupKeys: [],
-      units: UNITS,
-      summary: {},
+      responsiblePersons: [person], responsibleGroupKeys: [], units: UNITS, summary: summaryAsOf(mine, LAST),
     };
   });
-  for (const g of goals) g.summary = summaryAsOf(checkIns.filter((c) => c.goalKey === g.key), '2021-08');
-  return {
-    plans: [
-      {
-        key: PLAN,
-        title: { fi: 'Vertailusuunnitelma' },
-        periodStart: '2021-01-01',
-        periodEnd: '2021-12-31',
-        cadence: 'monthly',
-        statusScale: REALISATION_SCALE,
-        units: UNITS,
-        reminders: { reminderDay: 20, dueDay: 5, escalationDays: 2, digestDays: 3, sendHour: 9, nonReportingMonths: [7] },
-        language: 'fi',
-      },
-    ],
-    themes,
-    goals,
-    checkIns,
-    reviews: [],
-    groups: [],
-    units: [],
+  const data: Dataset = {
+    plans: [{
+      key: PLAN, title: { fi: 'Vertailusuunnitelma' }, periodStart: `${months[0]}-01`, periodEnd: '2021-12-31', cadence: 'monthly',
+      statusScale: REALISATION_SCALE, units: UNITS, language: 'fi',
+      reminders: { reminderDay: 20, dueDay: 5, escalationDays: 2, digestDays: 3, sendHour: 9, nonReportingMonths: [] },
+    }],
+    themes, goals, checkIns: [], reviews: [], groups: [], units: [],
   };
+  return { data, checkIns };
 }
 
-const rows: [string, string, string, string, string][] = [];
-/** Clients created here with `measure: true`; the server's own client counts round trips only, as in production. */
-const measuring = new WeakSet<GraphClient>();
-async function measure<T>(label: string, client: GraphClient, fn: () => Promise<T>, describe: (r: T) => string): Promise<T> {
-  client.resetStats();
-  const t0 = performance.now();
-  const r = await fn();
-  const ms = performance.now() - t0;
-  const s = client.stats();
-  const received = measuring.has(client) ? `${(s.bytesReceived / 1024).toFixed(0)} KiB` : '—';
-  rows.push([label, String(s.requests), received, `${ms.toFixed(0)} ms`, describe(r)]);
-  return r;
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'tavoitteet-bench-'));
-const server = await startServer(loadConfig({ MODE: 'local', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, APP_NOW: '2021-09-22T09:00:00+03:00', LOG_LEVEL: 'warn' }));
-try {
-  const users = (await (await fetch(`${server.url}/local/users`)).json()) as { id: string; roles: string[] }[];
-  const admin = users.find((u) => u.roles.includes('admin'))!;
-  const data = dataset(admin.id);
-  const t0 = performance.now();
-  server.services.graph.resetStats();
-  await importDataset(server.services.ctx, data, 16);
-  const importMs = performance.now() - t0;
-  const imp = server.services.graph.stats();
-  console.log(`Loaded ${GOALS} goals and ${data.checkIns.length} check-ins in ${(importMs / 1000).toFixed(1)} s (${imp.requests} Graph requests).`);
-
-  // The tab's view: a user's delegated Graph token.
-  const tokens = (await (await fetch(`${server.url}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: admin.id }) })).json()) as {
-    graphToken: string;
-    accessToken: string;
+/** Check-ins straight into the list, 20 to a $batch, a few batches at a time: loading is not what we measure. */
+async function loadCheckIns(graph: GraphClient, siteId: string, checkIns: CheckIn[]): Promise<void> {
+  const path = await createSiteLists(graph, siteId).listPath('checkIn');
+  let next = 0;
+  const worker = async () => {
+    while (next < checkIns.length) {
+      const chunk = checkIns.slice(next, (next += 20));
+      const requests: BatchRequest[] = chunk.map((c, i) => ({
+        id: String(i + 1), method: 'POST', url: `${path}/items`, headers: { 'Content-Type': 'application/json' }, body: { fields: toCreateFields('checkIn', c) },
+      }));
+      const res = await executeBatch(graph, requests);
+      const bad = [...res.values()].find((r) => r.status !== 201);
+      if (bad) throw new Error(`loading check-ins failed: ${JSON.stringify(bad)}`);
+    }
   };
-  const tab = createGraphClient({ baseUrl: `${server.url}/graph/v1.0/`, getToken: async () => tokens.graphToken, measure: true });
-  measuring.add(tab);
-  const lists = createSiteLists(tab, server.services.siteId);
-  const reader = createBoardReader({ client: tab, siteId: server.services.siteId, lists });
-  await measure('list lookup (once per session)', tab, () => reader.readPlanBoard(PLAN), (b) => `${b.goals.length} goals`);
-  await measure(`dashboard board: plan+themes+${GOALS} goals+groups+units`, tab, () => reader.readPlanBoard(PLAN), (b) => `${b.goals.length} goals, ${b.themes.length} themes`);
-  await measure('check-ins of one period (as-of view)', tab, () => reader.readCheckIns({ planKey: PLAN, period: '2021-08' }), (r) => `${r.items.length} check-ins`);
-  await measure('goal detail: one goal’s check-in history', tab, () => reader.readCheckIns({ goalKey: 'bench-g7' }), (r) => `${r.items.length} check-ins`);
-  // How the tab tracks goals: a delta token taken before the board read, seeded from the board.
-  const delta = createDeltaCache({ client: tab, siteId: server.services.siteId, entity: 'goal', lists });
-  await measure('delta: start tracking (token=latest)', tab, () => delta.startAtLatest(), () => 'no items read');
-  delta.seed((await reader.readPlanBoard(PLAN)).goals);
-  const fullSync = createDeltaCache({ client: tab, siteId: server.services.siteId, entity: 'goal' });
-  await measure('delta: full initial sync (for comparison)', tab, () => fullSync.refresh(), (c) => `${c.upserted.length} items`);
-
-  // One check-in through the command API (server-side Graph round trips).
-  const post = () =>
-    fetch(`${server.url}/api/check-ins`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.accessToken}` },
-      body: JSON.stringify({ goalKey: 'bench-g7', period: '2021-09', unit: 'VAKA', status: 2, narrative: 'Vertailu', submissionId: `bench-live-${Date.now()}` }),
-    }).then((r) => r.status);
-  await measure('submit one check-in (server → Graph)', server.services.graph, post, (s) => `HTTP ${s}`);
-  await measure('delta: refresh after that check-in', tab, () => delta.refresh(), (c) => `${c.upserted.length} changed`);
-
-  const widths = [54, 10, 10, 10, 26];
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' ');
-  console.log(`\n${line(['operation', 'requests', 'received', 'time', 'result'])}\n${'-'.repeat(114)}`);
-  for (const r of rows) console.log(line(r));
-} finally {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await Promise.all(Array.from({ length: 6 }, worker));
 }
+
+interface Row { operation: string; requests: number; bytes: number | null; ms: number; result: string }
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function benchSize(size: Size) {
+  const dataDir = mkdtempSync(join(tmpdir(), `tavoitteet-bench-${size.name}-`));
+  const server = await startServer(loadConfig({ MODE: 'local', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, APP_NOW: '2021-09-22T09:00:00+03:00', LOG_LEVEL: 'error' }));
+  const rows: Row[] = [];
+  const measure = async <T>(operation: string, client: GraphClient, bytes: boolean, fn: () => Promise<T>, describe: (r: T) => string): Promise<T> => {
+    client.resetStats();
+    const t0 = performance.now();
+    const r = await fn();
+    const ms = performance.now() - t0;
+    const s = client.stats();
+    rows.push({ operation, requests: s.requests, bytes: bytes ? s.bytesReceived : null, ms, result: describe(r) });
+    return r;
+  };
+  try {
+    const users = (await (await fetch(`${server.url}/local/users`)).json()) as { id: string; roles: string[] }[];
+    const admin = users.find((u) => u.roles.includes('admin'))!;
+    const { data, checkIns } = dataset(size, admin.id);
+    const t0 = performance.now();
+    await importDataset(server.services.ctx, data, 16);
+    await loadCheckIns(server.services.graph, server.services.siteId, checkIns);
+    const loadS = (performance.now() - t0) / 1000;
+    console.log(`${size.name}: loaded ${size.goals} goals and ${checkIns.length} check-ins in ${loadS.toFixed(1)} s`);
+
+    // The tab: a user's delegated token, bytes counted.
+    const tokens = (await (await fetch(`${server.url}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: admin.id }) })).json()) as {
+      graphToken: string; accessToken: string;
+    };
+    const tab = createGraphClient({ baseUrl: `${server.url}/graph/v1.0/`, getToken: async () => tokens.graphToken, measure: true, retry: { maxRetries: 0 } });
+    const lists = createSiteLists(tab, server.services.siteId);
+    const reader = createBoardReader({ client: tab, siteId: server.services.siteId, lists });
+    const delta = createDeltaCache({ client: tab, siteId: server.services.siteId, entity: 'goal', lists });
+    await measure('dashboard cold: list ids + delta token + board', tab, true, async () => {
+      await lists.listPath('goal');
+      await delta.startAtLatest();
+      const b = await reader.readPlanBoard(PLAN);
+      delta.seed(b.goals);
+      return b;
+    }, (b) => `${b.goals.length} goals`);
+    await measure('dashboard: one period’s check-ins (PlanPeriod)', tab, true, () => reader.readCheckIns({ planKey: PLAN, period: LAST }), (r) => `${r.items.length} check-ins`);
+    await measure('dashboard: whole plan’s check-ins (trend), month by month', tab, true, () => reader.readCheckIns({ planKey: PLAN }), (r) => `${r.items.length} check-ins`);
+    const checkInList = await lists.listPath('checkIn');
+    await measure('before: the plan’s check-ins by PlanKey alone', tab, true, async () => {
+      try {
+        await tab.get(`${checkInList}/items?$expand=fields&$filter=${encodeURIComponent(`fields/PlanKey eq '${PLAN}'`)}`);
+        return 'answered (list under the threshold)';
+      } catch (e) {
+        return `refused: ${(e as Error).message.includes('threshold') ? 'list view threshold' : (e as Error).message}`;
+      }
+    }, (r) => r);
+    await measure('warm revisit: goals delta, nothing changed', tab, true, () => delta.refresh(), (c) => `${c.upserted.length} items`);
+    await measure('goal detail: one goal’s history', tab, true, () => reader.readCheckIns({ goalKey: 'bench-g7' }), (r) => `${r.items.length} check-ins`);
+
+    // Check-ins through the command API: CONCURRENT_USERS at once, three rounds, each on its own goal.
+    const post = (goal: number, round: number) => async () => {
+      const t = performance.now();
+      const res = await fetch(`${server.url}/api/check-ins`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.accessToken}` },
+        body: JSON.stringify({ goalKey: `bench-g${goal}`, period: LIVE, unit: 'VAKA', status: 2, narrative: 'Vertailu: syyskuun tilanne.', submissionId: `bench-live-${round}-${goal}-000000` }),
+      });
+      if (res.status !== 201) throw new Error(`check-in answered ${res.status}: ${await res.text()}`);
+      return performance.now() - t;
+    };
+    await measure('one check-in alone (server → Graph)', server.services.graph, false, () => post(0, 0)(), () => 'HTTP 201');
+    const latencies: number[] = [];
+    const graph = server.services.graph;
+    graph.resetStats();
+    for (let round = 1; round <= 3; round++) {
+      latencies.push(...(await Promise.all(Array.from({ length: CONCURRENT_USERS }, (_, u) => post((u + round * CONCURRENT_USERS) % size.goals, round)()))));
+    }
+    const perCheckIn = graph.stats().requests / latencies.length;
+    rows.push({
+      operation: `${CONCURRENT_USERS} concurrent check-ins ×3: round trips each, p50/p95`, requests: perCheckIn, bytes: null,
+      ms: percentile(latencies, 50), result: `p95 ${percentile(latencies, 95).toFixed(0)} ms`,
+    });
+    await measure('warm revisit after those check-ins: goals delta', tab, true, () => delta.refresh(), (c) => `${c.upserted.length} changed`);
+    return { size: size.name, goals: size.goals, checkIns: checkIns.length, loadSeconds: loadS, rows, checkInLatencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) }, checkInRoundTrips: perCheckIn };
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const results = [];
+for (const size of chosen) {
+  const r = await benchSize(size);
+  results.push(r);
+  const widths = [58, 9, 11, 9, 30];
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join(' ');
+  console.log(`\n${size.name} = ${r.goals} goals, ${r.checkIns} check-ins, threshold 5,000\n${line(['operation', 'requests', 'received', 'time', 'result'])}\n${'-'.repeat(121)}`);
+  for (const row of r.rows) {
+    const kb = row.bytes === null ? '—' : row.bytes >= 1e6 ? `${(row.bytes / 1e6).toFixed(1)} MB` : `${(row.bytes / 1024).toFixed(0)} KiB`;
+    console.log(line([row.operation, Number.isInteger(row.requests) ? String(row.requests) : row.requests.toFixed(2), kb, `${row.ms.toFixed(0)} ms`, row.result]));
+  }
+}
+const m = results.find((r) => r.size === 'M') ?? results[results.length - 1]!;
+console.log(`\nRatios against before (${BEFORE.note}):`);
+console.log(`  check-in round trips: ${BEFORE.checkInRoundTrips} → ${m.checkInRoundTrips.toFixed(2)} (${(m.checkInRoundTrips / BEFORE.checkInRoundTrips).toFixed(2)}×)`);
+const period = m.rows.find((r) => r.operation.startsWith('dashboard: one period'))!;
+console.log(`  one period's check-ins: ${BEFORE.dashboardPeriod.requests} req / ${(BEFORE.dashboardPeriod.bytes / 1e6).toFixed(1)} MB → ${period.requests} req / ${((period.bytes ?? 0) / 1e6).toFixed(1)} MB at ${m.size}`);
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify({ generatedAt: new Date().toISOString(), quick: QUICK, threshold: 5000, before: BEFORE, sizes: results }, null, 2)}\n`);
+console.log('\nwrote bench/results.json');
