@@ -48,7 +48,7 @@ describe('every planning command', () => {
 
   it.each(commands)('$name refuses a body whose key differs from the address, and writes nothing', async ({ save, body, find }) => {
     const e = await invalid(save(g.ctx, admin, 'address-key', body()));
-    expect(e.issues).toEqual([{ path: 'key', message: 'Must match the key in the address' }]);
+    expect(e.issues).toEqual([{ path: 'key', code: 'key.invalid', message: 'Must match the key in the address' }]);
     expect(e.message).toContain('address-key');
     expect(await find('address-key')).toBeUndefined();
     expect(await find(body().key)).toBeUndefined();
@@ -79,8 +79,8 @@ describe('savePlan', () => {
     const e = await invalid(savePlan(g.ctx, admin, 'P-units', { ...S.plan('P-units'), units: ['VAKA', 'NOPE', 'EIOLE'] }));
     expect(e.message).toBe('Unknown units: NOPE, EIOLE');
     expect(e.issues).toEqual([
-      { path: 'units', message: 'No unit NOPE' },
-      { path: 'units', message: 'No unit EIOLE' },
+      { path: 'units', code: 'units.invalid', message: 'No unit NOPE' },
+      { path: 'units', code: 'units.invalid', message: 'No unit EIOLE' },
     ]);
     expect(await g.ctx.repo.plans.find('P-units')).toBeUndefined();
   });
@@ -95,14 +95,14 @@ describe('savePlan', () => {
 describe('saveTheme', () => {
   it('refuses a theme as its own parent', async () => {
     const e = await invalid(saveTheme(g.ctx, admin, 'T-self', { ...S.theme('T-self'), parentKey: 'T-self' }));
-    expect(e.issues).toEqual([{ path: 'parentKey', message: 'Choose another theme' }]);
+    expect(e.issues).toEqual([{ path: 'parentKey', code: 'parentKey.invalid', message: 'Choose another theme' }]);
     expect(await g.ctx.repo.themes.find('T-self')).toBeUndefined();
   });
 
   it('refuses a parent that does not exist, or that belongs to another plan', async () => {
     for (const parentKey of ['T-none', 'T-other']) {
       const e = await invalid(saveTheme(g.ctx, admin, 'T-child', { ...S.theme('T-child'), parentKey }));
-      expect(e.issues).toEqual([{ path: 'parentKey', message: 'Unknown parent theme' }]);
+      expect(e.issues).toEqual([{ path: 'parentKey', code: 'parentKey.invalid', message: 'Unknown parent theme' }]);
       expect(e.message).toBe(`No theme ${parentKey} in plan vantaa-2021`);
     }
     expect(await g.ctx.repo.themes.find('T-child')).toBeUndefined();
@@ -123,7 +123,7 @@ describe('saveGoal', () => {
   it('refuses a theme that does not exist or belongs to another plan', async () => {
     for (const themeKey of ['T-none', 'T-other']) {
       const e = await invalid(saveGoal(g.ctx, admin, 'G-theme', { ...S.goal('G-theme'), themeKey }));
-      expect(e.issues).toEqual([{ path: 'themeKey', message: `No theme ${themeKey} in plan vantaa-2021` }]);
+      expect(e.issues).toEqual([{ path: 'themeKey', code: 'themeKey.invalid', message: `No theme ${themeKey} in plan vantaa-2021` }]);
     }
     expect(await g.ctx.repo.goals.find('G-theme')).toBeUndefined();
   });
@@ -133,9 +133,9 @@ describe('saveGoal', () => {
       saveGoal(g.ctx, admin, 'G-refs', { ...S.goal('G-refs'), units: ['VAKA', 'LUKIO', 'NOPE'], responsibleGroupKeys: ['KR1', 'KR-none'] }),
     );
     expect(e.issues).toEqual([
-      { path: 'units.1', message: 'Unit LUKIO is not in use in plan vantaa-2021' },
-      { path: 'units.2', message: 'Unit NOPE is not in use in plan vantaa-2021' },
-      { path: 'responsibleGroupKeys.1', message: 'No development group KR-none' },
+      { path: 'units.1', code: 'units.invalid', message: 'Unit LUKIO is not in use in plan vantaa-2021' },
+      { path: 'units.2', code: 'units.invalid', message: 'Unit NOPE is not in use in plan vantaa-2021' },
+      { path: 'responsibleGroupKeys.1', code: 'responsibleGroupKeys.invalid', message: 'No development group KR-none' },
     ]);
     expect(await g.ctx.repo.goals.find('G-refs')).toBeUndefined();
   });
