@@ -149,7 +149,7 @@ async function viaCard(role: Role, goal: Goal, group: Group): Promise<boolean> {
     from: p ? { id: `29:${p.id}`, aadObjectId: p.id, name: p.name } : { id: '29:anonymous', name: 'Someone' },
     recipient: { id: '28:tavoitteet-bot', name: 'Tavoitteet' },
     conversation: { id: `19:${group.key}@thread.tacv2`, conversationType: 'channel', tenantId: 'tenant-0001' },
-    value: { action: { type: 'Action.Execute', verb: VERBS.checkIn, data: { planKey: PLAN, groupKey: group.key, period: '2021-09', ...body, status: String(body.status) } } },
+    value: { action: { type: 'Action.Execute', verb: VERBS.checkIn, data: { planKey: PLAN, groupKey: group.key, ...body, status: String(body.status) } } },
     channelData: { tenant: { id: 'tenant-0001' } },
   };
   const r = await fetch(`${s.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
