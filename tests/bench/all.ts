@@ -1,0 +1,17 @@
+/**
+ * `npm run bench [-- --quick]`: the three benchmarks in turn, with the arguments passed to each
+ * (npm appends them to the last command of a script only). `--quick` runs the S size of run.ts and a
+ * small emulator micro-benchmark and skips the tab build + browser measurement, to stay under 2 minutes.
+ */
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const run = (cmd: string, cmdArgs: string[], env: Record<string, string> = {}): void => {
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run('npx', ['tsx', 'tests/bench/run.ts', ...args]);
+run('npx', ['tsx', 'tests/bench/emulator.ts'], quick ? { BENCH_ITEMS: '2000' } : {});
+if (quick) console.log('\ntab bench skipped with --quick (npm run bench without it builds the tab and measures it in Chromium)');
+else run('node', ['scripts/bench-tab.mjs', ...args]);
