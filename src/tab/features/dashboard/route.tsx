@@ -107,8 +107,9 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
   const trendPoints = useMemo(() => {
     if (!checkIns.data) return [];
     const goalsShown = visible.map((r) => r.goal);
-    return trend(plan, goalsShown, checkIns.data, periods.filter((p) => p <= period));
-  }, [plan, visible, checkIns.data, periods, period]);
+    // Counted as the summary counts: the chosen service area's status when one is chosen.
+    return trend(plan, goalsShown, checkIns.data, periods.filter((p) => p <= period), query.unit);
+  }, [plan, visible, checkIns.data, periods, period, query.unit]);
   const groups = useMemo(() => groupsInPlan(board.goals, board.groups), [board.goals, board.groups]);
 
   const page = visible.slice(0, limit);
