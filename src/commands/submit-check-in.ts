@@ -16,6 +16,7 @@ import {
   type GoalSummary,
   type CheckInInput,
 } from '../domain';
+import { isArchived } from '../domain/life-cycle';
 import type { Versioned } from '../ports';
 import type { CommandContext } from './context';
 import { withConcurrencyRetry } from './concurrency';
@@ -56,6 +57,7 @@ export async function submitCheckIn(
 
   const plan = plans.find((p) => p.value.key === goal.value.planKey)?.value;
   if (!plan) throw new NotFound(`Plans: no item with key '${goal.value.planKey}'`);
+  if (isArchived(plan)) throw new Forbidden(`Plan ${plan.key} is archived and read-only: check-ins are closed`);
 
   // The one check-in validator, now with the goal and plan (the schema ran its read-free part);
   // the HTTP contract's `fields` carry path, code and message.

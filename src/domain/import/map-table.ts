@@ -76,7 +76,8 @@ export type ProblemCode =
   | 'no-plan-period'
   | 'no-indicator'
   | 'ambiguous-person'
-  | 'row-not-understood';
+  | 'row-not-understood'
+  | 'plan-archived';
 
 export interface ImportProblem {
   severity: 'error' | 'warning';
@@ -274,6 +275,9 @@ export function mapTable(table: Table, existing: ImportExisting, options: Import
     return draft({});
   }
 
+  if (existing.plan?.archivedAt) {
+    problem(ctx, { severity: 'error', code: 'plan-archived', values: { plan: existing.plan.key }, message: `Plan ${existing.plan.key} is archived and read-only: restore it, or import into a new plan` });
+  }
   const mapping = mappingEarly;
   for (const [h, f] of mapping) {
     if (!isColumnTarget(f)) problem(ctx, { severity: 'error', code: 'unknown-mapping', values: { header: h, field: f }, message: `--map ${h}=${f}: ${f} is not a field (use one of key, code, theme, title, description, indicator, baseline, target, measureUnit, persons, groups, units, realization, status, ignore)` });

@@ -93,7 +93,7 @@ describe('POST /api/import: refusals name the problem', () => {
     expect(png.body.error.message).toMatch(/PNG image/);
     const empty = await preview({ fileName: 'empty.csv', file: '', plan: 'x-plan' });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.fields).toEqual([{ path: 'file', message: 'Choose a file' }]);
+    expect(empty.body.error.fields).toEqual([expect.objectContaining({ path: 'file', message: 'Choose a file' })]);
     const emptyBytes = await preview({ fileName: 'empty.csv', file: '=', plan: 'x-plan' });
     expect(emptyBytes.body.error.reason).toBe('empty');
   });
@@ -111,7 +111,7 @@ describe('POST /api/import: refusals name the problem', () => {
     expect(p.draft.problems).toEqual([expect.objectContaining({ code: 'status-no-fit', row: 3, column: 'G', header: 'Tila' })]);
     const r = await apply(body('status-no-fit.xlsx', 'vantaa-ko-2021'));
     expect(r.status).toBe(400);
-    expect(r.body.error.fields).toEqual([{ path: 'row 3 column G', message: expect.stringMatching(/"Ehkä ensi vuonna" fits no level/) }]);
+    expect(r.body.error.fields).toEqual([expect.objectContaining({ path: 'row 3 column G', message: expect.stringMatching(/"Ehkä ensi vuonna" fits no level/) })]);
   });
 
   it('refuses a missing goal column, a formula without a value and a duplicate goal code, writing nothing', async () => {

@@ -79,3 +79,26 @@ describe('archiving a plan (POST /api/plans/:key/archive)', () => {
     expect((await s.api('/api/plans/vantaa-ko-2022/archive', { token: leader, body: { archived: true }, headers: { 'If-Match': plan.etag } })).status).toBe(403);
   });
 });
+
+describe('an archived plan takes no check-ins and no imports', () => {
+  it('answers 403 to a check-in and refuses an import into it, until it is restored', async () => {
+    const repo = s.server.services.repo;
+    const plan = await repo.plans.get(SOURCE);
+    const archived = await s.api(`/api/plans/${SOURCE}/archive`, { token: admin, body: { archived: true }, headers: { 'If-Match': plan.etag } });
+    expect(archived.status).toBe(200);
+    const goal = (await repo.goals.list({ planKey: SOURCE })).items[0]!.value;
+    const body = { goalKey: goal.key, period: '2021-09', status: 1, narrative: 'Edistyy.', submissionId: 'archived-plan-0001', ...(goal.units[0] ? { unit: goal.units[0] } : {}) };
+    const r = await s.api('/api/check-ins', { token: admin, body });
+    expect(r.status).toBe(403);
+    expect(r.body.error.message).toMatch(/archived and read-only/);
+
+    const { readFileSync } = await import('node:fs');
+    const file = readFileSync(new URL('../../fixtures/import/status-no-fit.xlsx', import.meta.url)).toString('base64');
+    const p = await s.api('/api/import/preview', { token: admin, body: { fileName: 'x.xlsx', file, plan: SOURCE } });
+    expect(p.body.value.draft.problems.map((x: any) => x.code)).toContain('plan-archived');
+
+    const restored = await s.api(`/api/plans/${SOURCE}/archive`, { token: admin, body: { archived: false }, headers: { 'If-Match': archived.body.etag } });
+    expect(restored.status).toBe(200);
+    expect((await s.api('/api/check-ins', { token: admin, body })).status).toBe(201);
+  });
+});
