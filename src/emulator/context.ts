@@ -18,12 +18,16 @@ export interface EmuRequest {
   /** e.g. `http://127.0.0.1:3000/graph/v1.0`: where nextLink/deltaLink point. */
   serviceRoot: string;
   caller: Caller;
+  /** Set for a request inside $batch (whose bodies are JSON: file content cannot travel there). */
+  batched?: boolean;
 }
 
 export interface EmuResponse {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
+  /** A file's bytes instead of a JSON body (drive content); its Content-Type is in `headers`. */
+  raw?: Uint8Array;
 }
 
 export interface Env {

@@ -6,6 +6,7 @@ import { itemsDelta } from './delta.js';
 import { createItem, deleteItem, getFields, getItem, listItems, parseItemId, updateFields, type ItemScope } from './items.js';
 import { addColumn, createList, getColumns, getList, getLists, resolveList } from './lists.js';
 import { resolveSite, siteResource } from './sites.js';
+import { driveDispatch } from './drive.js';
 
 function segmentsOf(path: string): string[] {
   try {
@@ -33,6 +34,8 @@ export function dispatch(env: Env, req: EmuRequest): EmuResponse {
   if (seg[1]!.includes(':')) throw notImplemented('addressing a site by server-relative path');
   const siteId = resolveSite(env, seg[1]!);
   if (seg.length === 2) return m === 'GET' ? json(200, siteResource(env, req)) : unsupported();
+  // The site's document library (drive.ts): paths there carry `root:/…:` segments of their own.
+  if (seg[2] === 'drive') return driveDispatch(env, req, req.path.slice(req.path.indexOf('/drive') + '/drive'.length));
   if (seg[2] !== 'lists') return unsupported();
   if (seg.length === 3) {
     if (m === 'GET') return getLists(env, req, siteId);

@@ -11,6 +11,7 @@ import { dispatch } from './dispatch.js';
 import { errorBody, GraphError, newRequestId } from './errors.js';
 import { pickFault, type FaultConfig } from './faults.js';
 import { siteIdOf } from './sites.js';
+import { SIMPLE_UPLOAD_MAX } from './drive.js';
 import { DEFAULT_LIST_VIEW_THRESHOLD } from './threshold.js';
 
 export type { FaultConfig } from './faults.js';
@@ -62,6 +63,9 @@ export interface Emulator {
   siteId: string;
   close(): void;
 }
+
+/** A drive simple upload (`PUT …/content`): its body is the file's bytes, not JSON. */
+const isContentUpload = (method: string, path: string): boolean => method === 'PUT' && /\/drive\/.*\/content$/.test(path);
 
 /** Graph's limit on a request body. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -168,7 +172,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
             base,
             (inner: InnerRequest) => {
               stats.batchedRequests++;
-              const r = execute({ ...inner, serviceRoot, caller }, clientRequestId);
+              const r = execute({ ...inner, serviceRoot, caller, batched: true }, clientRequestId);
               return r.body === undefined ? r : { ...r, headers: { 'Content-Type': JSON_TYPE, ...r.headers } };
             },
             (id, dep) => ({
@@ -196,13 +200,13 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     'request-id': newRequestId(),
     'client-request-id': clientRequestId,
     ...out.headers,
-    ...(out.body === undefined ? {} : { 'Content-Type': JSON_TYPE }),
+    ...(out.body === undefined || out.raw ? {} : { 'Content-Type': JSON_TYPE }),
   });
 
   const send = (res: ExpressResponse, out: EmuResponse, clientRequestId: string): void => {
     res.status(out.status);
     for (const [k, v] of Object.entries(responseHeaders(out, clientRequestId))) res.setHeader(k, v);
-    res.end(out.body === undefined ? undefined : JSON.stringify(out.body));
+    res.end(out.raw ? Buffer.from(out.raw) : out.body === undefined ? undefined : JSON.stringify(out.body));
   };
 
   const handle = async (req: ExpressRequest, res: ExpressResponse): Promise<void> => {
@@ -223,6 +227,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   };
 
   const router = express.Router();
+  // A file's content (drive simple upload) arrives as bytes, up to simple upload's own limit.
+  router.use(express.raw({ type: (req) => isContentUpload(req.method ?? '', new URL(req.url ?? '/', 'http://x').pathname), limit: SIMPLE_UPLOAD_MAX }));
   // Graph refuses request bodies over 4 MB; so does the emulator (a 413, never a 500).
   router.use(express.json({ limit: MAX_BODY_BYTES }));
   router.use((req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
@@ -238,7 +244,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       type === 'entity.parse.failed'
         ? new GraphError(400, 'BadRequest', UNREADABLE_JSON)
         : type === 'entity.too.large'
-          ? new GraphError(413, 'RequestEntityTooLarge', 'The request body is larger than 4 MB.')
+          ? new GraphError(413, 'RequestEntityTooLarge', isContentUpload(req.method, req.path) ? 'The file is larger than simple upload allows (250 MB).' : 'The request body is larger than 4 MB.')
           : typeof status === 'number' && status >= 400 && status < 500
             ? new GraphError(status, status === 415 ? 'UnsupportedMediaType' : 'BadRequest', 'The request body could not be read.')
             : err;
@@ -258,6 +264,19 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       request.headers.forEach((v, k) => {
         headers[k.toLowerCase()] = v;
       });
+      const path = url.pathname.slice(root.pathname.length) || '/';
+      if (isContentUpload(request.method, path)) {
+        const { out, clientRequestId } = await serve({
+          method: request.method,
+          path,
+          rawQuery: url.search.replace(/^\?/, ''),
+          headers,
+          body: new Uint8Array(await request.arrayBuffer()),
+          serviceRoot,
+          mountPath: root.pathname,
+        });
+        return toResponse(out, clientRequestId);
+      }
       const text = await request.text();
       let body: unknown = undefined;
       let unreadableBody = false;
@@ -278,9 +297,12 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         serviceRoot,
         mountPath: root.pathname,
       });
-      return new Response(out.body === undefined ? null : JSON.stringify(out.body), { status: out.status, headers: responseHeaders(out, clientRequestId) });
+      return toResponse(out, clientRequestId);
     };
   };
+
+  const toResponse = (out: EmuResponse, clientRequestId: string): Response =>
+    new Response(out.raw ? (out.raw as Uint8Array<ArrayBuffer>) : out.body === undefined ? null : JSON.stringify(out.body), { status: out.status, headers: responseHeaders(out, clientRequestId) });
 
   return {
     router,
