@@ -70,6 +70,17 @@ const en = {
   'status.title': 'Your goals due for {period}',
   'status.none': 'Nothing is due from you in period {period}.',
   'status.unknownUser': 'I do not find you among the goals’ responsible persons or group members.',
+  'issue.period.outsidePlan': 'The period is outside the plan.',
+  'issue.period.notReporting': 'Nothing is reported for this month.',
+  'issue.period.future': 'This period is not open for reporting yet.',
+  'issue.unit.notReported': 'The goal is not reported for this service area.',
+  'issue.status.required': 'Choose a status.',
+  'issue.status.offScale': 'Choose a status on the plan’s scale.',
+  'issue.narrative.required': 'Write a short account of the situation.',
+  'issue.narrative.tooLong': 'Write at most 8,000 characters.',
+  'issue.indicatorValue.notTaken': 'This goal takes no indicator value.',
+  'issue.indicatorValue.negative': 'The indicator value cannot be negative.',
+  'issue.indicatorValue.outOfRange': 'The indicator value is outside the range set for the indicator.',
   'unknown.command': 'I did not understand that. Write **help** to see what I can do.',
 } as const;
 
@@ -140,6 +151,17 @@ const fi: Catalog = {
   'status.title': 'Tavoitteesi jaksolla {period}',
   'status.none': 'Sinulta ei odoteta tilannepäivityksiä jaksolla {period}.',
   'status.unknownUser': 'En löydä sinua tavoitteiden vastuuhenkilöistä tai ryhmien jäsenistä.',
+  'issue.period.outsidePlan': 'Jakso on suunnitelman ulkopuolella.',
+  'issue.period.notReporting': 'Tältä kuukaudelta ei raportoida.',
+  'issue.period.future': 'Jakson raportointi ei ole vielä auki.',
+  'issue.unit.notReported': 'Tavoitteesta ei raportoida tälle palvelualueelle.',
+  'issue.status.required': 'Valitse tila.',
+  'issue.status.offScale': 'Valitse suunnitelman asteikon mukainen tila.',
+  'issue.narrative.required': 'Kirjoita lyhyt kuvaus tilanteesta.',
+  'issue.narrative.tooLong': 'Kirjoita enintään 8 000 merkkiä.',
+  'issue.indicatorValue.notTaken': 'Tähän tavoitteeseen ei kirjata mittarin arvoa.',
+  'issue.indicatorValue.negative': 'Mittarin arvo ei voi olla negatiivinen.',
+  'issue.indicatorValue.outOfRange': 'Mittarin arvo on mittarille asetetun vaihteluvälin ulkopuolella.',
   'unknown.command': 'En ymmärtänyt. Kirjoita **ohje** nähdäksesi, mitä osaan.',
 };
 
@@ -207,6 +229,17 @@ const sv: Catalog = {
   'status.title': 'Dina mål för perioden {period}',
   'status.none': 'Inget ska rapporteras av dig under perioden {period}.',
   'status.unknownUser': 'Jag hittar dig inte bland målens ansvarspersoner eller gruppmedlemmar.',
+  'issue.period.outsidePlan': 'Perioden ligger utanför planen.',
+  'issue.period.notReporting': 'Ingenting rapporteras för den här månaden.',
+  'issue.period.future': 'Perioden är inte öppen för rapportering ännu.',
+  'issue.unit.notReported': 'Målet rapporteras inte för det här serviceområdet.',
+  'issue.status.required': 'Välj en status.',
+  'issue.status.offScale': 'Välj en status på planens skala.',
+  'issue.narrative.required': 'Skriv en kort beskrivning av läget.',
+  'issue.narrative.tooLong': 'Skriv högst 8 000 tecken.',
+  'issue.indicatorValue.notTaken': 'Det här målet har inget mätarvärde.',
+  'issue.indicatorValue.negative': 'Mätarens värde kan inte vara negativt.',
+  'issue.indicatorValue.outOfRange': 'Mätarens värde ligger utanför det intervall som angetts för mätaren.',
   'unknown.command': 'Jag förstod inte. Skriv **hjälp** för att se vad jag kan göra.',
 };
 
@@ -257,4 +290,29 @@ export function parseCommand(text: string | undefined): { command: CommandWord |
   if (!command) return { command, locale: undefined };
   const locales = (Object.keys(COMMAND_WORDS_BY_LOCALE) as Locale[]).filter((l) => COMMAND_WORDS_BY_LOCALE[l][command].includes(word));
   return { command, locale: locales.length === 1 ? locales[0] : undefined };
+}
+
+/** The issue codes a card says in the user's language (docs/api.md); belowMin and aboveMax read as one. */
+const ISSUE_KEYS: Record<string, MessageKey> = {
+  'period.outsidePlan': 'issue.period.outsidePlan',
+  'period.notReporting': 'issue.period.notReporting',
+  'period.future': 'issue.period.future',
+  'unit.notReported': 'issue.unit.notReported',
+  'status.required': 'issue.status.required',
+  'status.offScale': 'issue.status.offScale',
+  'narrative.required': 'issue.narrative.required',
+  'narrative.tooLong': 'issue.narrative.tooLong',
+  'indicatorValue.notTaken': 'issue.indicatorValue.notTaken',
+  'indicatorValue.negative': 'issue.indicatorValue.negative',
+  'indicatorValue.belowMin': 'issue.indicatorValue.outOfRange',
+  'indicatorValue.aboveMax': 'issue.indicatorValue.outOfRange',
+};
+
+/**
+ * A refused field as a card says it: by its code in the user's language, never the server's
+ * English; a code without a translation keeps the field and the English message. Not escaped.
+ */
+export function issueText(locale: Locale, issue: { path: string; code?: string | undefined; message: string }): string {
+  const key = issue.code ? ISSUE_KEYS[issue.code] : undefined;
+  return key ? t(locale, key) : `${issue.path}: ${issue.message}`;
 }

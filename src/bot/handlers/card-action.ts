@@ -7,6 +7,7 @@ import {
   buildRefusalCard,
   checkInDataSchema,
   esc,
+  issueText,
   groupCardRefSchema,
   linkDataSchema,
   openFormDataSchema,
@@ -157,7 +158,8 @@ async function checkIn(deps: BotDeps, a: InboundActivity, data: Record<string, u
     };
   } catch (e) {
     if (e instanceof Forbidden) return { card: buildRefusalCard(toLocale(a.locale, locale), 'checkIn', ref) };
-    if (e instanceof Invalid) return { card: again(e.issues.map((i) => `${esc(i.path)}: ${esc(i.message)}`)) };
+    // Said by code in the card's language (docs/api.md), not in the command's English.
+    if (e instanceof Invalid) return { card: again(e.issues.map((i) => esc(issueText(locale, i)))) };
     if (e instanceof DomainError && e.kind === 'Conflict') return { card: again([esc(e.message)]) };
     throw e;
   }
