@@ -96,7 +96,7 @@ describe('fuzzed command bodies', () => {
       { numRuns: RUNS },
     );
     const after = await listCounts(s.server);
-    expect(after[list] - before[list]).toBe(created);
+    expect(after[list]! - before[list]!).toBe(created);
     expect({ ...after, [list]: 0 }).toEqual({ ...before, [list]: 0 });
   }, 60_000);
 
@@ -127,7 +127,7 @@ describe('fuzzed command bodies', () => {
       { numRuns: RUNS },
     );
     const after = await listCounts(s.server);
-    expect(after[list] - before[list]).toBe(created);
+    expect(after[list]! - before[list]!).toBe(created);
     expect({ ...after, [list]: 0 }).toEqual({ ...before, [list]: 0 });
   }, 60_000);
 
@@ -194,7 +194,7 @@ describe('fuzzed card Action.Execute payloads', () => {
     );
     const stored = (await Promise.all(sent.map((id) => repo.findCheckInBySubmission(id)))).filter(Boolean).length;
     const after = await listCounts(s.server);
-    expect(after.checkIns - before.checkIns).toBe(stored);
+    expect(after.checkIns! - before.checkIns!).toBe(stored);
     expect({ ...after, checkIns: 0 }).toEqual({ ...before, checkIns: 0 });
     await consistent();
     expect(s.lines.filter((l) => l.level === 'error')).toEqual([]);
