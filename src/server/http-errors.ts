@@ -43,7 +43,9 @@ const errorOf = (log: ErrorLog | undefined) => (msg: string, err: unknown) => (t
 export function sendError(res: Response, e: unknown, log?: ErrorLog): void {
   const warn = warnOf(log);
   const requestId = typeof res.locals?.requestId === 'string' ? (res.locals.requestId as string) : undefined;
-  const tag = `${requestId ? `[${requestId}] ` : ''}${res.req ? `${res.req.method} ${res.req.baseUrl}${res.req.path}` : ''}`;
+  // The request id and at most the caller's object id: never a UPN, a name or a token.
+  const actorId = (res.locals?.actor as { id?: unknown } | undefined)?.id;
+  const tag = `${requestId ? `[${requestId}] ` : ''}${res.req ? `${res.req.method} ${res.req.baseUrl}${res.req.path}` : ''}${typeof actorId === 'string' ? ` user ${actorId}` : ''}`;
   const send = (status: number, error: Record<string, unknown>) => {
     if (res.headersSent) return;
     res.status(status).json({ error: { ...error, ...(requestId ? { requestId } : {}) } });
