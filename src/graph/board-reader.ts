@@ -88,7 +88,12 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
       }
       const months = monthsOf(plan.value.value.periodStart, plan.value.value.periodEnd);
       const responses = await executeBatch(client, months.map((period) => ({ id: period, method: 'GET', url: url({ planKey: q.planKey, period }) })));
-      const parts = await Promise.all(months.map((period) => readAllPages(client, 'checkIn', unwrap<ItemsPage>(responses, period, 'check-ins'))));
+      // Further pages a few months at a time: dozens of parallel page walks only queue up at Graph.
+      const parts: Awaited<ReturnType<typeof readAllPages<'checkIn'>>>[] = [];
+      for (let i = 0; i < months.length; i += 4) {
+        const slice = months.slice(i, i + 4);
+        parts.push(...(await Promise.all(slice.map((period) => readAllPages(client, 'checkIn', unwrap<ItemsPage>(responses, period, 'check-ins'))))));
+      }
       return { items: parts.flatMap((r) => r.items), invalid: parts.flatMap((r) => r.invalid) };
     },
   };

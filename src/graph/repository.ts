@@ -61,9 +61,20 @@ export async function readAllPages<E extends EntityName>(
   return result;
 }
 
+/**
+ * `$select` of what decoding reads — the item's id and eTag, the manifest's own columns — and
+ * nothing of the rest Graph sends by default (createdBy, parentReference, webUrl, contentType, and in
+ * `fields` SharePoint's Title, LinkTitle, _UIVersionString, Attachments, …): a third or more of a
+ * list item's bytes. Compound key columns are written, never read.
+ */
+export function fieldsSelect(entity: EntityName): { $select: string; $expand: string } {
+  const columns = specOf(entity).columns.filter((c) => !c.derivedFrom).map((c) => c.name);
+  return { $select: 'id,eTag', $expand: `fields($select=${columns.join(',')})` };
+}
+
 export function itemsQuery(entity: EntityName, filter: Record<string, string> | undefined, top?: number): string {
   return query({
-    $expand: 'fields',
+    ...fieldsSelect(entity),
     $filter: filter ? filterExpression(entity, filter) : undefined,
     $top: top,
   });
