@@ -72,6 +72,8 @@ export interface GraphClient {
   get<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
   post<T = unknown>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   patch<T = unknown>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  /** A body of bytes (a file's content for the drive API), sent as is with the Content-Type given in `options.headers`. */
+  put<T = unknown>(path: string, body: Uint8Array, options?: RequestOptions): Promise<T>;
   delete(path: string, options?: RequestOptions): Promise<void>;
   stats(): GraphStats;
   resetStats(): void;
@@ -254,6 +256,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     get: (path, o) => call(path, (r) => r.get(), o),
     post: (path, body, o) => call(path, (r) => r.post(body), o),
     patch: (path, body, o) => call(path, (r) => r.patch(body), o),
+    // graph-client passes a Buffer through untouched (a bare Uint8Array it would re-read from its whole backing buffer).
+    put: (path, body, o) => call(path, (r) => r.put(Buffer.from(body.buffer, body.byteOffset, body.byteLength)), o),
     delete: async (path, o) => {
       await call(path, (r) => r.delete(), o);
     },

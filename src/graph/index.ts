@@ -17,3 +17,4 @@ export { backfillDerivedColumns, type BackfillOptions, type BackfillReport } fro
 export { createBoardReader, type BoardReaderOptions } from './board-reader';
 export { applyDeltaPage, createDeltaCache, type DeltaCache, type DeltaCacheOptions, type DeltaChanges, type DeltaPage, type DeltaState } from './delta';
 export { describeProvisionReport, provisionLists, type ColumnGap, type ProvisionOptions, type ProvisionReport } from './provision';
+export { createReportArchive } from './report-archive';

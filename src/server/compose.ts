@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../commands';
-import type { BoardReader, Clock, Logger, Repository } from '../ports';
-import { createBoardReader, createGraphClient, createGraphRepository, createSiteLists, type GraphClient } from '../graph';
+import type { BoardReader, Clock, Logger, ReportArchive, Repository } from '../ports';
+import { createBoardReader, createGraphClient, createGraphRepository, createReportArchive, createSiteLists, type GraphClient } from '../graph';
 import { fixedRoleSource, roleDirectoryFromUsers, type BotServices, type RoleSource } from '../bot';
 import type { LocalSite } from './local/local-mode';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
@@ -23,6 +23,8 @@ export interface Services {
   repo: Repository;
   /** Reads a plan's board in one `$batch`; shares list resolution with `repo`. */
   board: BoardReader;
+  /** Filed board reports: the site's document library. */
+  archive: ReportArchive;
   ctx: CommandContext;
   graph: GraphClient;
   siteId: string;
@@ -106,6 +108,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       clock,
       repo,
       board,
+      archive: createReportArchive({ client: site.graph, siteId: site.siteId }),
       ctx,
       graph: site.graph,
       siteId: site.siteId,

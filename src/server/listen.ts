@@ -84,7 +84,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     app.use('/api', authenticateFirst(services.verify, perIp), perUserLimiter(limits));
     // Before the command API, whose JSON parser takes 256 kB: an uploaded table may be 10 MB.
     app.use('/api/import', importRouter({ ctx: services.ctx, verify: services.verify }));
-    app.use('/api/reports', reportRouter({ board: services.board, verify: services.verify, clock }));
+    app.use('/api/reports', reportRouter({ board: services.board, verify: services.verify, clock, archive: services.archive }));
     app.use('/api', meetingRouter({ ctx: services.ctx, verify: services.verify }));
     app.use('/api', planLifeCycleRouter({ ctx: services.ctx, verify: services.verify }));
     app.use('/api', apiRouter({ ctx: services.ctx, verify: services.verify }));

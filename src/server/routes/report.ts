@@ -1,7 +1,9 @@
 import express, { type Router } from 'express';
 import { Forbidden, parseOrInvalid } from '../../domain';
+import type { Actor } from '../../domain';
 import { canExportReport, reportRequestSchema } from '../../domain/report-request';
-import type { BoardReader, Clock } from '../../ports';
+import { archiveFileName, archiveFolder, archiveStamp, parseArchiveFileName } from '../../domain/report-rules';
+import type { BoardReader, Clock, ReportArchive } from '../../ports';
 import { exportReport } from '../../reports';
 import type { TokenVerifier } from '../auth/token-verifier';
 
@@ -9,11 +11,16 @@ import type { TokenVerifier } from '../auth/token-verifier';
  * `GET /api/reports?plan=…&period=YYYY-MM&format=docx|xlsx|csv&lang=fi|sv|en[&theme&group&unit&status]`:
  * the board report as a download, for leaders and admins. The same `exportReport` as the command
  * line, so a file from the dashboard and one from `npm run export` are the same file.
+ *
+ * `POST /api/reports/archive` (the same request as JSON) files the report in the site's document
+ * library (`Raportit/<year>/<plan>_<period>_<lang>_<filed>.<format>`), a new record each time;
+ * `GET /api/reports/archive?plan=` lists a plan's filed reports, newest first.
  */
 export interface ReportRouteDeps {
   board: BoardReader;
   verify: TokenVerifier;
   clock: Clock;
+  archive: ReportArchive;
 }
 
 /** `filename` for old clients (ASCII), `filename*` (RFC 6266/5987) for the real name. */
@@ -22,12 +29,47 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function reportRouter({ board, verify, clock }: ReportRouteDeps): Router {
+async function leaderOrAdmin(verify: TokenVerifier, authorization: string | undefined): Promise<Actor> {
+  const { actor } = await verify(authorization);
+  if (!canExportReport(actor)) throw new Forbidden('Only leaders and admins take the board report');
+  return actor;
+}
+
+export function reportRouter({ board, verify, clock, archive }: ReportRouteDeps): Router {
   const r = express.Router();
+  r.post('/archive', express.json({ limit: '16kb' }), (req, res, next) => {
+    (async () => {
+      await leaderOrAdmin(verify, req.get('Authorization'));
+      const request = parseOrInvalid(reportRequestSchema, req.body, 'report request');
+      const now = clock.now();
+      const file = await exportReport(board, request, now);
+      const name = { planKey: request.plan, period: request.period, lang: request.lang, format: request.format, stamp: archiveStamp(now) };
+      const saved = await archive.save(archiveFolder(request.period), archiveFileName(name), file.bytes, file.contentType);
+      res.status(201).json({ value: { ...saved, ...name, goals: file.report.goalCount } });
+    })().catch(next);
+  });
+  r.get('/archive', (req, res, next) => {
+    (async () => {
+      await leaderOrAdmin(verify, req.get('Authorization'));
+      const { plan: planKey } = parseOrInvalid(reportRequestSchema.pick({ plan: true }), req.query, 'report archive query');
+      const plan = (await board.readPlanBoard(planKey)).plan.value;
+      // Reports are filed by the year of their period.
+      const years: string[] = [];
+      for (let y = Number(plan.periodStart.slice(0, 4)); y <= Number(plan.periodEnd.slice(0, 4)); y++) years.push(String(y));
+      const lists = await Promise.all(years.map((y) => archive.list(archiveFolder(`${y}-01`))));
+      const files = lists
+        .flat()
+        .flatMap((f) => {
+          const name = parseArchiveFileName(f.name);
+          return name?.planKey === planKey ? [{ ...f, ...name }] : [];
+        })
+        .sort((a, b) => b.stamp.localeCompare(a.stamp) || b.name.localeCompare(a.name));
+      res.json({ value: files });
+    })().catch(next);
+  });
   r.get('/', (req, res, next) => {
     (async () => {
-      const { actor } = await verify(req.get('Authorization'));
-      if (!canExportReport(actor)) throw new Forbidden('Only leaders and admins take the board report');
+      await leaderOrAdmin(verify, req.get('Authorization'));
       const request = parseOrInvalid(reportRequestSchema, req.query, 'report request');
       const file = await exportReport(board, request, clock.now());
       res

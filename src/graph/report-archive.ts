@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { NotFound } from '../domain';
+import type { ArchivedFile, ReportArchive } from '../ports';
+import type { GraphClient } from './client';
+
+/**
+ * The report archive on the site's default document library, through Graph's drive API: simple
+ * upload by path (`PUT /sites/{site}/drive/root:/{path}:/content`, at most 250 MB, folders on the
+ * path created) with `conflictBehavior=fail` so a filed report is never overwritten, and a folder's
+ * children. Answers are checked with zod like list items are.
+ */
+const identity = z.object({ user: z.object({ displayName: z.string().optional() }).optional(), application: z.object({ displayName: z.string().optional() }).optional() }).optional();
+const driveItem = z.object({
+  name: z.string(),
+  size: z.number().default(0),
+  webUrl: z.string(),
+  createdDateTime: z.string(),
+  createdBy: identity,
+  file: z.object({}).passthrough().optional(),
+  parentReference: z.object({ path: z.string().optional() }).passthrough().optional(),
+});
+const children = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
+
+const encodePath = (segments: readonly string[]) => segments.map(encodeURIComponent).join('/');
+
+function toFile(raw: unknown, folder: readonly string[]): ArchivedFile | undefined {
+  const r = driveItem.safeParse(raw);
+  if (!r.success || !r.data.file) return undefined;
+  const by = r.data.createdBy;
+  return {
+    name: r.data.name,
+    folder: folder.join('/'),
+    webUrl: r.data.webUrl,
+    size: r.data.size,
+    createdAt: r.data.createdDateTime,
+    createdBy: by?.user?.displayName && by.user.displayName !== 'SharePoint App' ? by.user.displayName : (by?.application?.displayName ?? by?.user?.displayName ?? ''),
+  };
+}
+
+export function createReportArchive({ client, siteId }: { client: GraphClient; siteId: string }): ReportArchive {
+  const drive = `/sites/${siteId}/drive`;
+  return {
+    async save(folder, fileName, bytes, contentType) {
+      const path = `${drive}/root:/${encodePath([...folder, fileName])}:/content?@microsoft.graph.conflictBehavior=fail`;
+      const raw = await client.put(path, bytes, { headers: { 'Content-Type': contentType } });
+      const file = toFile(raw, folder);
+      if (!file) throw new Error(`Graph answered the upload of ${fileName} with something other than a file`);
+      return file;
+    },
+    async list(folder) {
+      let next: string | undefined = `${drive}/root:/${encodePath(folder)}:/children?$top=200`;
+      const out: ArchivedFile[] = [];
+      try {
+        while (next) {
+          const page = children.parse(await client.get(next));
+          for (const v of page.value) {
+            const f = toFile(v, folder);
+            if (f) out.push(f);
+          }
+          next = page['@odata.nextLink'];
+        }
+      } catch (e) {
+        if (e instanceof NotFound) return [];
+        throw e;
+      }
+      return out;
+    },
+  };
+}

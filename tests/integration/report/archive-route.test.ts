@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type DemoUserInfo, type TestServer } from '../support/local-server';
+
+let t: TestServer;
+let leader: DemoUserInfo;
+let staff: DemoUserInfo;
+beforeAll(async () => {
+  t = await startTestServer();
+  leader = t.users.find((u) => u.roles.includes('leader') && !u.roles.includes('admin'))!;
+  staff = t.users.find((u) => u.roles.length === 0)!;
+});
+afterAll(async () => t?.stop());
+
+const request = { plan: 'vantaa-ko-2021', period: '2021-08', lang: 'sv', format: 'docx' };
+
+describe('filing the board report in SharePoint', () => {
+  it('files the Swedish 8/2021 report in Raportit/2021 with plan, period, language and time in its name, and lists it', async () => {
+    const token = (await t.token(leader.id)).accessToken;
+    const saved = await t.api('/api/reports/archive', { body: request, token });
+    expect(saved.status).toBe(201);
+    expect(saved.body.value).toMatchObject({ folder: 'Raportit/2021', planKey: 'vantaa-ko-2021', period: '2021-08', lang: 'sv', format: 'docx', goals: 10 });
+    expect(saved.body.value.name).toMatch(/^vantaa-ko-2021_2021-08_sv_\d{8}-\d{4}\.docx$/);
+    expect(saved.body.value.size).toBeGreaterThan(10_000);
+    expect(saved.body.value.webUrl).toContain('/Shared%20Documents/Raportit/2021/');
+
+    const xlsx = await t.api('/api/reports/archive', { body: { ...request, lang: 'fi', format: 'xlsx' }, token });
+    expect(xlsx.status).toBe(201);
+    const listed = await t.api('/api/reports/archive?plan=vantaa-ko-2021', { token });
+    expect(listed.status).toBe(200);
+    expect(listed.body.value.map((f: any) => [f.period, f.lang, f.format]).sort()).toEqual([
+      ['2021-08', 'fi', 'xlsx'],
+      ['2021-08', 'sv', 'docx'],
+    ]);
+    expect(listed.body.value[0].createdBy).not.toBe('');
+  });
+
+  it('never overwrites a filed report: the same report filed again within the minute is refused', async () => {
+    const token = (await t.token(leader.id)).accessToken;
+    const first = await t.api('/api/reports/archive', { body: { ...request, format: 'csv' }, token });
+    expect(first.status).toBe(201);
+    const again = await t.api('/api/reports/archive', { body: { ...request, format: 'csv' }, token });
+    expect(again.status).toBe(409);
+  });
+
+  it('is for leaders and admins only, and names a bad field', async () => {
+    const staffToken = (await t.token(staff.id)).accessToken;
+    expect((await t.api('/api/reports/archive', { body: request, token: staffToken })).status).toBe(403);
+    expect((await t.api('/api/reports/archive?plan=vantaa-ko-2021', { token: staffToken })).status).toBe(403);
+    const bad = await t.api('/api/reports/archive', { body: { ...request, period: '2021-8' }, token: (await t.token(leader.id)).accessToken });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: any) => f.path)).toEqual(['period']);
+  });
+});
