@@ -12,7 +12,6 @@ import {
   OVERALL,
   type Actor,
   type CheckIn,
-  type Goal,
   type GoalSummary,
   type CheckInInput,
 } from '../domain';
@@ -40,8 +39,7 @@ export async function submitCheckIn(
 ): Promise<SubmitCheckInResult> {
   const input: CheckInInput = parseOrInvalid(checkInInputSchema, raw, 'check-in');
   // Independent reads go out together: a check-in is on a person's critical path.
-  // (The Graph adapter sends reads started together as one $batch: with the plans, the whole
-  // check-in is 3 round trips — these reads, the create, the summary update.)
+  // (The Graph adapter sends reads started together as one $batch, so these are one round trip.)
   const [goal, existing, { items: groups }, { items: plans }] = await Promise.all([
     ctx.repo.goals.get(input.goalKey),
     ctx.repo.findCheckInBySubmission(input.submissionId),
@@ -91,7 +89,7 @@ export async function submitCheckIn(
     return replay(ctx, winner, input, actor);
   }
   // Stored is stored: from here on nothing may answer as if it failed.
-  await settleSummary(ctx, stored.value, goal);
+  await settleSummary(ctx, stored.value);
   return { checkIn: stored.value, created: true };
 }
 
@@ -115,24 +113,18 @@ async function replay(ctx: CommandContext, existing: Versioned<CheckIn>, input: 
  * quick rounds while they wait, then on in the background with longer pauses; whatever is still
  * behind after that (or after a crash) `reconcileSummaries` recomputes from CheckIns.
  */
-async function settleSummary(ctx: CommandContext, checkIn: CheckIn, known?: Versioned<Goal>): Promise<void> {
+async function settleSummary(ctx: CommandContext, checkIn: CheckIn): Promise<void> {
   try {
-    await updateSummary(ctx, checkIn, known);
+    await updateSummary(ctx, checkIn);
   } catch {
     void withConcurrencyRetry(() => updateSummary(ctx, checkIn), 20).catch(() => undefined);
   }
 }
 
-/**
- * Applies the check-in to the goal's summary with If-Match, re-reading and retrying when another
- * write won. `known` (the goal as the command just read it) saves the first re-read: if it is no
- * longer current, If-Match says so and the retry reads afresh.
- */
-export async function updateSummary(ctx: CommandContext, checkIn: CheckIn, known?: Versioned<Goal>): Promise<void> {
-  let first = known?.value.key === checkIn.goalKey ? known : undefined;
+/** Applies the check-in to the goal's summary with If-Match, re-reading and retrying when another write won. */
+export async function updateSummary(ctx: CommandContext, checkIn: CheckIn): Promise<void> {
   await withConcurrencyRetry(async () => {
-    const goal = first ?? (await ctx.repo.goals.get(checkIn.goalKey));
-    first = undefined;
+    const goal = await ctx.repo.goals.get(checkIn.goalKey);
     const prev = goal.value.summary[checkIn.unit ?? OVERALL];
     if (prev && order(checkIn, { period: prev.period, submittedAt: prev.at, key: prev.checkInKey }) <= 0) return;
     const next = applyCheckIn(goal.value.summary, checkIn);
