@@ -3,7 +3,7 @@
  * here with the API token; failures become one typed `ApiError` carrying the server's `fields`
  * (shown next to the form fields) and, on 412, the `current` version that won.
  */
-import type { CheckIn, CheckInInput, Goal, Group, Plan, Review, ReviewInput, Role, Theme, Unit } from '../../domain';
+import type { CheckIn, CheckInInput, Goal, Group, MeetingSession, MeetingStartInput, Plan, Review, ReviewInput, Role, Theme, Unit } from '../../domain';
 
 export interface FieldIssue {
   path: string;
@@ -81,6 +81,11 @@ export interface Api {
   /** Idempotent by `submissionId`: a repeat returns the stored check-in with `created: false`. */
   submitCheckIn(input: CheckInInput): Promise<{ value: CheckIn; created: boolean }>;
   recordReview(input: ReviewInput): Promise<{ value: Review }>;
+  /** Review meetings (docs/api.md): start (or start over), move with If-Match, end with If-Match. */
+  startMeeting(input: MeetingStartInput): Promise<Saved<MeetingSession>>;
+  moveMeeting(meetingId: string, goalKey: string, etag: string): Promise<Saved<MeetingSession>>;
+  endMeeting(meetingId: string, etag: string): Promise<Saved<MeetingSession>>;
+  markFollowUpDone(reviewKey: string): Promise<Saved<Review>>;
   /** Creates (no etag) or updates with If-Match (etag). */
   save<K extends EntityKind>(kind: K, key: string, value: EntityOfKind[K], etag?: string): Promise<Saved<EntityOfKind[K]> & { created: boolean }>;
 }
@@ -134,6 +139,10 @@ export function createApi({ baseUrl, getToken, fetch: fetchImpl }: ApiOptions): 
     me: async () => (await call<Me>('GET', '/me')).body,
     submitCheckIn: async (input) => (await call<{ value: CheckIn; created: boolean }>('POST', '/check-ins', input)).body,
     recordReview: async (input) => (await call<{ value: Review }>('POST', '/reviews', input)).body,
+    startMeeting: async (input) => (await call<Saved<MeetingSession>>('POST', '/meetings', input)).body,
+    moveMeeting: async (id, goalKey, etag) => (await call<Saved<MeetingSession>>('POST', `/meetings/${encodeURIComponent(id)}/move`, { goalKey }, { 'If-Match': etag })).body,
+    endMeeting: async (id, etag) => (await call<Saved<MeetingSession>>('POST', `/meetings/${encodeURIComponent(id)}/end`, undefined, { 'If-Match': etag })).body,
+    markFollowUpDone: async (key) => (await call<Saved<Review>>('POST', `/reviews/${encodeURIComponent(key)}/follow-up/done`)).body,
     async save(kind, key, value, etag) {
       const r = await call<Saved<never>>('PUT', `/${kind}/${encodeURIComponent(key)}`, value, etag ? { 'If-Match': etag } : {});
       return { ...r.body, created: r.status === 201 };

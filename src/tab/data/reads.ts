@@ -4,7 +4,7 @@
  * paint needs none of it. A plan board is one `$batch`; afterwards the Goals list is refreshed
  * incrementally with Graph delta (only what changed), which is where statuses move.
  */
-import type { CheckIn, Plan, Review } from '../../domain';
+import type { CheckIn, MeetingSession, Plan, Review } from '../../domain';
 import type { DeltaCache } from '../../graph';
 import type { BoardReader, CheckInQuery, ListResult, PlanBoard, ReadOnlyRepository, Versioned } from '../../ports';
 import type { Goal } from '../../domain';
@@ -22,6 +22,8 @@ export interface Reads {
   /** One goal by key (throws NotFound). */
   goal(key: string): Promise<Versioned<Goal>>;
   reviews(goalKey: string): Promise<ListResult<Review>>;
+  /** A review meeting's session (the presenter's position), or undefined before it is started. */
+  meetingSession(meetingId: string): Promise<Versioned<MeetingSession> | undefined>;
 }
 
 export interface ReadsOptions {
@@ -117,6 +119,9 @@ export function createReads(opts: ReadsOptions): Reads {
     },
     async reviews(goalKey) {
       return (await load()).repo.reviews.list({ goalKey });
+    },
+    async meetingSession(meetingId) {
+      return (await load()).repo.meetingSessions.find(meetingId);
     },
   };
 }

@@ -23,13 +23,46 @@ export interface HostContext {
   channel?: { id?: string; name?: string };
   team?: { groupId?: string; name?: string };
   meetingId?: string;
+  /** The Teams meeting the tab runs in and what it may put on the meeting stage; absent outside a meeting. */
+  meeting?: MeetingHost;
   /** Subscribes to host theme changes; returns an unsubscribe. A no-op in the browser. */
   onThemeChange(handler: (theme: TeamsTheme) => void): () => void;
   /** The initialized teams-js module (Teams only), for the channel-tab config page and deep links. */
   teams?: typeof TeamsJs;
 }
 
+/**
+ * A meeting's side panel or stage, behind our own interface (teams-js stays here). Sharing works
+ * only in the side panel and on the stage, and only with the manifest's RSC permissions
+ * (`ChannelMeetingStage.Write.Group`, `MeetingStage.Write.Chat`): `canShareToStage` asks Teams.
+ */
+export interface MeetingHost {
+  id: string;
+  /** Whether this user may share the app to the stage here (false on any error: hide the action). */
+  canShareToStage(): Promise<boolean>;
+  /** Puts `url` (an origin in the manifest's validDomains) on the meeting stage for everyone. */
+  shareToStage(url: string): Promise<void>;
+}
+
 export const TEAMS_INIT_TIMEOUT_MS = 4000;
+
+function meetingHost(teams: typeof TeamsJs, id: string): MeetingHost {
+  return {
+    id,
+    canShareToStage: () =>
+      new Promise<boolean>((resolve) => {
+        try {
+          teams.meeting.getAppContentStageSharingCapabilities((err, caps) => resolve(!err && !!caps?.doesAppHaveSharePermission));
+        } catch {
+          resolve(false); // outside sidePanel / meetingStage teams-js throws
+        }
+      }),
+    shareToStage: (url) =>
+      new Promise<void>((resolve, reject) => {
+        teams.meeting.shareAppContentToStage((err, ok) => (err || !ok ? reject(new Error(err?.message ?? 'Sharing to the stage failed')) : resolve()), url);
+      }),
+  };
+}
 
 const browserHost = (locale?: string): HostContext => ({
   kind: 'browser',
@@ -93,7 +126,7 @@ export async function detectHost(opts: { timeoutMs?: number; win?: Window } = {}
       ...(ctx.page.subPageId ? { subPageId: ctx.page.subPageId } : {}),
       ...(ctx.channel ? { channel: { id: ctx.channel.id, name: ctx.channel.displayName } } : {}),
       ...(ctx.team ? { team: { groupId: ctx.team.groupId, name: ctx.team.displayName } } : {}),
-      ...(ctx.meeting?.id ? { meetingId: ctx.meeting.id } : {}),
+      ...(ctx.meeting?.id ? { meetingId: ctx.meeting.id, meeting: meetingHost(teams, ctx.meeting.id) } : {}),
       onThemeChange(handler) {
         handlers.add(handler);
         return () => handlers.delete(handler);

@@ -31,6 +31,8 @@ export const ROUTES = {
   checkIn: { path: '/check-in/:goalKey', feature: 'check-in', query: ['period', 'unit'] },
   dashboard: { path: '/dashboard', feature: 'dashboard', query: ['plan', 'period', 'theme', 'group', 'unit', 'status', 'overdue', 'sort', 'q'] },
   goal: { path: '/goals/:key', feature: 'goal', query: ['period', 'unit'] },
+  review: { path: '/review', feature: 'review', query: ['plan', 'period', 'group', 'order', 'meeting'] },
+  reviewStage: { path: '/review/stage', feature: 'review', query: ['meeting'], bare: true },
   admin: { path: '/admin/*', feature: 'admin', query: ['plan'], requires: 'admin' },
   config: { path: '/config', feature: 'config', bare: true },
   accessibility: { path: '/accessibility', feature: 'accessibility', public: true },

@@ -29,6 +29,8 @@ describe('the route table', () => {
       checkIn: paths.checkIn({ goalKey: 'G 1' }),
       dashboard: paths.dashboard(),
       goal: paths.goal({ key: 'G/1' }),
+      review: paths.review({ plan: 'p', period: '2021-09' }),
+      reviewStage: paths.reviewStage({ meeting: 'MCMx/Zz==' }),
       admin: paths.admin({ rest: 'units/new' }),
       config: paths.config(),
       accessibility: paths.accessibility(),
