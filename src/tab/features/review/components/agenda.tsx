@@ -58,7 +58,7 @@ export function Agenda({ items, board, currentKey, onJump, labelledBy }: { items
               </span>
               <StatusChip scale={scale} value={a.status} size="small" />
               <Caption1 className={styles.sub}>
-                {a.missing.length === 0 ? t('agenda.allReported') : a.overdue.length > 0 ? t('agenda.overdue', { units: a.overdue.map(unitName).join(', ') }) : t('agenda.missing', { units: a.missing.map(unitName).join(', ') })}
+                {a.missing.length === 0 ? t('agenda.allReported') : a.overdue.length > 0 ? t('agenda.overdue', { areas: a.overdue.map(unitName).join(', ') }) : t('agenda.missing', { areas: a.missing.map(unitName).join(', ') })}
               </Caption1>
             </button>
           </li>
