@@ -16,11 +16,34 @@ const query = { plan: 'vantaa-ko-2021', period: '2021-08', group: 'tvt' };
 
 let fetchMock: ReturnType<typeof vi.fn>;
 let saved: { href: string; download: string }[];
+/** An answer the next report download gets instead of the file. */
+let reportFailure: Response | undefined;
+
+const filedEarlier = {
+  name: 'vantaa-ko-2021_2021-04_fi_20210510-1000.docx',
+  folder: 'Raportit/2021',
+  webUrl: 'https://localhost/sites/tavoitteet/Shared%20Documents/Raportit/2021/vantaa-ko-2021_2021-04_fi_20210510-1000.docx',
+  size: 21000,
+  createdAt: '2021-05-10T07:00:00Z',
+  createdBy: 'Leena Koskinen',
+  planKey: 'vantaa-ko-2021',
+  period: '2021-04',
+  lang: 'fi',
+  format: 'docx',
+};
+const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
 
 beforeEach(() => {
   saved = [];
-  fetchMock = vi.fn(async () =>
-    new Response(new Uint8Array([1, 2, 3, 4]), {
+  reportFailure = undefined;
+  fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    if (url.startsWith('/reports/archive') && init?.method === 'POST') {
+      const body = JSON.parse(String(init.body));
+      return json({ value: { ...filedEarlier, name: `vantaa-ko-2021_${body.period}_${body.lang}_20210922-0900.${body.format}`, period: body.period, lang: body.lang, format: body.format, createdAt: '2021-09-22T06:00:00Z' } }, 201);
+    }
+    if (url.startsWith('/reports/archive')) return json({ value: [filedEarlier] });
+    if (reportFailure) return reportFailure;
+    return new Response(new Uint8Array([1, 2, 3, 4]), {
       status: 200,
       headers: {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -28,8 +51,8 @@ beforeEach(() => {
         'Content-Disposition': `attachment; filename="vantaa-ko-2021_2021-08_sv.xlsx"; filename*=UTF-8''vantaa-ko-2021_2021-08_sv.xlsx`,
         'X-Report-Goals': '3',
       },
-    }),
-  );
+    });
+  });
   vi.stubGlobal('fetch', fetchMock);
   URL.createObjectURL = vi.fn(() => 'blob:report');
   URL.revokeObjectURL = vi.fn();
@@ -54,10 +77,26 @@ describe('the dashboard’s report action', () => {
     await user.click(screen.getByRole('radio', { name: 'ruotsi', ...inDialog }));
     await user.click(screen.getByRole('button', { name: 'Lataa raportti', ...inDialog }));
     await waitFor(() => expect(screen.getByText('Raportti vantaa-ko-2021_2021-08_sv.xlsx ladattu (3 tavoitetta).')).toBeTruthy());
-    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    const [url, init] = fetchMock.mock.calls.find(([u]) => String(u).startsWith('/reports?')) as [string, RequestInit];
     expect(url).toBe('/reports?plan=vantaa-ko-2021&period=2021-08&group=tvt&format=xlsx&lang=sv');
     expect((init.headers as Record<string, string>).Authorization).toBe('Bearer token');
     expect(saved).toEqual([{ href: 'blob:report', download: 'vantaa-ko-2021_2021-08_sv.xlsx' }]);
+  });
+
+  it('files the chosen report in SharePoint and lists it above the plan’s earlier filed reports', async () => {
+    const user = userEvent.setup();
+    await renderView(<ReportDownload query={query} />, { services: fakeServices(data, { roles: ['leader'] }) });
+    await user.click(await screen.findByRole('button', { name: 'Raportti' }));
+    const earlier = await screen.findByRole('link', { name: filedEarlier.name, ...inDialog });
+    expect(earlier.getAttribute('href')).toBe(filedEarlier.webUrl);
+    expect(earlier.parentElement?.textContent).toContain('huhtikuu 2021 · suomi · Word (.docx) · tallennettu 10.5.2021');
+    await user.click(screen.getByRole('radio', { name: 'ruotsi', ...inDialog }));
+    await user.click(screen.getByRole('button', { name: 'Tallenna SharePointiin', ...inDialog }));
+    await waitFor(() => expect(screen.getByText(/Tallennettu SharePointiin: vantaa-ko-2021_2021-08_sv_20210922-0900\.docx/)).toBeTruthy());
+    const [, init] = fetchMock.mock.calls.find(([, i]) => (i as RequestInit | undefined)?.method === 'POST') as [string, RequestInit];
+    expect(JSON.parse(String(init.body))).toEqual({ ...query, format: 'docx', lang: 'sv' });
+    const names = screen.getAllByRole('listitem', inDialog).map((li) => li.querySelector('a')?.textContent);
+    expect(names).toEqual(['vantaa-ko-2021_2021-08_sv_20210922-0900.docx', filedEarlier.name]);
   });
 
   it('defaults the report’s language to the UI language', async () => {
@@ -69,7 +108,7 @@ describe('the dashboard’s report action', () => {
   });
 
   it('says in words why a report failed', async () => {
-    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'invalid', message: 'Period 2022-08 is outside plan' } }), { status: 400 }));
+    reportFailure = new Response(JSON.stringify({ error: { code: 'invalid', message: 'Period 2022-08 is outside plan' } }), { status: 400 });
     const user = userEvent.setup();
     await renderView(<ReportDownload query={query} />, { services: fakeServices(data, { roles: ['leader'] }) });
     await user.click(await screen.findByRole('button', { name: 'Raportti' }));

@@ -105,3 +105,40 @@ export function saveFile(file: { blob: Blob; fileName: string }): void {
   // The browser has taken the file once click() returns; free the memory a moment later.
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A board report filed in the site's document library (`POST/GET /api/reports/archive`). */
+export interface FiledReport {
+  name: string;
+  folder: string;
+  webUrl: string;
+  size: number;
+  createdAt: string;
+  createdBy: string;
+  planKey: string;
+  period: string;
+  lang: Locale;
+  format: ReportFormat;
+}
+
+async function archiveCall<T>(services: Pick<Services, 'config' | 'auth'>, init: { method: 'GET'; plan: string } | { method: 'POST'; body: ReportQuery }): Promise<T> {
+  const token = await services.auth.getApiToken();
+  const root = `${services.config.apiBaseUrl.replace(/\/$/, '')}/reports/archive`;
+  let res: Response;
+  try {
+    res =
+      init.method === 'GET'
+        ? await fetch(`${root}?${new URLSearchParams({ plan: init.plan }).toString()}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })
+        : await fetch(root, { method: 'POST', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(init.body) });
+  } catch (e) {
+    throw new ReportRequestError(0, 'network', e instanceof Error ? e.message : 'The server could not be reached');
+  }
+  const body = (await res.json().catch(() => undefined)) as { value?: T; error?: { message?: string } } | undefined;
+  if (!res.ok || body?.value === undefined) {
+    const code = res.status === 403 ? 'forbidden' : res.status === 400 || res.status === 404 || res.status === 409 ? 'invalid' : 'server';
+    throw new ReportRequestError(res.status, code, body?.error?.message ?? `HTTP ${res.status}`);
+  }
+  return body.value;
+}
+
+export const fileReport = (services: Pick<Services, 'config' | 'auth'>, q: ReportQuery) => archiveCall<FiledReport>(services, { method: 'POST', body: q });
+export const listFiledReports = (services: Pick<Services, 'config' | 'auth'>, plan: string) => archiveCall<FiledReport[]>(services, { method: 'GET', plan });

@@ -2,10 +2,12 @@
  * "Raportti / Rapport": the board report of what the dashboard shows (its plan, period and
  * filters) in a language and format the leader chooses, independent of the UI language. Shown to
  * leaders and admins; the server decides again. The download starts at once and says how far it
- * is, so a large plan's report does not look stuck.
+ * is, so a large plan's report does not look stuck. "Tallenna SharePointiin" files the same report
+ * in the site's document library, and the plan's earlier filed reports are listed with links.
  */
 import {
   Button,
+  Caption1 as Caption,
   Dialog,
   DialogActions,
   DialogBody,
@@ -14,6 +16,7 @@ import {
   DialogTitle,
   DialogTrigger,
   Field,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -23,16 +26,19 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../domain/localized';
 import { canExportReport, REPORT_FORMATS, type ReportFormat } from '../../../../domain/report-rules';
 import { useMe, useServices } from '../../../data';
 import { useFormat, useLocale } from '../../../i18n/locale';
-import { downloadReport, ReportRequestError, saveFile, type ReportQuery } from '../api/download-report';
+import { downloadReport, fileReport, listFiledReports, ReportRequestError, saveFile, type FiledReport, type ReportQuery } from '../api/download-report';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  filed: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  meta: { color: tokens.colorNeutralForeground2, display: 'block' },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
 });
 
 export interface ReportDownloadProps {
@@ -40,7 +46,13 @@ export interface ReportDownloadProps {
   query: Omit<ReportQuery, 'format' | 'lang'>;
 }
 
-type State = { kind: 'idle' } | { kind: 'busy'; received: number; total: number | undefined } | { kind: 'done'; file: string; goals: number } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy'; received: number; total: number | undefined }
+  | { kind: 'done'; file: string; goals: number }
+  | { kind: 'saving' }
+  | { kind: 'saved'; file: FiledReport }
+  | { kind: 'error'; message: string };
 
 export function ReportDownload({ query }: ReportDownloadProps) {
   const styles = useStyles();
@@ -53,8 +65,40 @@ export function ReportDownload({ query }: ReportDownloadProps) {
   const [format, setFormat] = useState<ReportFormat>('docx');
   const [lang, setLang] = useState<Locale>(locale);
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const [filed, setFiled] = useState<FiledReport[] | undefined>(undefined);
+  const filedId = useId();
+  const allowed = !!me.data && canExportReport(me.data);
 
-  if (!me.data || !canExportReport(me.data)) return null;
+  useEffect(() => {
+    if (!open || !allowed) return;
+    let live = true;
+    listFiledReports(services, query.plan).then(
+      (files) => live && setFiled(files),
+      () => live && setFiled([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, allowed, services, query.plan]);
+
+  if (!allowed) return null;
+
+  const failed = (e: unknown) => {
+    const code = e instanceof ReportRequestError ? e.code : 'server';
+    const duplicate = e instanceof ReportRequestError && e.status === 409;
+    setState({ kind: 'error', message: duplicate ? t('duplicate') : t(`errors.${code}`, { message: e instanceof Error ? e.message : '' }) });
+  };
+
+  const save = async () => {
+    setState({ kind: 'saving' });
+    try {
+      const file = await fileReport(services, { ...query, format, lang });
+      setState({ kind: 'saved', file });
+      setFiled((list) => [file, ...(list ?? [])]);
+    } catch (e) {
+      failed(e);
+    }
+  };
 
   const start = async () => {
     setState({ kind: 'busy', received: 0, total: undefined });
@@ -63,13 +107,12 @@ export function ReportDownload({ query }: ReportDownloadProps) {
       saveFile(file);
       setState({ kind: 'done', file: file.fileName, goals: file.goals });
     } catch (e) {
-      const code = e instanceof ReportRequestError ? e.code : 'server';
-      setState({ kind: 'error', message: t(`errors.${code}`, { message: e instanceof Error ? e.message : '' }) });
+      failed(e);
     }
   };
 
-  const busy = state.kind === 'busy';
-  const percent = busy && state.total ? Math.min(100, Math.round((state.received / state.total) * 100)) : undefined;
+  const busy = state.kind === 'busy' || state.kind === 'saving';
+  const percent = state.kind === 'busy' && state.total ? Math.min(100, Math.round((state.received / state.total) * 100)) : undefined;
   return (
     <Dialog
       open={open}
@@ -102,12 +145,21 @@ export function ReportDownload({ query }: ReportDownloadProps) {
             </Field>
             <div role="status" aria-live="polite">
               {busy ? (
-                <Field validationMessage={percent === undefined ? t('preparing') : t('receiving', { percent })} validationState="none">
-                  <ProgressBar value={percent === undefined ? undefined : percent / 100} aria-label={t('preparing')} />
+                <Field validationMessage={state.kind === 'saving' ? t('saving') : percent === undefined ? t('preparing') : t('receiving', { percent })} validationState="none">
+                  <ProgressBar value={percent === undefined ? undefined : percent / 100} aria-label={state.kind === 'saving' ? t('saving') : t('preparing')} />
                 </Field>
               ) : state.kind === 'done' ? (
                 <MessageBar intent="success">
                   <MessageBarBody>{t('done', { file: state.file, goals: state.goals })}</MessageBarBody>
+                </MessageBar>
+              ) : state.kind === 'saved' ? (
+                <MessageBar intent="success">
+                  <MessageBarBody>
+                    {t('saved', { name: state.file.name })}{' '}
+                    <Link href={state.file.webUrl} target="_blank" rel="noopener noreferrer">
+                      {t('open')}
+                    </Link>
+                  </MessageBarBody>
                 </MessageBar>
               ) : null}
             </div>
@@ -116,10 +168,36 @@ export function ReportDownload({ query }: ReportDownloadProps) {
                 <MessageBarBody>{state.message}</MessageBarBody>
               </MessageBar>
             ) : null}
+            <section aria-labelledby={filedId}>
+              <h3 id={filedId} className={styles.heading}>
+                {t('filed.title')}
+              </h3>
+              {filed === undefined ? (
+                <p>{t('filed.loading')}</p>
+              ) : filed.length === 0 ? (
+                <p>{t('filed.empty')}</p>
+              ) : (
+                <ul className={styles.filed}>
+                  {filed.map((f) => (
+                    <li key={`${f.folder}/${f.name}`}>
+                      <Link href={f.webUrl} target="_blank" rel="noopener noreferrer">
+                        {f.name}
+                      </Link>
+                      <Caption className={styles.meta}>
+                        {t('filed.meta', { period: fmt.period(f.period), language: t(`languages.${f.lang}`), format: t(`formats.${f.format}`), when: fmt.dateTime(f.createdAt), by: f.createdBy })}
+                      </Caption>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => void start()} disabled={busy}>
               {t('download')}
+            </Button>
+            <Button onClick={() => void save()} disabled={busy}>
+              {t('save')}
             </Button>
             <DialogTrigger disableButtonEnhancement>
               <Button>{t('close')}</Button>
