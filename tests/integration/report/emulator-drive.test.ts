@@ -11,7 +11,7 @@ afterAll(async () => g?.stop());
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const auth = { Authorization: `Bearer ${TEST_TOKEN}` };
 const url = (path: string) => `${g.baseUrl}sites/${g.siteId}/drive${path}`;
-const put = (path: string, bytes: Uint8Array, type = DOCX) => fetch(url(path), { method: 'PUT', headers: { ...auth, 'Content-Type': type }, body: bytes });
+const put = (path: string, bytes: Uint8Array<ArrayBuffer>, type = DOCX) => fetch(url(path), { method: 'PUT', headers: { ...auth, 'Content-Type': type }, body: bytes });
 const getJson = async (path: string) => {
   const r = await fetch(url(path), { headers: auth });
   return { status: r.status, body: (await r.json()) as any };
