@@ -101,6 +101,29 @@ describe('keyboard', () => {
   });
 });
 
+describe('drafts', () => {
+  it('shows in My goals that a draft exists and opens the service area it was written for', async () => {
+    const page = await freshPage();
+    await signIn(page, base, DEMO.groupMember);
+    await open(page, base, `/check-in/${GOAL2}?period=2021-09`);
+    const radios = page.getByRole('radiogroup', { name: 'Palvelualue' }).getByRole('radio');
+    const second = await radios.nth(1).evaluate((e) => (e as HTMLInputElement).value);
+    await radios.nth(1).check();
+    await expect.poll(() => page.url()).toContain(`unit=${second}`);
+    await page.getByRole('textbox', { name: /Tilannekuvaus/ }).fill('Toisen palvelualueen luonnos');
+    await page.getByText(/Luonnos tallennettu 22\.9\.2021/).waitFor();
+    await page.getByRole('link', { name: 'Omat tavoitteet' }).first().click();
+    await settle(page);
+    const card = page.locator(`article[data-goal-key="${GOAL2}"]`);
+    await card.getByText(/Luonnos tallessa/).waitFor();
+    await card.getByRole('link', { name: 'Jatka luonnosta' }).click();
+    await settle(page);
+    expect(page.url()).toContain(`unit=${second}`);
+    await expect.poll(() => page.getByRole('textbox', { name: /Tilannekuvaus/ }).inputValue()).toBe('Toisen palvelualueen luonnos');
+    await page.context().close();
+  });
+});
+
 describe('back to the dashboard', () => {
   it('keeps the service area, status, sort and overdue filters', async () => {
     const page = await freshPage({ locale: 'sv-FI' });

@@ -100,9 +100,12 @@ export function EmptyState({ icon, title, children, action }: { icon?: ReactNode
 }
 
 /** The error's kind in the user's words (the catalogs hold one message per kind). */
-export function errorKind(error: unknown): 'network' | 'forbidden' | 'notFound' | 'throttled' | 'unavailable' | 'signedOut' | 'generic' {
+export function errorKind(error: unknown): 'network' | 'forbidden' | 'notFound' | 'throttled' | 'unavailable' | 'signedOut' | 'invalid' | 'conflict' | 'tooLarge' | 'generic' {
   if (error instanceof ApiError) {
     if (error.code === 'network') return 'network';
+    if (error.code === 'invalid') return 'invalid';
+    if (error.code === 'conflict' || error.code === 'stale') return 'conflict';
+    if (error.status === 413 || error.serverCode === 'tooLarge') return 'tooLarge';
     if (error.code === 'forbidden') return 'forbidden';
     if (error.code === 'unauthorized') return 'signedOut';
     if (error.code === 'notFound') return 'notFound';
@@ -124,7 +127,8 @@ export function ErrorState({ error, title, onRetry }: { error: unknown; title?: 
   const { t } = useTranslation();
   const styles = useStyles();
   const kind = errorKind(error);
-  const detail = error instanceof Error ? error.message : undefined;
+  // The server's own message is English, for logs: the details name the answer, not its words.
+  const detail = error instanceof ApiError ? [error.status ? `HTTP ${error.status}` : '', error.serverCode ?? error.code].filter(Boolean).join(' · ') : error instanceof Error ? error.message : undefined;
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>

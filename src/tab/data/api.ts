@@ -7,7 +7,10 @@ import type { CheckIn, CheckInInput, Goal, Group, MeetingSession, MeetingStartIn
 
 export interface FieldIssue {
   path: string;
+  /** English, for logs; the tab shows `code` in the user's language (i18n/issues.ts). */
   message: string;
+  /** Stable `<field>.<reason>`, e.g. `indicatorValue.negative`. */
+  code?: string;
 }
 
 export type ApiErrorCode = 'network' | 'invalid' | 'unauthorized' | 'forbidden' | 'notFound' | 'conflict' | 'stale' | 'throttled' | 'unavailable' | 'server';

@@ -2,9 +2,11 @@
  * Check-in drafts in IndexedDB (idb-keyval), one per user × goal × unit × period, so a
  * half-written narrative survives a reload, a closed tab or a crashed Teams client until it is
  * submitted. Each draft carries its submission id from the start: submitting it twice (double
- * click, retry after a lost answer) can never create two check-ins.
+ * click, retry after a lost answer) can never create two check-ins. Shared tab code: the check-in
+ * form writes drafts, My goals shows which goals have one (`useDrafts`).
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { useEffect, useState } from 'react';
 
 export interface Draft {
   status?: number;
@@ -21,6 +23,50 @@ const db = () => (store ??= createStore('tavoitteet-drafts', 'drafts'));
 
 export function draftKey(userId: string, goalKey: string, unit: string | undefined, period: string): string {
   return ['v1', userId, goalKey, unit ?? '*', period].join('|');
+}
+
+/** Where a stored draft belongs: its goal, unit (undefined: the goal as a whole) and period. */
+export interface DraftSlot {
+  goalKey: string;
+  unit: string | undefined;
+  period: string;
+  savedAt?: string;
+}
+
+const changed = new Set<() => void>();
+const notify = () => changed.forEach((l) => l());
+
+/** The user's drafts that hold something, newest first. */
+export async function listDrafts(userId: string): Promise<DraftSlot[]> {
+  try {
+    const all = await entries<IDBValidKey, Draft>(db());
+    const out: DraftSlot[] = [];
+    for (const [key, d] of all) {
+      const parts = typeof key === 'string' ? key.split('|') : [];
+      if (parts.length !== 5 || parts[0] !== 'v1' || parts[1] !== userId || !d || typeof d.narrative !== 'string' || !hasContent(d)) continue;
+      out.push({ goalKey: parts[2] as string, unit: parts[3] === '*' ? undefined : parts[3], period: parts[4] as string, ...(d.savedAt ? { savedAt: d.savedAt } : {}) });
+    }
+    return out.sort((a, b) => (b.savedAt ?? '').localeCompare(a.savedAt ?? ''));
+  } catch {
+    return [];
+  }
+}
+
+/** The user's drafts, kept current as drafts are saved and deleted in this page. */
+export function useDrafts(userId: string | undefined): DraftSlot[] | undefined {
+  const [drafts, setDrafts] = useState<DraftSlot[] | undefined>(undefined);
+  useEffect(() => {
+    if (!userId) return;
+    let live = true;
+    const load = () => void listDrafts(userId).then((d) => live && setDrafts(d));
+    load();
+    changed.add(load);
+    return () => {
+      live = false;
+      changed.delete(load);
+    };
+  }, [userId]);
+  return drafts;
 }
 
 export function newSubmissionId(): string {
@@ -47,6 +93,7 @@ export async function loadDraft(key: string): Promise<Draft | undefined> {
 export async function saveDraft(key: string, draft: Draft): Promise<boolean> {
   try {
     await set(key, draft, db());
+    notify();
     return true;
   } catch {
     return false;
@@ -56,6 +103,7 @@ export async function saveDraft(key: string, draft: Draft): Promise<boolean> {
 export async function deleteDraft(key: string): Promise<void> {
   try {
     await del(key, db());
+    notify();
   } catch {
     // nothing stored
   }

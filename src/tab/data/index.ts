@@ -17,4 +17,5 @@ export {
   useSubmitCheckIn,
   type Board,
 } from './hooks';
-export { createServices, ServicesProvider, useApi, useAuth, useConfig, useHost, useNow, useServices, type Services } from './services';
+export { createServices, ServicesProvider, useApi, useAuth, useClock, useConfig, useHost, useNow, useServices, type Services } from './services';
+export { useDrafts, type DraftSlot } from './drafts';

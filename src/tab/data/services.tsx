@@ -47,6 +47,12 @@ export const useAuth = (): Auth => useServices().auth;
 export const useHost = (): HostContext => useServices().host;
 export const useApi = (): Api => useServices().api;
 
+/** The server's clock as a function, for times taken at an event (a draft's save). */
+export function useClock(): () => Date {
+  const { clockOffsetMs } = useServices();
+  return useMemo(() => () => new Date(Date.now() + clockOffsetMs), [clockOffsetMs]);
+}
+
 /** The server's clock (demo mode runs in September 2021), re-rendering every `tickMs`. */
 export function useNow(tickMs = 60_000): Date {
   const { clockOffsetMs } = useServices();

@@ -164,7 +164,7 @@ describe('check-in form', () => {
   it("shows the server's field errors next to the field", async () => {
     const user = userEvent.setup();
     const { props, onSubmit } = setup();
-    onSubmit.mockRejectedValueOnce(new ApiError(400, 'invalid', 'Invalid check-in', [{ path: 'indicatorValue', message: 'qualitative' }]));
+    onSubmit.mockRejectedValueOnce(new ApiError(400, 'invalid', 'Invalid check-in', [{ path: 'indicatorValue', message: 'qualitative', code: 'indicatorValue.notTaken' }]));
     await renderTab(<CheckInForm {...props} />);
     await user.click(await screen.findByRole('radio', { name: 'Toteutuu täysin' }));
     await user.type(screen.getByRole('textbox', { name: /Tilannekuvaus/ }), 'Teksti');
@@ -183,5 +183,60 @@ describe('check-in form', () => {
     await user.click(screen.getByRole('button', { name: 'Lähetä tilannepäivitys' }));
     expect(screen.getByRole('textbox', { name: /Mittarin arvo/ })).toHaveAccessibleDescription(expect.stringContaining('Anna mittarin arvo numerona'));
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('asks before discarding a draft, then clears the draft and the "continuing a saved draft" banner', async () => {
+    const user = userEvent.setup();
+    const { props } = setup();
+    const first = await renderTab(<CheckInForm {...props} />);
+    await user.type(await screen.findByRole('textbox', { name: /Tilannekuvaus/ }), 'Kesken');
+    await waitFor(() => expect(screen.getByText(/Luonnos tallennettu/)).toBeInTheDocument());
+    first.unmount();
+
+    await renderTab(<CheckInForm {...props} />);
+    expect(await screen.findByText(/Jatkat tallennettua luonnosta/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Hylkää luonnos' }));
+    const dialog = (await screen.findByText('Hylätäänkö luonnos?')).closest<HTMLElement>('[role="alertdialog"]') as HTMLElement;
+    await user.click(within(dialog).getByRole('button', { name: 'Säilytä luonnos', hidden: true }));
+    expect(screen.getByRole('textbox', { name: /Tilannekuvaus/, hidden: true })).toHaveValue('Kesken');
+
+    await user.click(await screen.findByRole('button', { name: 'Hylkää luonnos' }));
+    const again = (await screen.findByText('Hylätäänkö luonnos?')).closest<HTMLElement>('[role="alertdialog"]') as HTMLElement;
+    await user.click(within(again).getByRole('button', { name: 'Hylkää luonnos', hidden: true }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /Tilannekuvaus/ })).toHaveValue(''));
+    expect(screen.queryByText(/Jatkat tallennettua luonnosta/)).not.toBeInTheDocument();
+    expect(screen.getByText('Luonnos hylätty')).toBeInTheDocument();
+  });
+
+  it("stamps a draft with the app's clock, not the machine's", async () => {
+    const user = userEvent.setup();
+    const { props } = setup({ clock: () => new Date('2021-09-22T09:15:00+03:00') });
+    await renderTab(<CheckInForm {...props} />);
+    await user.type(await screen.findByRole('textbox', { name: /Tilannekuvaus/ }), 'Kesken');
+    await waitFor(() => expect(screen.getByText(/Luonnos tallennettu/)).toHaveTextContent(/22\.9\.2021/));
+  });
+
+  it('says how much of a pasted text did not fit, and shows the limit up front', async () => {
+    const user = userEvent.setup();
+    const { props } = setup();
+    await renderTab(<CheckInForm {...props} />);
+    const box = await screen.findByRole('textbox', { name: /Tilannekuvaus/ });
+    expect(box).toHaveAccessibleDescription(expect.stringMatching(/Enintään 8\s000 merkkiä/));
+    box.focus();
+    await user.paste('x'.repeat(8_010));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/10 merkkiä jäi pois/);
+  });
+
+  it('shows a refusal the form does not know in the user’s language by its code, never the server’s English', async () => {
+    const user = userEvent.setup();
+    const { props, onSubmit } = setup();
+    onSubmit.mockRejectedValueOnce(new ApiError(400, 'invalid', 'Invalid check-in', [{ path: 'narrative', message: 'Narrative contains a forbidden word', code: 'narrative.notAllowed' }]));
+    await renderTab(<CheckInForm {...props} />, 'sv');
+    await user.click(await screen.findByRole('radio', { name: 'Förverkligas helt' }));
+    await user.type(screen.getByRole('textbox', { name: /beskrivning/i }), 'Text');
+    await user.click(screen.getByRole('button', { name: 'Skicka uppföljningen' }));
+    const box = screen.getByRole('textbox', { name: /beskrivning/i });
+    await waitFor(() => expect(box).toHaveAccessibleDescription(expect.stringContaining('Värdet är inte tillåtet.')));
+    expect(box).not.toHaveAccessibleDescription(expect.stringContaining('forbidden'));
   });
 });

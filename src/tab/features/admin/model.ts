@@ -7,15 +7,18 @@
 import { DEFAULT_REMINDER_CALENDAR, REALISATION_SCALE, type Goal, type Group, type Person, type Plan, type Theme, type Unit } from '../../../domain/rules';
 import { goalSchema, groupSchema, planSchema, themeSchema, unitSchema } from '../../../domain/schemas';
 import type { EntityKind, EntityOfKind, FieldIssue } from '../../data';
+import { issueKeys } from '../../i18n/issues';
 
 export const KINDS: readonly EntityKind[] = ['plans', 'themes', 'goals', 'groups', 'units'];
 
 const SCHEMAS = { plans: planSchema, themes: themeSchema, goals: goalSchema, groups: groupSchema, units: unitSchema } as const;
 
-/** A message for one field: a catalog key under `validation.` with values, or the server's own words. */
+/** A message for one field: a catalog key under `validation.` with values, or (from the server) the keys of its issue code. */
 export interface FieldMessage {
   key: string;
   values?: Record<string, unknown>;
+  /** Full catalog keys, most specific first (a server issue's code, see i18n/issues.ts). */
+  keys?: string[];
 }
 export type FieldMessages = Record<string, FieldMessage>;
 
@@ -71,13 +74,13 @@ export function validate<K extends EntityKind>(kind: K, value: EntityOfKind[K]):
   return out;
 }
 
-/** The server's field issues (English text) as messages shown next to the same fields. */
+/** The server's field issues, by code in the user's language, shown next to the same fields. */
 export function serverMessages(fields: readonly FieldIssue[]): FieldMessages {
   const out: FieldMessages = {};
   for (const f of fields) {
     // `units.2` → the units field.
     const path = f.path.replace(/\.\d+$/, '');
-    if (!(path in out)) out[path] = { key: 'server', values: { message: f.message } };
+    if (!(path in out)) out[path] = { key: 'invalid', keys: issueKeys(f) };
   }
   return out;
 }

@@ -7,6 +7,13 @@ import {
   Body1,
   Button,
   Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
   Field,
   Input,
   makeStyles,
@@ -21,7 +28,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Delete16Regular, DocumentCopy16Regular, Send16Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NARRATIVE_MAX, type CheckIn, type CheckInInput } from '../../../domain/check-in';
 import { OVERALL, type Goal } from '../../../domain/goal';
@@ -29,10 +36,11 @@ import type { Unit } from '../../../domain/organisation';
 import type { Plan } from '../../../domain/plan';
 import { StatusChip } from '../../components/status-chip';
 import { ErrorState } from '../../components/states';
+import { charactersCutByPaste } from '../../components/paste-limit';
 import { useSurfaceStyles } from '../../components/surface';
 import { ApiError } from '../../data/api';
 import { useFormat, useText } from '../../i18n/locale';
-import { deleteDraft, draftKey, emptyDraft, hasContent, loadDraft, saveDraft, type Draft } from './drafts';
+import { deleteDraft, draftKey, emptyDraft, hasContent, loadDraft, saveDraft, type Draft } from '../../data/drafts';
 import { StatusRadioCards } from './status-radio-cards';
 import { FIELD_ORDER, parseLocaleNumber, serverFieldErrors, validateDraft, type CheckInField, type FieldErrors } from './validate';
 
@@ -74,6 +82,8 @@ export interface CheckInFormProps {
   onSubmit(input: CheckInInput): Promise<{ created: boolean }>;
   onDone(result: { created: boolean }): void;
   onCancel(): void;
+  /** The app's clock (local mode runs in 2021): when a draft was saved. */
+  clock?: () => Date;
 }
 
 export function CheckInForm(props: CheckInFormProps) {
@@ -121,6 +131,7 @@ function FormBody({
   onSubmit,
   onDone,
   onCancel,
+  clock,
   draftStorageKey,
   unitFocus,
   initial,
@@ -137,6 +148,10 @@ function FormBody({
   const [savedAt, setSavedAt] = useState<string | undefined>(restored ? initial.savedAt : undefined);
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  const [showRestored, setShowRestored] = useState(restored);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [discarded, setDiscarded] = useState(false);
+  const [cut, setCut] = useState(0);
   const refs = useRef<Partial<Record<CheckInField, HTMLElement | null>>>({});
   const quantitative = goal.indicator.kind === 'quantitative';
   const dirty = useRef(false);
@@ -153,9 +168,9 @@ function FormBody({
   const flush = useCallback(async () => {
     if (!dirty.current) return;
     dirty.current = false;
-    const d = { ...latest.current, savedAt: new Date().toISOString() };
+    const d = { ...latest.current, savedAt: (clock ? clock() : new Date()).toISOString() };
     if (await saveDraft(draftStorageKey, d)) setSavedAt(d.savedAt);
-  }, [draftStorageKey]);
+  }, [draftStorageKey, clock]);
   useEffect(() => {
     if (!dirty.current) return;
     const timer = window.setTimeout(() => void flush(), 300);
@@ -174,6 +189,7 @@ function FormBody({
 
   const update = (patch: Partial<Draft>) => {
     dirty.current = true;
+    setDiscarded(false);
     setDraft((d) => ({ ...d, ...patch }));
     // A corrected field loses its message; others keep theirs until the next submit.
     setErrors((e) => {
@@ -236,11 +252,18 @@ function FormBody({
 
   const discard = async () => {
     dirty.current = false;
+    setConfirmDiscard(false);
     await deleteDraft(draftStorageKey);
     setDraft(emptyDraft());
     setErrors({});
     setSavedAt(undefined);
+    setShowRestored(false);
+    setCut(0);
+    setDiscarded(true);
+    refs.current.narrative?.focus();
   };
+
+  const onNarrativePaste = (e: ClipboardEvent<HTMLTextAreaElement>) => setCut(charactersCutByPaste(e, NARRATIVE_MAX));
 
   const copyPrevious = () => {
     if (!previous) return;
@@ -253,8 +276,8 @@ function FormBody({
   const unitName = (k: string) => (k === OVERALL ? t('unit.overall') : text(units.find((u) => u.key === k)?.name) || k);
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-describedby={restored ? `${ids.form}-restored` : undefined}>
-      {restored ? (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-describedby={showRestored ? `${ids.form}-restored` : undefined}>
+      {showRestored ? (
         <MessageBar intent="info" id={`${ids.form}-restored`}>
           <MessageBarBody>{t('draft.restored', { time: initial.savedAt ? fmt.dateTime(initial.savedAt) : '' })}</MessageBarBody>
         </MessageBar>
@@ -311,7 +334,7 @@ function FormBody({
 
         <Field
           label={t('narrative.label')}
-          hint={t('narrative.hint')}
+          hint={t('narrative.hint', { max: fmt.number(NARRATIVE_MAX) })}
           required
           validationMessage={message('narrative')}
           validationState={errors.narrative ? 'error' : 'none'}
@@ -321,12 +344,21 @@ function FormBody({
               refs.current.narrative = el;
             }}
             value={draft.narrative}
-            onChange={(_, d) => update({ narrative: d.value })}
+            onChange={(_, d) => {
+              update({ narrative: d.value });
+              if (d.value.length < NARRATIVE_MAX) setCut(0);
+            }}
+            onPaste={onNarrativePaste}
             resize="vertical"
             rows={8}
             maxLength={NARRATIVE_MAX}
           />
         </Field>
+        {cut > 0 ? (
+          <MessageBar intent="warning" role="alert">
+            <MessageBarBody>{t('narrative.cut', { count: cut, cut: fmt.number(cut), max: fmt.number(NARRATIVE_MAX) })}</MessageBarBody>
+          </MessageBar>
+        ) : null}
         <div className={styles.narrativeTools}>
           <Caption1 className={styles.counter} aria-live="off">
             {t('narrative.counter', { length: fmt.number(draft.narrative.length), max: fmt.number(NARRATIVE_MAX) })}
@@ -411,12 +443,30 @@ function FormBody({
           {t('cancel')}
         </Button>
         <span className={styles.spacer} />
-        <Caption1 className={styles.draftState}>{savedAt ? t('draft.savedAt', { time: fmt.dateTime(savedAt) }) : t('draft.autosave')}</Caption1>
+        <Caption1 className={styles.draftState} role="status">
+          {savedAt ? t('draft.savedAt', { time: fmt.dateTime(savedAt) }) : discarded ? t('draft.discarded') : t('draft.autosave')}
+        </Caption1>
         {hasContent(draft) ? (
-          <Button type="button" appearance="subtle" icon={<Delete16Regular />} onClick={() => void discard()}>
+          <Button type="button" appearance="subtle" icon={<Delete16Regular />} onClick={() => setConfirmDiscard(true)}>
             {t('draft.discard')}
           </Button>
         ) : null}
+        <Dialog modalType="alert" open={confirmDiscard} onOpenChange={(_, d) => setConfirmDiscard(d.open)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t('draft.discardTitle')}</DialogTitle>
+              <DialogContent>{t('draft.discardBody')}</DialogContent>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => void discard()}>
+                  {t('draft.discardConfirm')}
+                </Button>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button>{t('draft.discardKeep')}</Button>
+                </DialogTrigger>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
       </div>
     </form>
   );

@@ -14,7 +14,7 @@ import { paths } from '../../routing/paths';
 import { useLinkProps, useNavigate, useRoute } from '../../routing/router';
 import { BackLink, Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
-import { useAuth, useBoard, useCheckIns, useGoal, useMe, useNow, useSubmitCheckIn } from '../../data';
+import { useAuth, useBoard, useCheckIns, useClock, useGoal, useMe, useNow, useSubmitCheckIn } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import { CheckInForm } from './check-in-form';
 
@@ -31,6 +31,7 @@ export default function CheckInView() {
   const navigate = useNavigate();
   const auth = useAuth();
   const today = helsinkiDate(useNow());
+  const clock = useClock();
   const goalKey = route.params.goalKey ?? '';
   const goal = useGoal(goalKey);
   const board = useBoard(goal.data?.planKey);
@@ -124,6 +125,7 @@ export default function CheckInView() {
             userId={auth.user?.id ?? me.data.id}
             {...(previous ? { previous } : {})}
             reportedUnits={reportedUnits}
+            clock={clock}
             onUnitChange={(u) => navigate(paths.checkIn({ goalKey: g.key }, { period, unit: u ?? OVERALL }), { replace: true })}
             onSubmit={async (input) => {
               const r = await submit.mutateAsync(input);

@@ -6,10 +6,11 @@
  */
 import { checkInIssues, NARRATIVE_MAX, type CheckInIssueCode, type CheckInTarget } from '../../../domain/rules';
 import type { FieldIssue } from '../../data/api';
-import type { Draft } from './drafts';
+import type { Draft } from '../../data/drafts';
+import { issueKeys } from '../../i18n/issues';
 
 export type CheckInField = 'status' | 'narrative' | 'indicatorValue' | 'unit' | 'period';
-export type FieldErrors = Partial<Record<CheckInField, { key: string; values?: Record<string, unknown>; text?: string }>>;
+export type FieldErrors = Partial<Record<CheckInField, { key: string | string[]; values?: Record<string, unknown>; text?: string }>>;
 
 /** Parses a number as people type it in Finnish or Swedish (comma decimal, spaces as thousands). */
 export function parseLocaleNumber(raw: string): number | undefined | 'invalid' {
@@ -57,20 +58,20 @@ export function validateDraft(d: Draft, slot: CheckInSlot): FieldErrors {
   return errors;
 }
 
-const SERVER_KEYS: Record<CheckInField, string> = {
-  status: 'validation.statusInvalid',
-  narrative: 'validation.narrativeRequired',
-  indicatorValue: 'validation.indicatorInvalid',
-  unit: 'validation.unitInvalid',
-  period: 'validation.periodInvalid',
-};
+const FIELDS: readonly CheckInField[] = ['status', 'narrative', 'indicatorValue', 'unit', 'period'];
 
-/** The server's field issues in the user's language (the server's own text kept as detail). */
+/**
+ * The server's field issues in the user's language, by their code: the form's own message for a
+ * code it knows, else the common catalog's text for the code (i18n/issues.ts). The server's
+ * English text is kept as detail only.
+ */
 export function serverFieldErrors(fields: readonly FieldIssue[]): FieldErrors {
   const out: FieldErrors = {};
   for (const f of fields) {
     const field = f.path.split('.')[0] as CheckInField;
-    if (field in SERVER_KEYS && !out[field]) out[field] = { key: SERVER_KEYS[field], text: f.message };
+    if (!FIELDS.includes(field) || out[field]) continue;
+    const own = f.code ? ISSUE_KEYS[f.code as CheckInIssueCode] : undefined;
+    out[field] = { key: own ?? issueKeys(f), ...(f.code === 'narrative.tooLong' ? { values: { max: NARRATIVE_MAX } } : {}), text: f.message };
   }
   return out;
 }

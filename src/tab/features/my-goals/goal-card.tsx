@@ -3,7 +3,7 @@
  * status), and the one action — check in.
  */
 import { Badge, Button, Caption1, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle16Regular, Clock16Regular, Edit16Regular, People16Regular, Person16Regular, Warning16Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle16Regular, Clock16Regular, DocumentEdit16Regular, Edit16Regular, People16Regular, Person16Regular, Warning16Regular } from '@fluentui/react-icons';
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OVERALL } from '../../../domain/goal';
@@ -14,7 +14,7 @@ import { useLinkProps } from '../../routing/router';
 import { InLanguage, useGoalText } from '../../components/in-language';
 import { StatusChip } from '../../components/status-chip';
 import { useSurfaceStyles } from '../../components/surface';
-import type { Board } from '../../data';
+import { useAuth, useDrafts, type Board } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import type { MyGoal, MySlot } from './my-goals-model';
 
@@ -44,6 +44,7 @@ const useStyles = makeStyles({
   upcoming: { color: tokens.colorNeutralForeground2 },
   chipCell: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, justifySelf: 'end', '@media (max-width: 640px)': { gridColumn: '1 / -1', justifySelf: 'start' } },
   when: { color: tokens.colorNeutralForeground2 },
+  draft: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground1 },
   // A primary Button rendered as a link keeps the anchor's hover colour in Teams' high-contrast theme.
   primaryLink: { ':hover': { color: tokens.colorNeutralForegroundOnBrand }, ':hover:active': { color: tokens.colorNeutralForegroundOnBrand } },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
@@ -91,8 +92,14 @@ export function GoalCard({ item, plan, board, period, headingLevel }: { item: My
   const theme = board.theme(goal.themeKey);
   const H = headingLevel === 3 ? 'h3' : 'h4';
   const detail = useLinkProps(paths.goal({ key: goal.key }));
-  const unit = item.nextUnit === OVERALL ? undefined : item.nextUnit;
+  // A half-written check-in for this period opens where it was left: its own service area.
+  const auth = useAuth();
+  const draft = useDrafts(auth.user?.id)?.find((d) => d.goalKey === goal.key && d.period === period);
+  const slot = draft ? (draft.unit ?? OVERALL) : item.nextUnit;
+  const unit = goal.units.length === 0 ? undefined : slot;
   const checkIn = useLinkProps(paths.checkIn({ goalKey: goal.key }, { period, unit }));
+  const fmt = useFormat();
+  const draftUnit = slot === OVERALL ? t('slot.overall') : text(board.unit(slot)?.name) || slot;
   const pending = item.slots.filter((s) => s.state !== 'done').length;
   return (
     <article className={mergeClasses(surface.card, surface.raised)} aria-labelledby={titleId} data-goal-key={goal.key}>
@@ -132,9 +139,18 @@ export function GoalCard({ item, plan, board, period, headingLevel }: { item: My
       </ul>
       {item.canCheckIn ? (
         <div className={styles.actions}>
-          <Caption1 className={styles.when}>
-            {pending > 0 ? t('goal.pending', { count: pending }) : t('goal.allReported')}
-          </Caption1>
+          {draft ? (
+            <Caption1 className={styles.draft}>
+              <DocumentEdit16Regular aria-hidden="true" />
+              {goal.units.length > 0
+                ? t('draft.savedFor', { unit: draftUnit, time: draft.savedAt ? fmt.dateTime(draft.savedAt) : '' })
+                : t('draft.saved', { time: draft.savedAt ? fmt.dateTime(draft.savedAt) : '' })}
+            </Caption1>
+          ) : (
+            <Caption1 className={styles.when}>
+              {pending > 0 ? t('goal.pending', { count: pending }) : t('goal.allReported')}
+            </Caption1>
+          )}
           <Button
             as="a"
             {...checkIn}
@@ -143,7 +159,7 @@ export function GoalCard({ item, plan, board, period, headingLevel }: { item: My
             icon={<Edit16Regular />}
             aria-describedby={titleId}
           >
-            {item.state === 'done' ? t('action.checkInAgain') : t('action.checkIn')}
+            {draft ? t('action.continueDraft') : item.state === 'done' ? t('action.checkInAgain') : t('action.checkIn')}
           </Button>
         </div>
       ) : null}

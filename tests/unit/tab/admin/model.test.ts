@@ -33,7 +33,9 @@ describe('admin validation (the client mirror of the domain schemas)', () => {
   });
 
   it('shows the server’s field issues next to the same fields', () => {
-    expect(serverMessages([{ path: 'units.2', message: 'Unit X is not in use' }])).toEqual({ units: { key: 'server', values: { message: 'Unit X is not in use' } } });
+    expect(serverMessages([{ path: 'units.2', message: 'Unit X is not in use', code: 'units.notAllowed' }])).toEqual({
+      units: { key: 'invalid', keys: ['common:issue.units.notAllowed', 'common:issue.reason.notAllowed', 'common:issue.generic'] },
+    });
   });
 
   it('drops optional texts left empty, keeping required ones for validation', () => {

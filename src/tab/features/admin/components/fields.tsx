@@ -38,7 +38,8 @@ export interface FieldBase {
 export function useMessage(messages: FieldMessages, path: string): string | undefined {
   const { t } = useTranslation('admin');
   const m = messageAt(messages, path);
-  return m ? t(`validation.${m.key}`, m.values ?? {}) : undefined;
+  if (!m) return undefined;
+  return m.keys ? t(m.keys, m.values ?? {}) : t(`validation.${m.key}`, m.values ?? {});
 }
 
 export function TextField({ value, onChange, multiline, disabled, ...f }: FieldBase & { value: string | undefined; onChange(v: string): void; multiline?: boolean; disabled?: boolean }) {

@@ -5,12 +5,14 @@
  */
 import { Badge, Button, Caption1, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, Radio, RadioGroup, Text, Textarea, tokens } from '@fluentui/react-components';
 import { Comment24Regular } from '@fluentui/react-icons';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../../domain/review';
 import { EmptyState, ErrorState } from '../../../components/states';
 import { useSurfaceStyles } from '../../../components/surface';
-import { ApiError, fieldErrors, useRecordReview } from '../../../data';
+import { charactersCutByPaste } from '../../../components/paste-limit';
+import { ApiError, useRecordReview } from '../../../data';
+import { useIssueText } from '../../../i18n/issues';
 import { useFormat } from '../../../i18n/locale';
 
 const TEXT_MAX = 4000;
@@ -31,6 +33,7 @@ const useStyles = makeStyles({
   full: { gridColumn: '1 / -1' },
   formTitle: { margin: 0, gridColumn: '1 / -1', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  counter: { gridColumn: '1 / -1', color: tokens.colorNeutralForeground2, marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
 });
 
 export function ReviewList({ reviews }: { reviews: Review[] }) {
@@ -75,6 +78,9 @@ export function ReviewForm({ goalKey, period, today }: { goalKey: string; period
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<{ text?: string; meetingDate?: string }>({});
   const [saved, setSaved] = useState(false);
+  const [cut, setCut] = useState(0);
+  const fmt = useFormat();
+  const issueText = useIssueText();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -93,8 +99,10 @@ export function ReviewForm({ goalKey, period, today }: { goalKey: string; period
           setSaved(true);
         },
         onError: (err) => {
-          const f = fieldErrors(err);
-          if (f.text || f.meetingDate) setErrors({ ...(f.text ? { text: t('reviews.form.textRequired') } : {}), ...(f.meetingDate ? { meetingDate: t('reviews.form.dateRequired') } : {}) });
+          if (!(err instanceof ApiError)) return;
+          const text = err.fields.find((f) => f.path.startsWith('text'));
+          const date = err.fields.find((f) => f.path.startsWith('meetingDate'));
+          if (text || date) setErrors({ ...(text ? { text: issueText(text) } : {}), ...(date ? { meetingDate: issueText(date) } : {}) });
         },
       },
     );
@@ -115,9 +123,27 @@ export function ReviewForm({ goalKey, period, today }: { goalKey: string; period
           <Radio value="decision" label={t('reviews.kind.decision')} />
         </RadioGroup>
       </Field>
-      <Field className={styles.full} label={t('reviews.form.text')} required validationMessage={errors.text} hint={t('reviews.form.hint')}>
-        <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={4} />
+      <Field className={styles.full} label={t('reviews.form.text')} required validationMessage={errors.text} hint={t('reviews.form.hint', { max: fmt.number(TEXT_MAX) })}>
+        <Textarea
+          value={text}
+          onChange={(_, d) => {
+            setText(d.value);
+            if (d.value.length < TEXT_MAX) setCut(0);
+          }}
+          onPaste={(e: ClipboardEvent<HTMLTextAreaElement>) => setCut(charactersCutByPaste(e, TEXT_MAX))}
+          maxLength={TEXT_MAX}
+          resize="vertical"
+          rows={4}
+        />
       </Field>
+      <Caption1 className={styles.counter} aria-live="off">
+        {t('reviews.form.counter', { length: fmt.number(text.length), max: fmt.number(TEXT_MAX) })}
+      </Caption1>
+      {cut > 0 ? (
+        <MessageBar className={styles.full} intent="warning" role="alert">
+          <MessageBarBody>{t('reviews.form.cut', { count: cut, cut: fmt.number(cut), max: fmt.number(TEXT_MAX) })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {serverError ? (
         <div className={styles.full}>
           <ErrorState error={serverError} title={t('reviews.form.failed')} />
