@@ -33,7 +33,7 @@ export default function TopBarTools() {
         }}
       >
         <MenuTrigger disableButtonEnhancement>
-          <Button appearance="subtle" icon={<LocalLanguage20Regular />} aria-label={t('language.choose', { current: LANGUAGE_NAMES[locale] })}>
+          <Button appearance="subtle" icon={<LocalLanguage20Regular />} aria-label={t('language.choose', { code: locale.toUpperCase(), current: LANGUAGE_NAMES[locale] })}>
             {locale.toUpperCase()}
           </Button>
         </MenuTrigger>
