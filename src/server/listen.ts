@@ -163,7 +163,8 @@ function mountTab(app: Express): void {
       res.set('Cache-Control', 'no-cache').sendFile(join(TAB_DIR, 'index.html'));
     });
   } else {
-    app.get('/', (_req, res) => {
+    // Every tab route says so (not only `/`): a deep link must not fall through to a bare 404.
+    app.get(/^\/(?!api\/|graph\/|local\/).*/, (_req, res) => {
       res.status(503).type('text').send('The tab is not built: run `npm run build` (npm start does it for you).');
     });
   }
