@@ -5,12 +5,19 @@ import { levelsWorstFirst, type StatusScale } from './status-scale';
 
 /**
  * Whether check-in `a` supersedes `b` for the same slot: a later period wins; within one period
- * the later submission wins (a correction is a new check-in).
+ * the later submission wins (a correction is a new check-in); two stamped in the same millisecond
+ * are ordered by key, so whichever write lands last, the summary and its recomputation agree.
  */
-export function isNewer(a: Pick<CheckIn, 'period' | 'submittedAt'>, b: Pick<SummaryEntry, 'period' | 'at'>): boolean {
+export function isNewer(a: Pick<CheckIn, 'period' | 'submittedAt' | 'key'>, b: Pick<SummaryEntry, 'period' | 'at' | 'checkInKey'>): boolean {
   if (a.period !== b.period) return a.period > b.period;
-  return Date.parse(a.submittedAt) >= Date.parse(b.at);
+  const ta = Date.parse(a.submittedAt);
+  const tb = Date.parse(b.at);
+  if (ta !== tb) return ta > tb;
+  return a.key >= b.checkInKey;
 }
+
+/** Submission order of check-ins as the summary sees it: time, then key for the same millisecond. */
+const bySubmission = (a: CheckIn, b: CheckIn): number => Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** The goal's summary after a check-in: replaces the slot's entry only if the check-in is newer. */
 export function applyCheckIn(summary: GoalSummary, c: CheckIn): GoalSummary {
@@ -31,7 +38,7 @@ export function applyCheckIn(summary: GoalSummary, c: CheckIn): GoalSummary {
 /** The latest entry per slot as of a period, from a goal's check-in history. */
 export function summaryAsOf(checkIns: readonly CheckIn[], asOf: Period): GoalSummary {
   let summary: GoalSummary = {};
-  const sorted = [...checkIns].filter((c) => c.period <= asOf).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  const sorted = [...checkIns].filter((c) => c.period <= asOf).sort(bySubmission);
   for (const c of sorted) summary = applyCheckIn(summary, c);
   return summary;
 }

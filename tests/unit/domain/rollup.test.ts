@@ -65,6 +65,17 @@ describe('applying a check-in to a goal summary', () => {
   });
 });
 
+describe('two check-ins stamped in the same millisecond', () => {
+  it('orders them by key whichever is applied last, as the recomputation does', () => {
+    const at = '2021-09-10T10:00:00.000+03:00';
+    const a = checkIn({ key: 'ci-a', unit: 'VAKA', period: '2021-09', status: 0, submittedAt: at });
+    const b = checkIn({ key: 'ci-b', unit: 'VAKA', period: '2021-09', status: 2, submittedAt: at });
+    expect(applyCheckIn(applyCheckIn({}, a), b).VAKA?.checkInKey).toBe('ci-b');
+    expect(applyCheckIn(applyCheckIn({}, b), a).VAKA?.checkInKey).toBe('ci-b');
+    expect(summaryAsOf([b, a], '2021-09').VAKA?.checkInKey).toBe('ci-b');
+  });
+});
+
 describe('summary as of a period', () => {
   const history = [
     checkIn({ unit: 'VAKA', period: '2021-04', status: 0, submittedAt: '2021-05-03T09:00:00+03:00' }),
