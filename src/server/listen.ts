@@ -83,11 +83,11 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     // then limited per user.
     app.use('/api', authenticateFirst(services.verify, perIp), perUserLimiter(limits));
     // Before the command API, whose JSON parser takes 256 kB: an uploaded table may be 10 MB.
-    app.use('/api/import', importRouter({ ctx: services.ctx, verify: services.verify }));
-    app.use('/api/reports', reportRouter({ board: services.board, verify: services.verify, clock, archive: services.archive }));
-    app.use('/api', meetingRouter({ ctx: services.ctx, verify: services.verify }));
-    app.use('/api', planLifeCycleRouter({ ctx: services.ctx, verify: services.verify }));
-    app.use('/api', apiRouter({ ctx: services.ctx, verify: services.verify }));
+    app.use('/api/import', importRouter({ ctx: services.ctx }));
+    app.use('/api/reports', reportRouter({ board: services.board, clock, archive: services.archive }));
+    app.use('/api', meetingRouter({ ctx: services.ctx }));
+    app.use('/api', planLifeCycleRouter({ ctx: services.ctx }));
+    app.use('/api', apiRouter({ ctx: services.ctx }));
     mountTab(app);
     app.use(errorHandler(log));
     if (requested !== 0) await bind(server, requested, host);

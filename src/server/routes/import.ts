@@ -1,8 +1,8 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import { z } from 'zod';
-import { isoDateSchema, keySchema, parseOrInvalid, periodSchema, type Actor } from '../../domain';
+import { isoDateSchema, keySchema, parseOrInvalid, periodSchema } from '../../domain';
 import { applyImport, ImportFileError, MAX_IMPORT_BYTES, previewImport, type CommandContext, type ImportRequest } from '../../commands';
-import type { TokenVerifier } from '../auth/token-verifier';
+import { command } from '../http/command-route';
 import { sendError } from '../http-errors';
 
 /**
@@ -13,7 +13,6 @@ import { sendError } from '../http-errors';
  */
 export interface ImportRouteDeps {
   ctx: CommandContext;
-  verify: TokenVerifier;
 }
 
 const MAX_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
@@ -31,8 +30,6 @@ const bodySchema = z.object({
   periodEnd: isoDateSchema.optional(),
 });
 
-type Authed = Request & { actor: Actor };
-
 function toRequest(raw: unknown): ImportRequest {
   const b = parseOrInvalid(bodySchema, raw, 'import request');
   // Checked on the encoded length too, so a huge upload is refused before it is decoded.
@@ -41,30 +38,23 @@ function toRequest(raw: unknown): ImportRequest {
   return { bytes: new Uint8Array(Buffer.from(file, 'base64')), fileName, planKey: plan, ...rest };
 }
 
-export function importRouter({ ctx, verify }: ImportRouteDeps): Router {
+export function importRouter({ ctx }: ImportRouteDeps): Router {
   const r = express.Router();
   // Base64 of a 10 MB file plus the options; anything bigger is answered below as "too large".
   r.use(express.json({ limit: MAX_BASE64 + 64 * 1024 }));
-  const authenticate: RequestHandler = (req, _res, next) => {
-    verify(req.get('Authorization'))
-      .then((t) => {
-        (req as Authed).actor = t.actor;
-        next();
-      })
-      .catch(next);
-  };
-  r.use(authenticate);
-
-  r.post('/preview', (req, res, next) => {
-    previewImport(ctx, (req as Authed).actor, toRequest(req.body))
-      .then((value) => res.json({ value }))
-      .catch(next);
-  });
-  r.post('/apply', (req, res, next) => {
-    applyImport(ctx, (req as Authed).actor, toRequest(req.body))
-      .then((value) => res.json({ value }))
-      .catch(next);
-  });
+  // The caller was authenticated from the headers by listen's /api gate, before this body is read.
+  r.post(
+    '/preview',
+    command(async (req, res, actor) => {
+      res.json({ value: await previewImport(ctx, actor, toRequest(req.body)) });
+    }),
+  );
+  r.post(
+    '/apply',
+    command(async (req, res, actor) => {
+      res.json({ value: await applyImport(ctx, actor, toRequest(req.body)) });
+    }),
+  );
 
   const errors: ErrorRequestHandler = (err, _req, res, next) => {
     if (err instanceof ImportFileError) {

@@ -1,9 +1,7 @@
-import express, { type Request, type RequestHandler, type Router } from 'express';
-import type { Actor } from '../../domain';
+import express, { type Request, type Router } from 'express';
 import { endMeeting, markFollowUpDone, moveMeeting, startMeeting, type CommandContext } from '../../commands';
-import type { Versioned } from '../../ports';
-import type { TokenVerifier } from '../auth/token-verifier';
-import { actorOf, requireJsonBody } from '../http/authenticate';
+import { requireJsonBody } from '../http/authenticate';
+import { command, ifMatch, sendVersioned as send } from '../http/command-route';
 
 /**
  * The review meeting's commands (docs/api.md): start, move and end a meeting's session, and mark
@@ -17,65 +15,41 @@ import { actorOf, requireJsonBody } from '../http/authenticate';
  */
 export interface MeetingRouteDeps {
   ctx: CommandContext;
-  verify: TokenVerifier;
 }
 
-type Authed = Request & { actor: Actor };
-
-const send = (res: express.Response, status: number, v: Versioned<unknown>) => res.status(status).set('ETag', v.etag).json({ value: v.value, etag: v.etag });
-
-export function meetingRouter({ ctx, verify }: MeetingRouteDeps): Router {
+export function meetingRouter({ ctx }: MeetingRouteDeps): Router {
   const r = express.Router();
-  const authenticate: RequestHandler = (req, res, next) => {
-    const known = actorOf(res.locals);
-    if (known) {
-      (req as Authed).actor = known;
-      next();
-      return;
-    }
-    verify(req.get('Authorization'))
-      .then((t) => {
-        (req as Authed).actor = t.actor;
-        next();
-      })
-      .catch(next);
-  };
   // Per route, so that requests for the command API's other paths pass through untouched.
-  const body = [authenticate, requireJsonBody(), express.json({ limit: '64kb' })];
-  const wrap =
-    (fn: (req: Authed, res: express.Response) => Promise<void>): RequestHandler =>
-    (req, res, next) => {
-      fn(req as Authed, res).catch(next);
-    };
+  const body = [requireJsonBody(), express.json({ limit: '64kb' })];
   const id = (req: Request) => String(req.params.id);
 
   r.post(
     '/meetings',
     ...body,
-    wrap(async (req, res) => {
-      const { value, created } = await startMeeting(ctx, req.actor, req.body);
+    command(async (req, res, actor) => {
+      const { value, created } = await startMeeting(ctx, actor, req.body);
       send(res, created ? 201 : 200, value);
     }),
   );
   r.post(
     '/meetings/:id/move',
     ...body,
-    wrap(async (req, res) => {
-      send(res, 200, await moveMeeting(ctx, req.actor, id(req), req.body, req.get('If-Match') ?? undefined));
+    command(async (req, res, actor) => {
+      send(res, 200, await moveMeeting(ctx, actor, id(req), req.body, ifMatch(req)));
     }),
   );
   r.post(
     '/meetings/:id/end',
     ...body,
-    wrap(async (req, res) => {
-      send(res, 200, await endMeeting(ctx, req.actor, id(req), req.get('If-Match') ?? undefined));
+    command(async (req, res, actor) => {
+      send(res, 200, await endMeeting(ctx, actor, id(req), ifMatch(req)));
     }),
   );
   r.post(
     '/reviews/:key/follow-up/done',
     ...body,
-    wrap(async (req, res) => {
-      send(res, 200, await markFollowUpDone(ctx, req.actor, String(req.params.key)));
+    command(async (req, res, actor) => {
+      send(res, 200, await markFollowUpDone(ctx, actor, String(req.params.key)));
     }),
   );
   return r;

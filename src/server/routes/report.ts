@@ -5,7 +5,7 @@ import { canExportReport, reportRequestSchema } from '../../domain/report-reques
 import { archiveFileName, archiveFolder, archiveStamp, parseArchiveFileName } from '../../domain/report-rules';
 import type { BoardReader, Clock, ReportArchive } from '../../ports';
 import { exportReport } from '../../reports';
-import type { TokenVerifier } from '../auth/token-verifier';
+import { command } from '../http/command-route';
 
 /**
  * `GET /api/reports?plan=…&period=YYYY-MM&format=docx|xlsx|csv&lang=fi|sv|en[&theme&group&unit&status]`:
@@ -18,7 +18,6 @@ import type { TokenVerifier } from '../auth/token-verifier';
  */
 export interface ReportRouteDeps {
   board: BoardReader;
-  verify: TokenVerifier;
   clock: Clock;
   archive: ReportArchive;
 }
@@ -29,28 +28,29 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function leaderOrAdmin(verify: TokenVerifier, authorization: string | undefined): Promise<Actor> {
-  const { actor } = await verify(authorization);
+function requireLeaderOrAdmin(actor: Actor): void {
   if (!canExportReport(actor)) throw new Forbidden('Only leaders and admins take the board report');
-  return actor;
 }
 
-export function reportRouter({ board, verify, clock, archive }: ReportRouteDeps): Router {
+export function reportRouter({ board, clock, archive }: ReportRouteDeps): Router {
   const r = express.Router();
-  r.post('/archive', express.json({ limit: '16kb' }), (req, res, next) => {
-    (async () => {
-      await leaderOrAdmin(verify, req.get('Authorization'));
+  r.post(
+    '/archive',
+    express.json({ limit: '16kb' }),
+    command(async (req, res, actor) => {
+      requireLeaderOrAdmin(actor);
       const request = parseOrInvalid(reportRequestSchema, req.body, 'report request');
       const now = clock.now();
       const file = await exportReport(board, request, now);
       const name = { planKey: request.plan, period: request.period, lang: request.lang, format: request.format, stamp: archiveStamp(now) };
       const saved = await archive.save(archiveFolder(request.period), archiveFileName(name), file.bytes, file.contentType);
       res.status(201).json({ value: { ...saved, ...name, goals: file.report.goalCount } });
-    })().catch(next);
-  });
-  r.get('/archive', (req, res, next) => {
-    (async () => {
-      await leaderOrAdmin(verify, req.get('Authorization'));
+    }),
+  );
+  r.get(
+    '/archive',
+    command(async (req, res, actor) => {
+      requireLeaderOrAdmin(actor);
       const { plan: planKey } = parseOrInvalid(reportRequestSchema.pick({ plan: true }), req.query, 'report archive query');
       const plan = (await board.readPlanBoard(planKey)).plan.value;
       // Reports are filed by the year of their period.
@@ -65,11 +65,12 @@ export function reportRouter({ board, verify, clock, archive }: ReportRouteDeps)
         })
         .sort((a, b) => b.stamp.localeCompare(a.stamp) || b.name.localeCompare(a.name));
       res.json({ value: files });
-    })().catch(next);
-  });
-  r.get('/', (req, res, next) => {
-    (async () => {
-      await leaderOrAdmin(verify, req.get('Authorization'));
+    }),
+  );
+  r.get(
+    '/',
+    command(async (req, res, actor) => {
+      requireLeaderOrAdmin(actor);
       const request = parseOrInvalid(reportRequestSchema, req.query, 'report request');
       const file = await exportReport(board, request, clock.now());
       res
@@ -83,7 +84,7 @@ export function reportRouter({ board, verify, clock, archive }: ReportRouteDeps)
           'X-Report-Goals': String(file.report.goalCount),
         })
         .end(Buffer.from(file.bytes));
-    })().catch(next);
-  });
+    }),
+  );
   return r;
 }
