@@ -37,6 +37,13 @@ describe('the board report from the dashboard', () => {
 
   it('downloads the Swedish Word report of the dashboard’s period for a leader', async () => {
     await open(page, base, '/dashboard?period=2021-08');
+    // Other suites may have reported on August since the demo data was loaded (files run in any
+    // order on one dataset): the report must agree with the dashboard's overall column as it stands.
+    const goalRows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader').getByRole('link') });
+    await goalRows.first().waitFor();
+    const shown = await goalRows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent?.trim() ?? ''));
+    expect(shown).toHaveLength(10);
+    expect(new Set(shown).size).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Rapport', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Rapport till nämnden' });
     await dialog.waitFor();
@@ -49,8 +56,8 @@ describe('the board report from the dashboard', () => {
     await dialog.getByText('Rapporten vantaa-ko-2021_2021-08_sv.docx har laddats ner (10 mål).').waitFor();
     const path = await download.path();
     const doc = zipParts(new Uint8Array(readFileSync(path)))['word/document.xml'] ?? '';
-    const goalRows = tableRowsXml(doc).filter((r) => (r.match(/<w:tc>/g) ?? []).length === 7 && !r.includes('<w:tblHeader/>'));
-    expect(goalRows.map((r) => paragraphTexts(r).at(-1)).sort()).toEqual([...Array(6).fill('Förverkligas delvis'), ...Array(4).fill('Förverkligas helt')]);
+    const reportRows = tableRowsXml(doc).filter((r) => (r.match(/<w:tc>/g) ?? []).length === 7 && !r.includes('<w:tblHeader/>'));
+    expect(reportRows.map((r) => paragraphTexts(r).at(-1)).sort()).toEqual([...shown].sort());
     expect(paragraphTexts(doc).some((p) => p.startsWith('1 En förstudie om ett lärcampus'))).toBe(true);
     const finnishRun = /<w:r>(?:(?!<\/w:r>)[\s\S])*Vahvistetaan huoltajien osallisuutta(?:(?!<\/w:r>)[\s\S])*<\/w:r>/.exec(doc)?.[0] ?? '';
     expect(finnishRun).toContain('<w:lang w:val="fi-FI"/>');
