@@ -143,7 +143,7 @@ function goalRow(g: ReportGoal, w: Writer, lang: Locale): TableRow {
     ...g.responsiblePersons.flatMap((p) => w.paragraphs(p)),
     ...g.responsibleGroups.flatMap((grp) => w.paragraphs(grp, [w.run(`${s.responsibleGroup}: `, { bold: true })])),
   ];
-  const realisationCell = realisationParts(g, s).flatMap((part) => {
+  const realisationCell = realisationParts(g, s, lang).flatMap((part) => {
     const lead = part.prefix ? [w.run(part.narrative ? `${part.prefix}: ` : part.prefix, { bold: true })] : [];
     return w.paragraphs(part.narrative, lead);
   });

@@ -88,18 +88,22 @@ export interface RealisationPart {
   narrative: ReportGoal['cells'][number]['narrative'];
 }
 
-export function realisationParts(g: ReportGoal, s: ReportStrings): RealisationPart[] {
+export function realisationParts(g: ReportGoal, s: ReportStrings, lang: Locale): RealisationPart[] {
   return g.cells.map((c) => {
     const notes = [c.status ? c.status.label : s.notReported];
     if (c.stale && c.reportedFor) notes.push(s.reportedFor(periodLabel(c.reportedFor)));
+    // A narrative stays in the language it was written in; the reader is told which one it is.
+    const foreign = c.narrative && c.narrative.lang !== lang ? s.writtenIn(c.narrative.lang) : undefined;
+    if (foreign) notes.push(foreign);
     const who = c.code || (g.cells.length > 1 ? s.overallAssessment : '');
-    const prefix = who ? `${who} (${notes.join(', ')})` : c.stale && c.reportedFor ? `(${s.reportedFor(periodLabel(c.reportedFor))})` : '';
+    const loose = [c.stale && c.reportedFor ? s.reportedFor(periodLabel(c.reportedFor)) : undefined, foreign].filter(Boolean);
+    const prefix = who ? `${who} (${notes.join(', ')})` : loose.length > 0 ? `(${loose.join(', ')})` : '';
     return { prefix, narrative: c.narrative };
   });
 }
 
-export function realisationText(g: ReportGoal, s: ReportStrings): string {
-  return realisationParts(g, s)
+export function realisationText(g: ReportGoal, s: ReportStrings, lang: Locale): string {
+  return realisationParts(g, s, lang)
     .map((p) => [p.prefix, p.narrative?.text ?? ''].filter(Boolean).join(': '))
     .filter(Boolean)
     .join('\n\n');

