@@ -14,6 +14,8 @@ export interface Draft {
   /** As typed (locale decimal comma allowed); parsed on submit. */
   indicatorValue: string;
   submissionId: string;
+  /** The language the narrative is written in, when the writer chose one (else the UI's). */
+  language?: 'fi' | 'sv' | 'en';
   /** ISO instant of the last save. */
   savedAt?: string;
 }

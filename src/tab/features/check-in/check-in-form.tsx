@@ -28,18 +28,20 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Delete16Regular, DocumentCopy16Regular, Send16Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NARRATIVE_MAX, type CheckIn, type CheckInInput } from '../../../domain/check-in';
 import { OVERALL, type Goal } from '../../../domain/goal';
 import type { Unit } from '../../../domain/organisation';
 import type { Plan } from '../../../domain/plan';
+import { LOCALES, type Locale } from '../../../domain/localized';
+import { InLanguage, useGoalText } from '../../components/in-language';
 import { StatusChip } from '../../components/status-chip';
 import { ErrorState } from '../../components/states';
 import { charactersCutByPaste } from '../../components/paste-limit';
 import { useSurfaceStyles } from '../../components/surface';
 import { ApiError } from '../../data/api';
-import { useFormat, useText } from '../../i18n/locale';
+import { useFormat, useLocale, useText } from '../../i18n/locale';
 import { deleteDraft, draftKey, emptyDraft, hasContent, loadDraft, saveDraft, type Draft } from '../../data/drafts';
 import { StatusRadioCards } from './status-radio-cards';
 import { FIELD_ORDER, parseLocaleNumber, serverFieldErrors, validateDraft, type CheckInField, type FieldErrors } from './validate';
@@ -64,6 +66,10 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
   draftState: { color: tokens.colorNeutralForeground2 },
   unitDone: { color: tokens.colorNeutralForeground2, marginLeft: tokens.spacingHorizontalXS },
+  // Service areas wrap onto more lines in a narrow pane (a phone, Teams' side panel), never wider than the page.
+  units: { flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  // The input fills its column and shrinks with it, its unit inside it: never over the facts beside it.
+  indicatorInput: { width: '100%', minWidth: 0, '& input': { minWidth: 0 } },
 });
 
 export interface CheckInFormProps {
@@ -142,8 +148,12 @@ function FormBody({
   const { t } = useTranslation('checkIn');
   const fmt = useFormat();
   const text = useText();
+  const { locale } = useLocale();
+  const goalText = useGoalText();
+  const unitText = goalText(goal, 'indicatorUnit').text;
   const ids = { status: useId(), narrative: useId(), indicator: useId(), unit: useId(), form: useId() };
   const [draft, setDraft] = useState<Draft>(initial);
+  const narrativeLanguage: Locale = draft.language ?? locale;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [savedAt, setSavedAt] = useState<string | undefined>(restored ? initial.savedAt : undefined);
   const [submitting, setSubmitting] = useState(false);
@@ -226,6 +236,7 @@ function FormBody({
       ...(unit !== undefined ? { unit } : {}),
       status: draft.status as number,
       narrative: draft.narrative.trim(),
+      language: narrativeLanguage,
       ...(typeof value === 'number' ? { indicatorValue: value } : {}),
       submissionId: draft.submissionId,
     };
@@ -287,6 +298,7 @@ function FormBody({
         {slotOptions.length > 0 ? (
           <Field label={t('unit.label')} hint={t('unit.hint')} validationMessage={message('unit')} validationState={errors.unit ? 'error' : 'none'}>
             <RadioGroup
+              className={styles.units}
               layout="horizontal"
               value={unit ?? OVERALL}
               onChange={(_, d) => onUnitChange(d.value === OVERALL ? undefined : d.value)}
@@ -349,6 +361,7 @@ function FormBody({
               if (d.value.length < NARRATIVE_MAX) setCut(0);
             }}
             onPaste={onNarrativePaste}
+            lang={narrativeLanguage}
             resize="vertical"
             rows={8}
             maxLength={NARRATIVE_MAX}
@@ -369,6 +382,13 @@ function FormBody({
             </Button>
           ) : null}
         </div>
+        <Field label={t('language.label')} hint={t('language.hint')}>
+          <RadioGroup layout="horizontal" value={narrativeLanguage} onChange={(_, d) => update({ language: d.value as Locale })}>
+            {LOCALES.map((l) => (
+              <Radio key={l} value={l} label={t(`language.${l}`)} />
+            ))}
+          </RadioGroup>
+        </Field>
         {previous ? (
           <section className={mergeClasses(surface.inset, surface.outlined)} aria-label={t('previous.label', { period: fmt.period(previous.period) })}>
             <div className={styles.previousHead}>
@@ -376,7 +396,9 @@ function FormBody({
               <StatusChip scale={plan.statusScale} value={previous.status} size="small" />
               <Caption1 className={styles.counter}>{t('previous.by', { name: previous.author.name, date: fmt.date(previous.submittedAt) })}</Caption1>
             </div>
-            <Body1 className={styles.previousText}>{previous.narrative}</Body1>
+            <Body1 className={styles.previousText} lang={previous.language && previous.language !== locale ? previous.language : undefined}>
+              {previous.narrative}
+            </Body1>
           </section>
         ) : null}
 
@@ -392,40 +414,37 @@ function FormBody({
                 ref={(el) => {
                   refs.current.indicatorValue = el;
                 }}
+                className={styles.indicatorInput}
                 inputMode="decimal"
                 value={draft.indicatorValue}
                 onChange={(_, d) => update({ indicatorValue: d.value })}
-                contentAfter={goal.indicator.unit ? <Text aria-hidden="true">{goal.indicator.unit}</Text> : undefined}
-                aria-description={goal.indicator.unit ? t('indicator.unit', { unit: goal.indicator.unit }) : undefined}
+                contentAfter={unitText ? <Text aria-hidden="true">{unitText}</Text> : undefined}
+                aria-description={unitText ? t('indicator.unit', { unit: unitText }) : undefined}
               />
             </Field>
             <dl className={styles.facts} aria-label={t('indicator.factsLabel')}>
               <dt className={styles.factTerm}>{t('indicator.measure')}</dt>
-              <dd className={styles.factValue}>{goal.indicator.text}</dd>
-              {goal.baseline.value !== undefined || goal.baseline.text ? (
-                <>
-                  <dt className={styles.factTerm}>{t('indicator.baseline')}</dt>
-                  <dd className={styles.factValue}>
-                    {[goal.baseline.value !== undefined ? `${fmt.number(goal.baseline.value)} ${goal.indicator.unit ?? ''}`.trim() : goal.baseline.text, goal.baseline.date ? `(${fmt.date(goal.baseline.date)})` : '']
-                      .filter(Boolean)
-                      .join(' ')}
-                  </dd>
-                </>
-              ) : null}
-              {goal.target.value !== undefined || goal.target.text ? (
-                <>
-                  <dt className={styles.factTerm}>{t('indicator.target')}</dt>
-                  <dd className={styles.factValue}>
-                    {[goal.target.value !== undefined ? `${fmt.number(goal.target.value)} ${goal.indicator.unit ?? ''}`.trim() : goal.target.text, goal.target.date ? `(${fmt.date(goal.target.date)})` : '']
-                      .filter(Boolean)
-                      .join(' ')}
-                  </dd>
-                </>
-              ) : null}
+              <dd className={styles.factValue}>
+                <InLanguage value={goalText(goal, 'indicatorText')} />
+              </dd>
+              {(['baseline', 'target'] as const).map((which) => {
+                const m = goal[which];
+                if (m.value === undefined && !m.text) return null;
+                const own = goalText(goal, which === 'baseline' ? 'baselineText' : 'targetText');
+                return (
+                  <Fragment key={which}>
+                    <dt className={styles.factTerm}>{t(`indicator.${which}`)}</dt>
+                    <dd className={styles.factValue}>
+                      {m.value !== undefined ? `${fmt.number(m.value)} ${unitText}`.trim() : <InLanguage value={own} />}
+                      {m.date ? ` (${fmt.date(m.date)})` : ''}
+                    </dd>
+                  </Fragment>
+                );
+              })}
               {previous?.indicatorValue !== undefined ? (
                 <>
                   <dt className={styles.factTerm}>{t('indicator.previous', { period: fmt.period(previous.period) })}</dt>
-                  <dd className={styles.factValue}>{`${fmt.number(previous.indicatorValue)} ${goal.indicator.unit ?? ''}`.trim()}</dd>
+                  <dd className={styles.factValue}>{`${fmt.number(previous.indicatorValue)} ${unitText}`.trim()}</dd>
                 </>
               ) : null}
             </dl>
