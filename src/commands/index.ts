@@ -10,3 +10,4 @@ export * from './link-person';
 export * from './record-reminder';
 export * from './import-table';
 export * from './plan-life-cycle';
+export * from './delete-entity';

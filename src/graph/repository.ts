@@ -229,6 +229,17 @@ function createCollection<E extends EntityName>(
         throw e;
       }
     },
+    async delete(key, etag) {
+      // DELETE …/items/{id} with If-Match: 412 when the eTag is not the item's current one
+      // (learn.microsoft.com/graph/api/listitem-delete).
+      try {
+        await onItem(key, (itemPath) => client.delete(itemPath, { headers: { 'If-Match': etag } }));
+      } catch (e) {
+        if (statusOf(e) === 412) throw await conflictWithCurrent(key, e);
+        throw e;
+      }
+      itemIds.delete(key);
+    },
   };
 }
 

@@ -37,14 +37,17 @@ export interface ReadCollection<T> {
 }
 
 /**
- * One SharePoint list, read and written with the app's identity (server, bot, CLI). No delete: no
- * command removes a list item (check-ins are append-only; everything else is updated).
+ * One SharePoint list, read and written with the app's identity (server, bot, CLI). Check-ins are
+ * append-only; the one command that deletes (`commands/delete-entity.ts`) removes only themes,
+ * goals, groups and units that have no history.
  */
 export interface Collection<T> extends ReadCollection<T> {
   /** Throws Conflict when the key (or another unique column) exists already. */
   create(value: T): Promise<Versioned<T>>;
   /** Writes with If-Match: throws Conflict carrying the current version when `etag` is stale. */
   update(value: T, etag: string): Promise<Versioned<T>>;
+  /** Deletes with If-Match: throws Conflict carrying the current version when `etag` is stale. */
+  delete(key: string, etag: string): Promise<void>;
 }
 
 /** The entity each list holds. */

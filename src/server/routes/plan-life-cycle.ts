@@ -1,14 +1,16 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { parseOrInvalid } from '../../domain';
-import { archivePlan, copyPlan, type CommandContext } from '../../commands';
+import { archivePlan, copyPlan, deleteEntity, DELETABLE_KINDS, type CommandContext } from '../../commands';
 import { command, ifMatch, sendVersioned } from '../http/command-route';
 
 /**
  * A plan's life cycle over HTTP: `POST /api/plans/:key/copy` ("create a new plan from this one",
  * body `{ key, title?, periodStart, periodEnd }`, 201) and `POST /api/plans/:key/archive`
- * (`{ archived: true|false }` with If-Match, 200 with the new version and ETag). Errors go to the
- * server's one error handler.
+ * (`{ archived: true|false }` with If-Match, 200 with the new version and ETag), and
+ * `DELETE /api/<themes|goals|groups|units>/:key` with If-Match for what was created by mistake
+ * (200 `{ value: { deleted } }`; 409 with `error.current.value` `{ reason: 'history', checkIns, … }`
+ * or `{ reason: 'in-use', goals, plans }`). Errors go to the server's one error handler.
  */
 export interface PlanLifeCycleDeps {
   ctx: CommandContext;
@@ -36,5 +38,13 @@ export function planLifeCycleRouter({ ctx }: PlanLifeCycleDeps): Router {
       sendVersioned(res, 200, await archivePlan(ctx, actor, key(req), b.archived, ifMatch(req)));
     }),
   );
+  for (const kind of DELETABLE_KINDS) {
+    r.delete(
+      `/${kind}/:key`,
+      command(async (req, res, actor) => {
+        res.status(200).json({ value: await deleteEntity(ctx, actor, kind, key(req), ifMatch(req)) });
+      }),
+    );
+  }
   return r;
 }
