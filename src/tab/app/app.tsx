@@ -57,6 +57,8 @@ const useStyles = makeStyles({
   },
   footer: {
     display: 'flex',
+    // Three links side by side are wider than a phone in Swedish: they wrap, the page stays 400 px.
+    flexWrap: 'wrap',
     justifyContent: 'center',
     gap: tokens.spacingHorizontalL,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
