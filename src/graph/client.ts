@@ -20,6 +20,7 @@ import {
   Client,
   HTTPMessageHandler,
   RetryHandler,
+  ResponseType,
   RetryHandlerOptions,
   type Context,
   type Middleware,
@@ -74,6 +75,8 @@ export interface GraphClient {
   patch<T = unknown>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   /** A body of bytes (a file's content for the drive API), sent as is with the Content-Type given in `options.headers`. */
   put<T = unknown>(path: string, body: Uint8Array, options?: RequestOptions): Promise<T>;
+  /** A body read as bytes (a file's content from the drive API; Graph's 302 to the download URL is followed). */
+  getBytes(path: string, options?: RequestOptions): Promise<Uint8Array>;
   delete(path: string, options?: RequestOptions): Promise<void>;
   stats(): GraphStats;
   resetStats(): void;
@@ -258,6 +261,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     patch: (path, body, o) => call(path, (r) => r.patch(body), o),
     // graph-client passes a Buffer through untouched (a bare Uint8Array it would re-read from its whole backing buffer).
     put: (path, body, o) => call(path, (r) => r.put(Buffer.from(body.buffer, body.byteOffset, body.byteLength)), o),
+    getBytes: (path, o) => call(path, async (r) => new Uint8Array((await r.responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer), o),
     delete: async (path, o) => {
       await call(path, (r) => r.delete(), o);
     },

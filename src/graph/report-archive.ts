@@ -7,7 +7,8 @@ import type { GraphClient } from './client';
  * The report archive on the site's default document library, through Graph's drive API: simple
  * upload by path (`PUT /sites/{site}/drive/root:/{path}:/content`, at most 250 MB, folders on the
  * path created) with `conflictBehavior=fail` so a filed report is never overwritten, and a folder's
- * children. Answers are checked with zod like list items are.
+ * children, and a file's content (`GET …:/content`, which Graph answers with a 302 to a
+ * pre-authenticated download URL that fetch follows). Answers are checked with zod like list items are.
  */
 const identity = z.object({ user: z.object({ displayName: z.string().optional() }).optional(), application: z.object({ displayName: z.string().optional() }).optional() }).optional();
 const driveItem = z.object({
@@ -64,6 +65,9 @@ export function createReportArchive({ client, siteId }: { client: GraphClient; s
         throw e;
       }
       return out;
+    },
+    async read(folder, fileName) {
+      return client.getBytes(`${drive}/root:/${encodePath([...folder, fileName])}:/content`);
     },
   };
 }

@@ -19,4 +19,6 @@ export interface ReportArchive {
   save(folder: readonly string[], fileName: string, bytes: Uint8Array, contentType: string): Promise<ArchivedFile>;
   /** The files of a folder, none when the folder does not exist yet. */
   list(folder: readonly string[]): Promise<ArchivedFile[]>;
+  /** A filed report's bytes; throws NotFound when there is no such file. */
+  read(folder: readonly string[], fileName: string): Promise<Uint8Array>;
 }

@@ -1,10 +1,10 @@
 import express, { type Router } from 'express';
-import { Forbidden, parseOrInvalid } from '../../domain';
+import { Forbidden, Invalid, parseOrInvalid } from '../../domain';
 import type { Actor } from '../../domain';
 import { canExportReport, reportRequestSchema } from '../../domain/report-request';
 import { archiveFileName, archiveFolder, archiveStamp, parseArchiveFileName } from '../../domain/report-rules';
 import type { BoardReader, Clock, ReportArchive } from '../../ports';
-import { exportReport } from '../../reports';
+import { CONTENT_TYPES, exportReport } from '../../reports';
 import { command } from '../http/command-route';
 
 /**
@@ -14,7 +14,8 @@ import { command } from '../http/command-route';
  *
  * `POST /api/reports/archive` (the same request as JSON) files the report in the site's document
  * library (`Raportit/<year>/<plan>_<period>_<lang>_<filed>.<format>`), a new record each time;
- * `GET /api/reports/archive?plan=` lists a plan's filed reports, newest first.
+ * `GET /api/reports/archive?plan=` lists a plan's filed reports, newest first;
+ * `GET /api/reports/archive/file?name=` downloads one of them by its name (which says its folder).
  */
 export interface ReportRouteDeps {
   board: BoardReader;
@@ -65,6 +66,21 @@ export function reportRouter({ board, clock, archive }: ReportRouteDeps): Router
         })
         .sort((a, b) => b.stamp.localeCompare(a.stamp) || b.name.localeCompare(a.name));
       res.json({ value: files });
+    }),
+  );
+  r.get(
+    '/archive/file',
+    command(async (req, res, actor) => {
+      requireLeaderOrAdmin(actor);
+      const raw = typeof req.query.name === 'string' ? req.query.name : '';
+      // Only a name the archive itself gives (plan_period_lang_stamp.format): no paths, no other files of the library.
+      const name = parseArchiveFileName(raw);
+      if (!name) throw new Invalid(`'name' must be a filed report's name such as vantaa-ko-2021_2021-08_sv_20210922-0900.docx, not '${raw.slice(0, 120)}'`, [{ path: 'name', message: 'Not a filed report name' }]);
+      const bytes = await archive.read(archiveFolder(name.period), raw);
+      res
+        .status(200)
+        .set({ 'Content-Type': CONTENT_TYPES[name.format], 'Content-Disposition': contentDisposition(raw), 'Content-Length': String(bytes.byteLength), 'Cache-Control': 'private, no-store' })
+        .end(Buffer.from(bytes));
     }),
   );
   r.get(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paragraphTexts, zipParts } from '../../unit/report/support';
 import { startTestServer, type DemoUserInfo, type TestServer } from '../support/local-server';
 
 let t: TestServer;
@@ -40,6 +41,34 @@ describe('filing the board report in SharePoint', () => {
     expect(first.status).toBe(201);
     const again = await t.api('/api/reports/archive', { body: { ...request, format: 'csv' }, token });
     expect(again.status).toBe(409);
+  });
+
+  it('downloads a filed report by its name: the very bytes filed, as a Word file named after it', async () => {
+    const token = (await t.token(leader.id)).accessToken;
+    const saved = await t.api('/api/reports/archive', { body: { ...request, lang: 'en' }, token });
+    expect(saved.status).toBe(201);
+    const name: string = saved.body.value.name;
+    const res = await fetch(`${t.url}/api/reports/archive/file?name=${encodeURIComponent(name)}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-disposition')).toContain(`filename="${name}"`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(bytes.byteLength).toBe(saved.body.value.size);
+    const doc = zipParts(bytes)['word/document.xml'] ?? '';
+    expect(paragraphTexts(doc).some((p) => p.startsWith('1 '))).toBe(true);
+    expect(doc).toContain('w:orient="landscape"');
+  });
+
+  it('downloads only filed reports: a path or another name is a 400 naming the name, an unknown report a 404, staff a 403', async () => {
+    const token = (await t.token(leader.id)).accessToken;
+    const traversal = await t.api(`/api/reports/archive/file?name=${encodeURIComponent('../Lists/Goals/x.docx')}`, { token });
+    expect(traversal.status).toBe(400);
+    expect(traversal.body.error.fields.map((f: any) => f.path)).toEqual(['name']);
+    expect(traversal.body.error.message).toContain("'name'");
+    const missing = await t.api('/api/reports/archive/file?name=vantaa-ko-2021_2021-08_sv_20200101-0000.docx', { token });
+    expect(missing.status).toBe(404);
+    const staffToken = (await t.token(staff.id)).accessToken;
+    expect((await t.api('/api/reports/archive/file?name=vantaa-ko-2021_2021-08_sv_20200101-0000.docx', { token: staffToken })).status).toBe(403);
   });
 
   it('is for leaders and admins only, and names a bad field', async () => {

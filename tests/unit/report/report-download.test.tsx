@@ -41,6 +41,7 @@ beforeEach(() => {
       const body = JSON.parse(String(init.body));
       return json({ value: { ...filedEarlier, name: `vantaa-ko-2021_${body.period}_${body.lang}_20210922-0900.${body.format}`, period: body.period, lang: body.lang, format: body.format, createdAt: '2021-09-22T06:00:00Z' } }, 201);
     }
+    if (url.startsWith('/reports/archive/file?')) return new Response(new Uint8Array([5, 6, 7]), { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
     if (url.startsWith('/reports/archive')) return json({ value: [filedEarlier] });
     if (reportFailure) return reportFailure;
     return new Response(new Uint8Array([1, 2, 3, 4]), {
@@ -88,7 +89,8 @@ describe('the dashboard’s report action', () => {
     await renderView(<ReportDownload query={query} />, { services: fakeServices(data, { roles: ['leader'] }) });
     await user.click(await screen.findByRole('button', { name: 'Raportti' }));
     const earlier = await screen.findByRole('link', { name: filedEarlier.name, ...inDialog });
-    expect(earlier.getAttribute('href')).toBe(filedEarlier.webUrl);
+    expect(earlier.getAttribute('href')).toBe(`/reports/archive/file?name=${filedEarlier.name}`);
+    expect(screen.getByRole('link', { name: `Avaa SharePointissa: ${filedEarlier.name}`, ...inDialog }).getAttribute('href')).toBe(filedEarlier.webUrl);
     expect(earlier.parentElement?.textContent).toContain('huhtikuu 2021 · suomi · Word (.docx) · tallennettu 10.5.2021');
     await user.click(screen.getByRole('radio', { name: 'ruotsi', ...inDialog }));
     await user.click(screen.getByRole('button', { name: 'Tallenna SharePointiin', ...inDialog }));
@@ -97,6 +99,18 @@ describe('the dashboard’s report action', () => {
     expect(JSON.parse(String(init.body))).toEqual({ ...query, format: 'docx', lang: 'sv' });
     const names = screen.getAllByRole('listitem', inDialog).map((li) => li.querySelector('a')?.textContent);
     expect(names).toEqual(['vantaa-ko-2021_2021-08_sv_20210922-0900.docx', filedEarlier.name]);
+  });
+
+  it('downloads a filed report through the app with the user’s token when its name is clicked', async () => {
+    const user = userEvent.setup();
+    await renderView(<ReportDownload query={query} />, { services: fakeServices(data, { roles: ['leader'] }) });
+    await user.click(await screen.findByRole('button', { name: 'Raportti' }));
+    await user.click(await screen.findByRole('link', { name: filedEarlier.name, ...inDialog }));
+    await waitFor(() => expect(screen.getByText(`Tallennettu raportti ${filedEarlier.name} on ladattu.`)).toBeTruthy());
+    const call = fetchMock.mock.calls.find(([u]) => String(u).startsWith('/reports/archive/file?')) as [string, RequestInit];
+    expect(call[0]).toBe(`/reports/archive/file?name=${filedEarlier.name}`);
+    expect(new Headers(call[1].headers).get('Authorization')).toMatch(/^Bearer /);
+    expect(saved).toEqual([{ href: 'blob:report', download: filedEarlier.name }]);
   });
 
   it('defaults the report’s language to the UI language', async () => {

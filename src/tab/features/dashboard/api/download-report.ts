@@ -142,3 +142,25 @@ async function archiveCall<T>(services: Pick<Services, 'config' | 'auth'>, init:
 
 export const fileReport = (services: Pick<Services, 'config' | 'auth'>, q: ReportQuery) => archiveCall<FiledReport>(services, { method: 'POST', body: q });
 export const listFiledReports = (services: Pick<Services, 'config' | 'auth'>, plan: string) => archiveCall<FiledReport[]>(services, { method: 'GET', plan });
+
+/** Where a filed report is downloaded from through the app (`GET /api/reports/archive/file?name=`). */
+export function filedReportUrl(apiBaseUrl: string, name: string): string {
+  return `${apiBaseUrl.replace(/\/$/, '')}/reports/archive/file?${new URLSearchParams({ name }).toString()}`;
+}
+
+/** A filed report's bytes, fetched with the user's token (a plain link would carry none). */
+export async function downloadFiledReport(services: Pick<Services, 'config' | 'auth'>, name: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): Promise<{ blob: Blob; fileName: string }> {
+  const token = await services.auth.getApiToken();
+  let res: Response;
+  try {
+    res = await fetchImpl(filedReportUrl(services.config.apiBaseUrl, name), { headers: { Authorization: `Bearer ${token}` } });
+  } catch (e) {
+    throw new ReportRequestError(0, 'network', e instanceof Error ? e.message : 'The server could not be reached');
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+    const code = res.status === 403 ? 'forbidden' : res.status === 400 || res.status === 404 ? 'invalid' : 'server';
+    throw new ReportRequestError(res.status, code, body?.error?.message ?? `HTTP ${res.status}`);
+  }
+  return { blob: await res.blob(), fileName: name };
+}

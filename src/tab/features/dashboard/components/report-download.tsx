@@ -32,7 +32,7 @@ import { LOCALES, type Locale } from '../../../../domain/localized';
 import { canExportReport, REPORT_FORMATS, type ReportFormat } from '../../../../domain/report-rules';
 import { useMe, useServices } from '../../../data';
 import { useFormat, useLocale } from '../../../i18n/locale';
-import { downloadReport, fileReport, listFiledReports, ReportRequestError, saveFile, type FiledReport, type ReportQuery } from '../api/download-report';
+import { downloadFiledReport, downloadReport, filedReportUrl, fileReport, listFiledReports, ReportRequestError, saveFile, type FiledReport, type ReportQuery } from '../api/download-report';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -52,6 +52,7 @@ type State =
   | { kind: 'done'; file: string; goals: number }
   | { kind: 'saving' }
   | { kind: 'saved'; file: FiledReport }
+  | { kind: 'fetched'; file: string }
   | { kind: 'error'; message: string };
 
 export function ReportDownload({ query }: ReportDownloadProps) {
@@ -111,6 +112,16 @@ export function ReportDownload({ query }: ReportDownloadProps) {
     }
   };
 
+  const fetchFiled = async (name: string) => {
+    setState({ kind: 'busy', received: 0, total: undefined });
+    try {
+      saveFile(await downloadFiledReport(services, name));
+      setState({ kind: 'fetched', file: name });
+    } catch (e) {
+      failed(e);
+    }
+  };
+
   const busy = state.kind === 'busy' || state.kind === 'saving';
   const percent = state.kind === 'busy' && state.total ? Math.min(100, Math.round((state.received / state.total) * 100)) : undefined;
   return (
@@ -152,6 +163,10 @@ export function ReportDownload({ query }: ReportDownloadProps) {
                 <MessageBar intent="success">
                   <MessageBarBody>{t('done', { file: state.file, goals: state.goals })}</MessageBarBody>
                 </MessageBar>
+              ) : state.kind === 'fetched' ? (
+                <MessageBar intent="success">
+                  <MessageBarBody>{t('filed.downloaded', { file: state.file })}</MessageBarBody>
+                </MessageBar>
               ) : state.kind === 'saved' ? (
                 <MessageBar intent="success">
                   <MessageBarBody>
@@ -180,8 +195,17 @@ export function ReportDownload({ query }: ReportDownloadProps) {
                 <ul className={styles.filed}>
                   {filed.map((f) => (
                     <li key={`${f.folder}/${f.name}`}>
-                      <Link href={f.webUrl} target="_blank" rel="noopener noreferrer">
+                      <Link
+                        href={filedReportUrl(services.config.apiBaseUrl, f.name)}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          if (!busy) void fetchFiled(f.name);
+                        }}
+                      >
                         {f.name}
+                      </Link>{' '}
+                      <Link href={f.webUrl} target="_blank" rel="noopener noreferrer" aria-label={t('filed.openNamed', { name: f.name })}>
+                        {t('open')}
                       </Link>
                       <Caption className={styles.meta}>
                         {t('filed.meta', { period: fmt.period(f.period), language: t(`languages.${f.lang}`), format: t(`formats.${f.format}`), when: fmt.dateTime(f.createdAt), by: f.createdBy })}
