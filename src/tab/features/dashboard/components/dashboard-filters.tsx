@@ -16,10 +16,20 @@ import type { DashboardQuery, SortOrder } from '../model';
 
 const useStyles = makeStyles({
   root: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
-  row: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))', alignItems: 'end' },
-  wide: { gridColumn: 'span 2', '@media (max-width: 600px)': { gridColumn: 'auto' } },
+  // A native select is as wide as its longest option (a theme's full title): the columns decide
+  // instead, so no filter runs over its neighbour or out of the card, and the card never out of the page.
+  row: {
+    display: 'grid',
+    gap: tokens.spacingHorizontalM,
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 11rem), 1fr))',
+    alignItems: 'end',
+    '& > *': { minWidth: 0 },
+    '& .fui-Select, & select': { width: '100%', minWidth: 0, maxWidth: '100%' },
+    '& label': { overflowWrap: 'anywhere' },
+  },
+  wide: { gridColumn: 'span 2', '@media (max-width: 600px)': { gridColumn: '1 / -1' } },
   bottom: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  search: { flexGrow: 1, minWidth: '14rem', maxWidth: '28rem' },
+  search: { flexGrow: 1, minWidth: 'min(100%, 14rem)', maxWidth: '28rem' },
 });
 
 export interface FilterProps {

@@ -24,6 +24,9 @@ const srOnly = { position: 'absolute', width: '1px', height: '1px', margin: '-1p
 const useStyles = makeStyles({
   wrap: {
     overflowX: 'auto',
+    // The containing block of the visually hidden names in the cells: without it they sit outside
+    // this scroller and widen the page (790 px at 400 px).
+    position: 'relative',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },

@@ -10,6 +10,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { levelOf, type StatusColor } from '../../../../domain/status-scale';
 import type { Plan } from '../../../../domain/plan';
+import { periodTick, useChartLocale } from '../../../components/chart-locale';
 import { StatusChip } from '../../../components/status-chip';
 import { useFormat, useText } from '../../../i18n/locale';
 import { useTokenColors } from '../../../theme/use-token-colors';
@@ -51,6 +52,7 @@ export function TrendChart({ plan, points }: { plan: Plan; points: TrendPoint[] 
   const { t } = useTranslation('dashboard');
   const text = useText();
   const fmt = useFormat();
+  const chart = useChartLocale();
   const [asTable, setAsTable] = useState(false);
   const ref = useRef<HTMLElement>(null);
   const headingId = useId();
@@ -68,7 +70,7 @@ export function TrendChart({ plan, points }: { plan: Plan; points: TrendPoint[] 
   const data: VerticalStackedChartProps[] = useMemo(
     () =>
       points.map((p) => ({
-        xAxisPoint: fmt.period(p.period),
+        xAxisPoint: periodTick(fmt.locale, p.period),
         chartData: p.counts.map((c) => ({ legend: legendOf(c.status), data: c.count, color: colorOf(c.status) })),
       })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -123,7 +125,17 @@ export function TrendChart({ plan, points }: { plan: Plan; points: TrendPoint[] 
         <figure ref={ref} className={styles.chart}>
           <figcaption className={styles.srOnly}>{summary}</figcaption>
           {colors && points.length > 0 ? (
-            <VerticalStackedBarChart data={data} height={260} barWidth="auto" maxBarWidth={40} yAxisTitle={t('trend.yAxis')} chartTitle={t('trend.title')} legendProps={{ styles: { text: styles.legendText } }} />
+            <VerticalStackedBarChart
+              data={data}
+              height={260}
+              barWidth="auto"
+              maxBarWidth={40}
+              yAxisTitle={t('trend.yAxis')}
+              chartTitle={t('trend.title')}
+              culture={chart.culture}
+              wrapXAxisLables
+              legendProps={{ ...chart.legendProps, styles: { text: styles.legendText } }}
+            />
           ) : null}
         </figure>
       )}

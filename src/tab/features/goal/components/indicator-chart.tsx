@@ -9,6 +9,7 @@ import { DataLine20Regular, Table20Regular } from '@fluentui/react-icons';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../../domain/goal';
+import { useChartLocale } from '../../../components/chart-locale';
 import { useFormat } from '../../../i18n/locale';
 import { useTokenColors } from '../../../theme/use-token-colors';
 import type { IndicatorPoint } from '../model';
@@ -42,6 +43,7 @@ export function IndicatorChart({ goal, points }: { goal: Goal; points: Indicator
   const styles = useStyles();
   const { t } = useTranslation('goal');
   const fmt = useFormat();
+  const chart = useChartLocale();
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const ref = useRef<HTMLElement>(null);
@@ -63,6 +65,8 @@ export function IndicatorChart({ goal, points }: { goal: Goal; points: Indicator
     if (goal.target.value !== undefined) lines.push({ legend: t('indicator.target'), data: flat(goal.target.value), color: colors.target, lineOptions: { strokeDasharray: '8 4' } });
     return { chartTitle: t('indicator.title'), lineChartData: lines };
   }, [colors, points, latest, goal.baseline.value, goal.target.value, t]);
+
+  const ticks = useMemo(() => points.map((p) => periodDate(p.period)), [points]);
 
   // Start the axis near the data, not at zero, so a change from 664 to 753 is visible.
   const yMin = useMemo(() => {
@@ -144,7 +148,20 @@ export function IndicatorChart({ goal, points }: { goal: Goal; points: Indicator
       ) : (
         <figure ref={ref} className={styles.figure}>
           <figcaption className={styles.srOnly}>{summary}</figcaption>
-          {data ? <LineChart data={data} height={240} yMinValue={yMin} yAxisTitle={goal.indicator.unit || t('indicator.value')} legendProps={{ styles: { text: styles.legendText } }} /> : null}
+          {data ? (
+            <LineChart
+              data={data}
+              height={240}
+              yMinValue={yMin}
+              yAxisTitle={goal.indicator.unit || t('indicator.value')}
+              culture={chart.culture}
+              // One tick per reported month, named in the user's language; room on the right so the last one is not cut.
+              tickValues={ticks}
+              customDateTimeFormatter={chart.customDateTimeFormatter}
+              margins={{ right: 48 }}
+              legendProps={{ ...chart.legendProps, styles: { text: styles.legendText } }}
+            />
+          ) : null}
         </figure>
       )}
       {points.length > 0 ? <Caption1 className={styles.note}>{summary}</Caption1> : null}
