@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createReminderRunner } from '../../src/bot';
 import { VERBS } from '../../src/cards';
+import { themeDeletion } from '../../src/domain/life-cycle';
 import { launchBrowser, newContext, watchErrors } from './support/browser';
-import { DEMO, open, screenshot, settle, signIn } from './support/app';
+import { DEMO, open, screenshot, SCREENSHOT_DIR, settle, signIn } from './support/app';
 import { seriousAxeViolations } from './support/axe';
 import { activities, startHarness, type Harness } from '../integration/bot/harness';
 
@@ -122,5 +123,113 @@ describe('importing a goal table on the admin page', () => {
     expect(await seriousAxeViolations(p)).toEqual([]);
     await screenshot(p, 'import-bad-file-sv');
     await sv.close();
+  });
+
+  it('creates next year\'s plan from this one by keyboard, lets its targets be edited before it starts, archives it after a confirmation saying what archiving does, and restores it', async () => {
+    const errors = watchErrors(page);
+    const repo = h.server.services.repo;
+    // Signed in as the admin in Finnish by the first case of this file.
+    await open(page, base, '/admin/plans/vantaa-ko-2021?plan=vantaa-ko-2021');
+    await page.getByRole('heading', { name: 'Luo uusi suunnitelma tämän pohjalta' }).waitFor();
+    const key = page.getByRole('textbox', { name: 'Uuden suunnitelman tunniste' });
+    expect(await key.inputValue()).toBe('vantaa-ko-2022');
+    const source = (await repo.plans.get('vantaa-ko-2021')).value;
+    const titleFi = page.getByRole('group', { name: 'Uuden suunnitelman nimi' }).getByRole('textbox').first();
+    expect(await titleFi.inputValue()).toBe(source.title.fi.replace('2021', '2022'));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'plan-life-cycle-fi');
+
+    // Keyboard only: from the last field of the form, Tab reaches the create button and Enter submits.
+    await page.getByRole('group', { name: 'Uuden suunnitelman nimi' }).getByRole('textbox').last().focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Luo uusi suunnitelma');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin\/plans\/vantaa-ko-2022/);
+    await page.getByRole('button', { name: 'Arkistoi suunnitelma' }).waitFor();
+    const goals = (await repo.goals.list({ planKey: 'vantaa-ko-2022' })).items;
+    expect(goals.length).toBe((await repo.goals.list({ planKey: 'vantaa-ko-2021' })).items.length);
+    expect(goals.every((g) => Object.keys(g.value.summary).length === 0)).toBe(true);
+
+    // The copied goals are edited in the same editor before the new plan starts.
+    const first = goals[0]!.value;
+    await open(page, base, `/admin/goals/${encodeURIComponent(first.key)}?plan=vantaa-ko-2022`);
+    const targetFi = page.getByRole('textbox', { name: 'Tavoitetason kuvaus', exact: true });
+    await targetFi.fill('Tavoitetaso 2022: kaikki palvelualueet mukana');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByText('Tallennettu', { exact: true }).waitFor();
+    expect((await repo.goals.get(first.key)).value.target.text).toBe('Tavoitetaso 2022: kaikki palvelualueet mukana');
+
+    await page.getByRole('tab', { name: 'Suunnitelmat' }).click();
+    await page.getByRole('link', { name: source.title.fi.replace('2021', '2022') }).click();
+    await page.getByRole('button', { name: 'Arkistoi suunnitelma' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Suunnitelmaa ei voi enää muokata missään').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'plan-archive-confirm-fi');
+    await dialog.getByRole('button', { name: 'Arkistoi', exact: true }).click();
+    await page.getByText(/^Arkistoitu .*: vain luku/).waitFor();
+    expect((await repo.plans.get('vantaa-ko-2022')).value.archivedAt).toBeDefined();
+    await page.getByText('Suunnitelma on arkistoitu, joten sen suunnitelmaa, teemoja ja tavoitteita ei voi muokata.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Tallenna' }).isDisabled()).toBe(true);
+    await screenshot(page, 'plan-archived-fi');
+
+    await page.getByRole('button', { name: 'Palauta suunnitelma' }).click();
+    await page.getByRole('button', { name: 'Arkistoi suunnitelma' }).waitFor();
+    expect((await repo.plans.get('vantaa-ko-2022')).value.archivedAt).toBeUndefined();
+    expect(errors.errors).toEqual([]);
+  });
+
+  it('deletes a theme of the copied plan after a confirmation naming it and the goals under it, and refuses a goal with check-ins, saying so in Swedish', async () => {
+    const errors = watchErrors(page);
+    const repo = h.server.services.repo;
+    const themes = (await repo.themes.list({ planKey: 'vantaa-ko-2022' })).items.map((t) => t.value);
+    const goals = (await repo.goals.list({ planKey: 'vantaa-ko-2022' })).items.map((g) => g.value);
+    // The demo's goals sit in focus areas under the top-level themes: a top-level theme takes them along.
+    const theme = themes.find((t) => !t.parentKey && themeDeletion(t.key, themes, goals).goals.length > 0)!;
+    const goes = themeDeletion(theme.key, themes, goals);
+    const under = new Set(goes.themes);
+    const count = goes.goals.length;
+
+    await open(page, base, `/admin/themes/${encodeURIComponent(theme.key)}?plan=vantaa-ko-2022`);
+    await page.getByRole('button', { name: 'Poista', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: new RegExp(`Poistetaanko teema ”${theme.code}`) }).waitFor();
+    await dialog.getByText(new RegExp(`ja ${count} tavoite`)).waitFor();
+    expect(await dialog.getByRole('listitem').count()).toBeGreaterThanOrEqual(count);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'delete-theme-confirm-fi');
+    // Escape closes without deleting; the keyboard gets back to the dialog and confirms.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await repo.themes.find(theme.key)).toBeDefined();
+    await page.getByRole('button', { name: 'Poista', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Poista pysyvästi' }).click();
+    await page.waitForURL(/\/admin\/themes\?plan=vantaa-ko-2022$/);
+    expect(await repo.themes.find(theme.key)).toBeUndefined();
+    expect((await repo.goals.list({ planKey: 'vantaa-ko-2022' })).items.filter((g) => under.has(g.value.themeKey))).toEqual([]);
+
+    // A goal with history can only be archived with its plan: the dialog says why, in Swedish.
+    const sv = await newContext(browser, { locale: 'sv-FI', viewport: { width: 400, height: 900 } });
+    const p = await sv.newPage();
+    const svErrors = watchErrors(p);
+    await signIn(p, base, DEMO.admin, { language: 'sv' });
+    const withHistory = (await repo.goals.list({ planKey: 'vantaa-ko-2021' })).items.find((g) => Object.keys(g.value.summary).length > 0)!.value;
+    await open(p, base, '/admin/plans/vantaa-ko-2021?plan=vantaa-ko-2021');
+    await p.getByRole('heading', { name: 'Skapa en ny plan utifrån den här' }).waitFor();
+    await p.getByRole('region', { name: 'Planens livscykel' }).screenshot({ path: join(SCREENSHOT_DIR, 'plan-life-cycle-sv-400.png') });
+    await open(p, base, `/admin/goals/${encodeURIComponent(withHistory.key)}?plan=vantaa-ko-2021`);
+    await p.getByRole('button', { name: 'Ta bort', exact: true }).click();
+    const d = p.getByRole('dialog');
+    await d.getByRole('button', { name: 'Ta bort för gott' }).click();
+    await d.getByRole('alert').getByText(/Kan inte tas bort: målen .* har \d+ uppföljning.*arkivera planen i stället/).waitFor();
+    expect(await d.getByRole('button', { name: 'Ta bort för gott' }).isDisabled()).toBe(true);
+    expect(await repo.goals.find(withHistory.key)).toBeDefined();
+    expect(await seriousAxeViolations(p)).toEqual([]);
+    await screenshot(p, 'delete-goal-history-sv-400');
+    await d.screenshot({ path: join(SCREENSHOT_DIR, 'delete-goal-history-sv-400-dialog.png') });
+    await sv.close();
+    expect(svErrors.errors.filter((e) => !e.includes('409'))).toEqual([]);
+    expect(errors.errors).toEqual([]);
   });
 });

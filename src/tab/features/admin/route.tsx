@@ -23,6 +23,8 @@ import { ConflictView } from './components/conflict-view';
 import { GoalForm, GroupForm, PlanForm, ThemeForm, UnitForm } from './components/entity-forms';
 import { useEntityEditor } from './hooks/use-entity-editor';
 import { ImportLink, ImportView, isImportPath } from './import/import-view';
+import { DeleteEntity } from './life-cycle/delete-entity';
+import { PlanLifeCycle } from './life-cycle/plan-life-cycle';
 import { blankGoal, blankGroup, blankPlan, blankTheme, blankUnit, KINDS, knownPeople } from './model';
 
 const useStyles = makeStyles({
@@ -134,6 +136,7 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const { t } = useTranslation('admin');
+  const { t: tPlan } = useTranslation('adminPlan');
   const text = useText();
   const go = useNavigate();
   const ed = useEntityEditor(kind, initial, etag);
@@ -157,6 +160,8 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
   };
 
   const common = { messages: ed.messages, isNew: ed.isNew };
+  // An archived plan is read-only (the server refuses its edits): say so instead of letting a save fail.
+  const readOnly = !!board.plan.archivedAt && (kind === 'plans' || kind === 'themes' || kind === 'goals');
   const form = (() => {
     switch (kind) {
       case 'plans':
@@ -209,6 +214,11 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
             </MessageBarBody>
           </MessageBar>
         ) : null}
+        {readOnly ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{tPlan('archived.readOnly')}</MessageBarBody>
+          </MessageBar>
+        ) : null}
         {Object.keys(ed.messages).length > 0 ? (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>{t('validation.summary', { count: Object.keys(ed.messages).length })}</MessageBarBody>
@@ -217,7 +227,7 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
         {form}
         {ed.failure ? <ErrorState error={ed.failure} title={t('saveFailed')} /> : null}
         <div className={styles.actions}>
-          <Button type="submit" appearance="primary" icon={<Save20Regular />} disabled={ed.saving || !!ed.conflict}>
+          <Button type="submit" appearance="primary" icon={<Save20Regular />} disabled={ed.saving || !!ed.conflict || readOnly}>
             {ed.saving ? t('saving') : t('save')}
           </Button>
           {ed.conflict ? <Text>{t('conflict.chooseFirst')}</Text> : null}
@@ -266,7 +276,18 @@ function AdminBody({ board, target, planOptions }: { board: Board; target: Targe
     units: () => blankUnit(Math.max(0, ...board.units.map((u) => u.order)) + 1),
   }[kind];
   const initial = (found ? structuredClone(found.value) : blank()) as EntityOfKind[typeof kind];
-  return <Editor key={`${kind}/${key}`} kind={kind} initial={initial} etag={found?.etag} board={board} />;
+  const editor = <Editor key={`${kind}/${key}`} kind={kind} initial={initial} etag={found?.etag} board={board} />;
+  if (!found) return editor;
+  return (
+    <>
+      {editor}
+      {kind === 'plans' ? (
+        <PlanLifeCycle key={`${key}/${found.etag}`} plan={found.value as EntityOfKind['plans']} etag={found.etag} />
+      ) : (
+        <DeleteEntity kind={kind} entityKey={key} etag={found.etag} board={board} />
+      )}
+    </>
+  );
 }
 
 export default function AdminView() {
