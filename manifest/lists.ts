@@ -173,6 +173,12 @@ export const LISTS = {
       { name: 'FollowUpDoneAt', field: 'followUp.doneAt', type: 'dateTime' },
       { name: 'FollowUpDoneById', field: 'followUp.doneBy.id', type: 'text' },
       { name: 'FollowUpDoneByName', field: 'followUp.doneBy.name', type: 'text' },
+      // Corrections and withdrawals (issue 8): earlier wordings stay, nothing is deleted.
+      { name: 'Revisions', field: 'revisions', type: 'note', json: true, description: 'Earlier wordings of the note, oldest first.' },
+      { name: 'CorrectedAt', field: 'correctedAt', type: 'dateTime' },
+      { name: 'CorrectedById', field: 'correctedBy.id', type: 'text' },
+      { name: 'CorrectedByName', field: 'correctedBy.name', type: 'text' },
+      { name: 'Withdrawal', field: 'withdrawn', type: 'note', json: true, description: 'Why, when and by whom the note was withdrawn.' },
     ],
   },
   group: {
@@ -249,6 +255,7 @@ export const LISTS = {
       { name: 'UpdatedByName', field: 'updatedBy.name', type: 'text', required: true },
       { name: 'UpdatedAt', field: 'updatedAt', type: 'dateTime', required: true },
       { name: 'EndedAt', field: 'endedAt', type: 'dateTime' },
+      { name: 'ChatId', field: 'chatId', type: 'note', description: "The meeting's chat, where the summary is posted." },
     ],
   },
 } as const satisfies Record<EntityName, ListSpec>;

@@ -2,6 +2,7 @@ export * from './context';
 export * from './concurrency';
 export * from './submit-check-in';
 export * from './record-review';
+export * from './correct-review';
 export * from './meeting';
 export * from './planning';
 export * from './link-channel';

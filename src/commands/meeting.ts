@@ -62,6 +62,7 @@ export async function startMeeting(ctx: CommandContext, actor: Actor, raw: unkno
     period: input.period,
     ...(input.groupKey ? { groupKey: input.groupKey } : {}),
     order: input.order,
+    ...(input.chatId ? { chatId: input.chatId } : {}),
     goalKeys: [...new Set(input.goalKeys)],
     currentGoalKey: input.goalKeys[0] as string,
     updatedBy: { id: actor.id, name: actor.name },
@@ -97,14 +98,18 @@ export async function moveMeeting(ctx: CommandContext, actor: Actor, meetingId: 
   return ctx.repo.meetingSessions.update({ ...value, currentGoalKey: goalKey, updatedBy: { id: actor.id, name: actor.name }, updatedAt: ctx.clock.now().toISOString() }, ifMatch);
 }
 
-/** Ends the review: the stage says so, and no one moves it further until it is started again. */
-export async function endMeeting(ctx: CommandContext, actor: Actor, meetingId: string, etag: string | undefined): Promise<Versioned<MeetingSession>> {
+/**
+ * Ends the review: the stage says so, and no one moves it further until it is started again.
+ * `ended` is true only for the call that ended it (ending it again changes nothing), so the
+ * summary is posted once.
+ */
+export async function endMeeting(ctx: CommandContext, actor: Actor, meetingId: string, etag: string | undefined): Promise<{ value: Versioned<MeetingSession>; ended: boolean }> {
   requireRunner(actor);
   const ifMatch = requireEtag(etag);
   const { value } = await readSession(ctx, meetingId);
-  if (value.endedAt) return ctx.repo.meetingSessions.get(value.key);
+  if (value.endedAt) return { value: await ctx.repo.meetingSessions.get(value.key), ended: false };
   const now = ctx.clock.now().toISOString();
-  return ctx.repo.meetingSessions.update({ ...value, endedAt: now, updatedAt: now, updatedBy: { id: actor.id, name: actor.name } }, ifMatch);
+  return { value: await ctx.repo.meetingSessions.update({ ...value, endedAt: now, updatedAt: now, updatedBy: { id: actor.id, name: actor.name } }, ifMatch), ended: true };
 }
 
 /**

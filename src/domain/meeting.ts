@@ -144,10 +144,10 @@ export function completeFollowUp(f: FollowUp, by: { id: string; name: string }, 
   return { ...f, state: 'done', doneAt: at, doneBy: { id: by.id, name: by.name } };
 }
 
-/** Decisions whose follow-up is still open (of one group when given), earliest due first. */
-export function openFollowUps<R extends Pick<Review, 'followUp' | 'createdAt'>>(reviews: readonly R[], groupKey?: string): (R & { followUp: FollowUp })[] {
+/** Decisions whose follow-up is still open (of one group when given), earliest due first; a withdrawn decision asks nothing. */
+export function openFollowUps<R extends Pick<Review, 'followUp' | 'createdAt'> & { withdrawn?: unknown }>(reviews: readonly R[], groupKey?: string): (R & { followUp: FollowUp })[] {
   return reviews
-    .filter((r): r is R & { followUp: FollowUp } => !!r.followUp && r.followUp.state === 'open' && (!groupKey || r.followUp.groupKey === groupKey))
+    .filter((r): r is R & { followUp: FollowUp } => !!r.followUp && r.followUp.state === 'open' && !r.withdrawn && (!groupKey || r.followUp.groupKey === groupKey))
     .sort((a, b) => a.followUp.dueDate.localeCompare(b.followUp.dueDate) || a.createdAt.localeCompare(b.createdAt));
 }
 
@@ -159,4 +159,28 @@ export function canRunMeeting(actor: Pick<Actor, 'roles'>): boolean {
 /** The asked group's members (and owners) mark its follow-up done; admins may too, for a group that has left. */
 export function canCompleteFollowUp(actor: Pick<Actor, 'id' | 'roles'>, group: Group): boolean {
   return isAdmin(actor) || isMember(group, actor.id);
+}
+
+/**
+ * What a review meeting decided, for its summary: the meeting's decisions that stand (not
+ * withdrawn), in agenda order (a goal off the agenda last), and within a goal as recorded; and
+ * the development groups its follow-ups ask something of, each with its own.
+ */
+export function meetingDecisions<R extends Pick<Review, 'goalKey' | 'kind' | 'meetingId' | 'createdAt' | 'followUp' | 'withdrawn'>>(
+  reviews: readonly R[],
+  session: Pick<MeetingSession, 'key' | 'goalKeys'>,
+): { decisions: R[]; byGroup: Map<string, (R & { followUp: FollowUp })[]> } {
+  const place = (k: string) => {
+    const i = session.goalKeys.indexOf(k);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const decisions = reviews
+    .filter((r) => r.meetingId === session.key && r.kind === 'decision' && !r.withdrawn)
+    .sort((a, b) => place(a.goalKey) - place(b.goalKey) || a.createdAt.localeCompare(b.createdAt));
+  const byGroup = new Map<string, (R & { followUp: FollowUp })[]>();
+  for (const d of decisions) {
+    if (!d.followUp) continue;
+    byGroup.set(d.followUp.groupKey, [...(byGroup.get(d.followUp.groupKey) ?? []), d as R & { followUp: FollowUp }]);
+  }
+  return { decisions, byGroup };
 }

@@ -48,3 +48,36 @@ export function meetingDateIssue(meetingDate: string, t: MeetingDateTarget): (Fi
   }
   return undefined;
 }
+
+export type ReviewEditProblem = 'review.withdrawn' | 'text.unchanged';
+
+/** Only a note's author corrects its wording; a withdrawn note is not corrected (its history says why it went). */
+export function canCorrectReview(actor: { id: string }, review: Pick<Review, 'author'>): boolean {
+  return actor.id === review.author.id;
+}
+
+/** The author withdraws a note; an admin may too (a leader who has left cannot take back their own note). */
+export function canWithdrawReview(actor: { id: string; roles: readonly string[] }, review: Pick<Review, 'author'>): boolean {
+  return actor.id === review.author.id || actor.roles.includes('admin');
+}
+
+/** Why a note cannot take this edit: withdrawn already, or (for a correction) the same wording. */
+export function reviewEditIssue(review: Pick<Review, 'text' | 'withdrawn'>, correctedText?: string): (FieldIssue & { code: ReviewEditProblem }) | undefined {
+  if (review.withdrawn) return { path: 'review', code: 'review.withdrawn', message: 'The note has been withdrawn; it is kept as it was' };
+  if (correctedText !== undefined && correctedText === review.text) return { path: 'text', code: 'text.unchanged', message: 'The correction is the same as the note' };
+  return undefined;
+}
+
+/**
+ * The note with its wording corrected: the wording it had moves to `revisions` (with who wrote it
+ * and when), so every version stays readable; kind, meeting and follow-up are unchanged.
+ */
+export function withCorrection(review: Review, text: string, by: { id: string; name: string }, at: string): Review {
+  const previous = { text: review.text, writtenAt: review.correctedAt ?? review.createdAt, writtenBy: review.correctedBy ?? { id: review.author.id, name: review.author.name } };
+  return { ...review, text, revisions: [...(review.revisions ?? []), previous], correctedAt: at, correctedBy: { id: by.id, name: by.name } };
+}
+
+/** The note withdrawn with a reason: still stored and listed, no longer counted (its follow-up is no longer asked). */
+export function withWithdrawal(review: Review, reason: string, by: { id: string; name: string }, at: string): Review {
+  return { ...review, withdrawn: { reason, at, by: { id: by.id, name: by.name } } };
+}

@@ -14,6 +14,13 @@ export const meetingIdSchema = z
   .max(255)
   .regex(/^[A-Za-z0-9+/=_.:@-]+$/, 'A meeting id uses letters, digits and + / = _ . : @ -');
 
+/** A Teams conversation id such as `19:meeting_…@thread.v2` (a meeting chat) or `19:…@thread.tacv2;messageid=…` (a channel meeting's thread). */
+export const conversationIdSchema = z
+  .string()
+  .min(1)
+  .max(1000)
+  .regex(/^[A-Za-z0-9:@._;=+/-]+$/, 'A conversation id uses letters, digits and : @ . _ ; = + / -');
+
 /** Who last moved the meeting, shown on the stage ("moved by …"). */
 const byPersonSchema = personSchema.pick({ id: true, name: true });
 
@@ -30,6 +37,8 @@ export const meetingSessionSchema = z.object({
   updatedBy: byPersonSchema,
   updatedAt: z.string().datetime({ offset: true }),
   endedAt: z.string().datetime({ offset: true }).optional(),
+  /** The meeting's chat (Teams `context.chat.id`), where the bot posts the summary when the review ends. */
+  chatId: conversationIdSchema.optional(),
 });
 export type MeetingSession = z.infer<typeof meetingSessionSchema>;
 
@@ -40,6 +49,7 @@ export const meetingStartInputSchema = z.object({
   groupKey: keySchema.optional(),
   order: z.enum(AGENDA_ORDERS).default('worst'),
   goalKeys: z.array(keySchema).min(1, 'The agenda has no goals').max(500),
+  chatId: conversationIdSchema.optional(),
 });
 export type MeetingStartInput = z.infer<typeof meetingStartInputSchema>;
 

@@ -4,6 +4,26 @@ import { isoDateSchema, keySchema, periodSchema } from './plan';
 import { personSchema } from './person';
 import { followUpInputSchema, followUpSchema, meetingIdSchema } from './meeting';
 
+/** Who wrote a version of a note or withdrew it. */
+const byPersonSchema = personSchema.pick({ id: true, name: true });
+
+/** An earlier wording of a note, kept when its author corrects it: history stays, nothing is overwritten. */
+export const reviewRevisionSchema = z.object({
+  text: z.string().min(1).max(4000),
+  /** When this wording was written (the note's createdAt, or the correction that wrote it). */
+  writtenAt: z.string().datetime({ offset: true }),
+  writtenBy: byPersonSchema,
+});
+export type ReviewRevision = z.infer<typeof reviewRevisionSchema>;
+
+/** A note taken back: it stays readable, marked withdrawn with the reason; its follow-up is no longer asked. */
+export const reviewWithdrawalSchema = z.object({
+  reason: z.string().min(1).max(1000),
+  at: z.string().datetime({ offset: true }),
+  by: byPersonSchema,
+});
+export type ReviewWithdrawal = z.infer<typeof reviewWithdrawalSchema>;
+
 export const reviewSchema = z.object({
   key: z.string().min(1),
   goalKey: keySchema,
@@ -18,6 +38,12 @@ export const reviewSchema = z.object({
   meetingId: meetingIdSchema.optional(),
   /** What a decision asks of a development group, by when (domain/meeting.ts); older notes have none. */
   followUp: followUpSchema.optional(),
+  /** Earlier wordings, oldest first, when the author corrected the note; the current one is `text`. */
+  revisions: z.array(reviewRevisionSchema).max(100).optional(),
+  /** When and by whom the current wording was written, when it is a correction. */
+  correctedAt: z.string().datetime({ offset: true }).optional(),
+  correctedBy: byPersonSchema.optional(),
+  withdrawn: reviewWithdrawalSchema.optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
 
@@ -42,3 +68,15 @@ export const reviewInputSchema = z.object({
   followUp: followUpInputSchema.optional(),
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+/** A correction of a note's wording, by its author. */
+export const reviewCorrectionInputSchema = z.object({
+  text: z.string().trim().min(1, 'Write the corrected comment or decision').max(4000),
+});
+export type ReviewCorrectionInput = z.infer<typeof reviewCorrectionInputSchema>;
+
+/** Withdrawing a note: the reason is required, so the history says why. */
+export const reviewWithdrawalInputSchema = z.object({
+  reason: z.string().trim().min(1, 'Say why the note is withdrawn').max(1000),
+});
+export type ReviewWithdrawalInput = z.infer<typeof reviewWithdrawalInputSchema>;

@@ -1,5 +1,6 @@
 import express, { type Request, type Router } from 'express';
-import { endMeeting, markFollowUpDone, moveMeeting, startMeeting, type CommandContext } from '../../commands';
+import { correctReview, endMeeting, markFollowUpDone, moveMeeting, startMeeting, withdrawReview, type CommandContext } from '../../commands';
+import type { MeetingSession } from '../../domain';
 import { requireJsonBody } from '../http/authenticate';
 import { command, ifMatch, sendVersioned as send } from '../http/command-route';
 
@@ -12,12 +13,19 @@ import { command, ifMatch, sendVersioned as send } from '../http/command-route';
  * - `POST /api/meetings/:id/move` `{ goalKey }`, `If-Match` → 200 + ETag (412 with `current` when stale)
  * - `POST /api/meetings/:id/end`, `If-Match` → 200 + ETag
  * - `POST /api/reviews/:key/follow-up/done` → 200 + ETag
+ * - `POST /api/reviews/:key/correct` `{ text }`, optional `If-Match` → 200 + ETag (author only)
+ * - `POST /api/reviews/:key/withdraw` `{ reason }`, optional `If-Match` → 200 + ETag (author or admin)
+ *
+ * When a review ends, `onEnded` gets the session (the bot posts the meeting's summary). The
+ * presenter's answer does not wait for it, and a failed post is logged, never an error to them.
  */
 export interface MeetingRouteDeps {
   ctx: CommandContext;
+  onEnded?: (session: MeetingSession) => Promise<unknown>;
+  log?: { warn(msg: string, ...args: unknown[]): void };
 }
 
-export function meetingRouter({ ctx }: MeetingRouteDeps): Router {
+export function meetingRouter({ ctx, onEnded, log }: MeetingRouteDeps): Router {
   const r = express.Router();
   // Per route, so that requests for the command API's other paths pass through untouched.
   const body = [requireJsonBody(), express.json({ limit: '64kb' })];
@@ -42,7 +50,9 @@ export function meetingRouter({ ctx }: MeetingRouteDeps): Router {
     '/meetings/:id/end',
     ...body,
     command(async (req, res, actor) => {
-      send(res, 200, await endMeeting(ctx, actor, id(req), ifMatch(req)));
+      const { value, ended } = await endMeeting(ctx, actor, id(req), ifMatch(req));
+      send(res, 200, value);
+      if (ended && onEnded) void onEnded(value.value).catch((e: unknown) => log?.warn(`Review ${value.value.key} ended; its summary was not posted`, e instanceof Error ? e.message : e));
     }),
   );
   r.post(
@@ -50,6 +60,20 @@ export function meetingRouter({ ctx }: MeetingRouteDeps): Router {
     ...body,
     command(async (req, res, actor) => {
       send(res, 200, await markFollowUpDone(ctx, actor, String(req.params.key)));
+    }),
+  );
+  r.post(
+    '/reviews/:key/correct',
+    ...body,
+    command(async (req, res, actor) => {
+      send(res, 200, await correctReview(ctx, actor, String(req.params.key), req.body, ifMatch(req)));
+    }),
+  );
+  r.post(
+    '/reviews/:key/withdraw',
+    ...body,
+    command(async (req, res, actor) => {
+      send(res, 200, await withdrawReview(ctx, actor, String(req.params.key), req.body, ifMatch(req)));
     }),
   );
   return r;

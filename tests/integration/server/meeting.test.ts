@@ -122,6 +122,41 @@ describe('a review meeting over HTTP', () => {
     expect(move.body.error.fields[0]).toMatchObject({ code: 'meeting.ended' });
   });
 
+  it('lets the author correct a note: the earlier wording stays in its history, and a stale version answers 412', async () => {
+    const other = t.users.find((u) => u.roles.includes('leader') && u.id !== leader.id);
+    const url = `/api/reviews/${reviewKey}/correct`;
+    if (other) expect((await t.api(url, { token: await tokenOf(other), body: { text: 'Toisen korjaus' } })).status).toBe(403);
+    const empty = await t.api(url, { token: await tokenOf(leader), body: { text: '  ' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields[0]).toMatchObject({ path: 'text' });
+    const same = await t.api(url, { token: await tokenOf(leader), body: { text: 'Koulutusta jatketaan.' } });
+    expect(same.body.error.fields[0]).toMatchObject({ code: 'text.unchanged' });
+    const fixed = await t.api(url, { token: await tokenOf(leader), body: { text: 'Koulutusta jatketaan keväällä.' } });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.value).toMatchObject({ text: 'Koulutusta jatketaan keväällä.', correctedBy: { id: leader.id }, revisions: [{ text: 'Koulutusta jatketaan.', writtenBy: { id: leader.id } }] });
+    const stale = await t.api(url, { token: await tokenOf(leader), body: { text: 'Kolmas versio' }, headers: { 'If-Match': '"stale-etag"' } });
+    expect(stale.status).toBe(412);
+    const stored = await t.server.services.repo.reviews.get(reviewKey);
+    expect(stored.value.revisions?.map((r) => r.text)).toEqual(['Koulutusta jatketaan.']);
+    expect(stored.value.followUp?.state).toBe('done');
+  });
+
+  it('withdraws a note with a reason and keeps it, after which it takes no correction', async () => {
+    const url = `/api/reviews/${reviewKey}/withdraw`;
+    expect((await t.api(url, { token: await tokenOf(staff), body: { reason: 'x' } })).status).toBe(403);
+    const noReason = await t.api(url, { token: await tokenOf(leader), body: { reason: '' } });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields[0]).toMatchObject({ path: 'reason' });
+    const w = await t.api(url, { token: await tokenOf(leader), body: { reason: 'Kirjattiin väärälle tavoitteelle' } });
+    expect(w.status).toBe(200);
+    expect(w.body.value.withdrawn).toMatchObject({ reason: 'Kirjattiin väärälle tavoitteelle', by: { id: leader.id } });
+    const listed = await t.server.services.repo.reviews.list({ goalKey: goals[1]!.key });
+    expect(listed.items.find((i) => i.value.key === reviewKey)?.value.text).toBe('Koulutusta jatketaan keväällä.');
+    const late = await t.api(`/api/reviews/${reviewKey}/correct`, { token: await tokenOf(leader), body: { text: 'Vielä yksi' } });
+    expect(late.status).toBe(400);
+    expect(late.body.error.fields[0]).toMatchObject({ code: 'review.withdrawn' });
+  });
+
   it('lets the other command routes answer as before', async () => {
     expect((await t.api('/api/me', { token: await tokenOf(member) })).status).toBe(200);
     expect((await t.api('/api/nowhere', { token: await tokenOf(member) })).status).toBe(404);
