@@ -2,13 +2,14 @@ import { ExpressAdapter } from '@microsoft/teams.apps';
 import { MessageActivityInput } from '@microsoft/teams.api';
 import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { ReminderKind } from '../domain';
+import type { MeetingSession, ReminderKind } from '../domain';
 import type { LinkTargets } from '../cards';
 import type { BotDeps, BotServices, InboundActivity } from './deps';
 import { onCardAction } from './handlers/card-action';
 import { onConversationUpdate } from './handlers/conversation-update';
 import { onInstallationUpdate } from './handlers/installation-update';
 import { onMessage } from './handlers/message';
+import { postMeetingSummary, type SummaryReport } from './meeting-summary';
 import { runReminders, type CardSender, type RunReport } from './reminders';
 import { startScheduler, type ReminderScheduler } from './scheduler';
 import { SendQueue } from './send-queue';
@@ -17,6 +18,7 @@ import { sdkLogger, TeamsBotApp } from './teams-app';
 export { runReminders, plannedReminders, type Outgoing, type RunReport, type RunOptions } from './reminders';
 export { SendQueue, THREAD_LIMITS, APP_LIMITS } from './send-queue';
 export type { ReminderScheduler } from './scheduler';
+export type { SummaryReport } from './meeting-summary';
 export type { BotConfig, BotServices } from './deps';
 export { fixedRoleSource, roleDirectoryFromAssignments, roleDirectoryFromUsers, type RoleDirectory, type RoleSource } from './roles';
 
@@ -30,6 +32,8 @@ export interface BotHandle {
   scheduler: ReminderScheduler;
   /** One reminder pass, as the scheduler and `npm run remind` run it. */
   runReminders(o: { planKey: string; period: string; kinds?: readonly ReminderKind[]; dryRun?: boolean; afterSend?: Parameters<typeof runReminders>[1]['afterSend'] }): Promise<RunReport>;
+  /** After a review has ended: its decisions to the meeting chat and to the groups asked (meeting-summary.ts). */
+  postMeetingSummary(session: MeetingSession): Promise<SummaryReport>;
   close(): Promise<void>;
 }
 
@@ -203,6 +207,10 @@ export async function mountBot(app: express.Express, services: BotServices, opti
     queue,
     scheduler,
     runReminders: run,
+    postMeetingSummary: async (session) => {
+      const d = await depsNow();
+      return postMeetingSummary({ repo: d.repo, board: d.board, links: d.links, log, queue, send }, session);
+    },
     close: async () => {
       scheduler.stop();
     },

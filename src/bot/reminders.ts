@@ -2,7 +2,7 @@ import type { BoardReader, ReadOnlyRepository } from '../ports';
 import { dueOn, reminderKey, REMINDER_KINDS, type ConversationRef, type PersonRecord, type ReminderKind } from '../domain';
 import { claimReminder, recordReminderFailed, recordReminderSent, type CommandContext } from '../commands';
 import { buildDigestCard, buildGroupCard, buildPersonalReminderCard, type Card, type LinkTargets } from '../cards';
-import { digestModel, groupCardModel, groupGoals, loadPlanData, personalGoals, type PlanData } from './views';
+import { digestModel, groupCardModel, groupFollowUps, groupGoals, loadPlanData, personalGoals, type PlanData } from './views';
 import type { RoleDirectory } from './roles';
 import { failureOf, type SendQueue } from './send-queue';
 
@@ -54,7 +54,8 @@ export async function plannedReminders(deps: ReminderDeps, planKey: string, peri
       if (!group.conversation) continue;
       const goals = groupGoals(d, group.key);
       if (goals.length === 0) continue;
-      const card = buildGroupCard(groupCardModel(d, group, 'shared'));
+      // The open follow-ups of the leadership team's decisions ride along (issue 8: close the loop).
+      const card = buildGroupCard(groupCardModel(d, group, 'shared', { followUps: await groupFollowUps(deps.repo, d, group.key) }));
       make('group', `group:${group.key}`, group.conversation, card, `group ${group.key}: ${goals.map((g) => g.code).join(', ')}`);
     }
   }

@@ -1,11 +1,13 @@
 import type { CommandContext } from '../commands';
-import type { BoardReader } from '../ports';
+import type { BoardReader, ReadOnlyRepository } from '../ports';
 import {
   addMonths,
   currentPeriod,
   dueOn,
+  followUpStatus,
   helsinkiDate,
   isInvolved,
+  openFollowUps,
   OVERALL,
   overallStatus,
   reportingPeriods,
@@ -20,7 +22,7 @@ import {
   type SlotState,
   type Unit,
 } from '../domain';
-import type { DigestModel, GoalView, GroupCardModel, PersonalGoal, SlotView } from '../cards';
+import type { DigestModel, FollowUpView, GoalView, GroupCardModel, PersonalGoal, SlotView } from '../cards';
 
 /**
  * Reads the lists and turns them into the cards' plain models. One read of a plan's data per card
@@ -111,7 +113,25 @@ export function goalViews(d: PlanData, goals: Goal[]): GoalView[] {
   }));
 }
 
-export function groupCardModel(d: PlanData, group: Group, view: GroupCardModel['view'], extra: Pick<GroupCardModel, 'form' | 'notice'> = {}): GroupCardModel {
+/**
+ * What the leadership team's decisions ask of a group and is still open, for the goals of this
+ * plan: one read by the indexed FollowUpGroupKey column (a group's follow-ups stay far below the
+ * list view threshold), earliest due first.
+ */
+export async function groupFollowUps(repo: Pick<ReadOnlyRepository, 'reviews'>, d: Pick<PlanData, 'goals' | 'today'>, groupKey: string): Promise<FollowUpView[]> {
+  const code = new Map(d.goals.map((g) => [g.key, g.code]));
+  const reviews = (await repo.reviews.list({ 'followUp.groupKey': groupKey })).items.map((r) => r.value).filter((r) => code.has(r.goalKey));
+  return openFollowUps(reviews, groupKey).map((r) => ({
+    reviewKey: r.key,
+    goalCode: code.get(r.goalKey) ?? r.goalKey,
+    ask: r.followUp.ask,
+    meetingDate: r.meetingDate,
+    dueDate: r.followUp.dueDate,
+    overdue: followUpStatus(r.followUp, d.today) === 'overdue',
+  }));
+}
+
+export function groupCardModel(d: PlanData, group: Group, view: GroupCardModel['view'], extra: Pick<GroupCardModel, 'form' | 'notice' | 'followUps'> = {}): GroupCardModel {
   return {
     locale: groupLocale(d, group),
     ref: { planKey: d.plan.key, groupKey: group.key, period: d.period },

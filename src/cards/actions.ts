@@ -12,6 +12,7 @@ export const VERBS = {
   refresh: 'refresh',
   openForm: 'openForm',
   checkIn: 'checkIn',
+  followUpDone: 'followUpDone',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -34,6 +35,12 @@ export const openFormDataSchema = groupCardRefSchema.extend({
   unit: keySchema.optional(),
 });
 export type OpenFormData = z.infer<typeof openFormDataSchema>;
+
+/** "Mark done" on a follow-up the group card lists: the review note that asked it. */
+export const followUpDoneDataSchema = groupCardRefSchema.extend({
+  reviewKey: z.string().min(1).max(255),
+});
+export type FollowUpDoneData = z.infer<typeof followUpDoneDataSchema>;
 
 /** Inputs arrive as strings (ChoiceSet, Number); empty means "not given". */
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);

@@ -6,7 +6,7 @@ import { clip, esc } from './escape';
 import { formatDate, formatDateTime, formatPeriod } from './format';
 import { t } from './i18n';
 import { MAX_REFRESH_USERS, teamsUserMri } from './links';
-import type { GoalView, GroupCardModel, LastStatus, SlotView } from './models';
+import type { FollowUpView, GoalView, GroupCardModel, LastStatus, SlotView } from './models';
 
 /**
  * The monthly group reminder: the group's goals due this period with where each stood, "Update"
@@ -29,12 +29,13 @@ export function buildGroupCard(m: GroupCardModel): Card {
   ];
   if (m.notice) body.push(text(m.notice.text, { color: m.notice.color === 'good' ? 'Good' : 'Attention', weight: 'Bolder' }));
   if (m.goals.length === 0) body.push(text(t(L, 'group.none')));
-  else if (m.goals.every((g) => g.slots.every((s) => s.state === 'done'))) body.push(text(t(L, 'group.allDone'), { color: 'Good' }));
+  else if (m.goals.every((g) => g.slots.every((s) => s.state === 'done')) && !m.followUps?.length) body.push(text(t(L, 'group.allDone'), { color: 'Good' }));
 
   for (const goal of m.goals) {
     const open = m.form?.goalKey === goal.key;
     body.push(goalContainer(m, goal, open));
   }
+  if (m.followUps?.length) body.push(followUpContainer(m, m.followUps));
 
   const refreshAction = execute(t(L, 'group.refresh'), VERBS.refresh, { ...m.ref }, { associatedInputs: 'none' });
   const tooMany = m.permittedUserIds.length > MAX_REFRESH_USERS;
@@ -76,6 +77,29 @@ function goalContainer(m: GroupCardModel, goal: GoalView, formOpen: boolean): IC
     items.push(actionSet);
   }
   return { type: 'Container', id: `goal-${goal.key}`, separator: true, spacing: 'Medium', items };
+}
+
+/**
+ * What the leadership team asked of the group ("Johtoryhmä pyysi 22.9.2021: …, määräaika …"),
+ * each with "Mark done" for everyone but a reader (the bot checks membership before writing).
+ */
+function followUpContainer(m: GroupCardModel, followUps: FollowUpView[]): IContainer {
+  const L = m.locale;
+  const items: CardElement[] = [text(t(L, 'followUp.title'), { weight: 'Bolder' })];
+  for (const f of followUps) {
+    const line = t(L, 'followUp.asked', { date: formatDate(L, f.meetingDate), ask: esc(clip(f.ask, 400)), due: formatDate(L, f.dueDate) });
+    items.push(
+      text(`**${esc(f.goalCode)}** ${line}${f.overdue ? ` · **${t(L, 'followUp.overdue')}**` : ''}`, { spacing: 'Small', size: 'Small', ...(f.overdue ? { color: 'Attention' } : {}) }),
+    );
+    if (m.view !== 'reader') {
+      const actionSet: IActionSet = {
+        type: 'ActionSet',
+        actions: [execute(t(L, 'followUp.markDone'), VERBS.followUpDone, { ...m.ref, reviewKey: f.reviewKey }, { associatedInputs: 'none' })],
+      };
+      items.push(actionSet);
+    }
+  }
+  return { type: 'Container', id: 'follow-ups', separator: true, spacing: 'Medium', items };
 }
 
 function statusLabel(L: Locale, scale: StatusScale, value: number): string {

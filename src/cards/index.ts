@@ -10,3 +10,4 @@ export * from './welcome-card';
 export * from './refusal-card';
 export * from './personal-reminder-card';
 export * from './digest-card';
+export * from './meeting-summary-card';

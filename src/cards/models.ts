@@ -53,6 +53,36 @@ export interface GroupCardModel {
   form?: FormState;
   /** A line on top, e.g. "Saved: …" (already localized; user parts escaped by the caller). */
   notice?: { text: string; color: 'good' | 'attention' };
+  /** What the leadership team's decisions ask of this group and is still open, earliest due first. */
+  followUps?: FollowUpView[];
+}
+
+/** An open follow-up of a review decision, as the group's card lists it. */
+export interface FollowUpView {
+  reviewKey: string;
+  goalCode: string;
+  ask: string;
+  /** The meeting that asked, YYYY-MM-DD. */
+  meetingDate: string;
+  dueDate: string;
+  overdue: boolean;
+}
+
+/** The summary of a review meeting's decisions: for the meeting chat, or one group's share for its channel. */
+export interface MeetingSummaryModel {
+  locale: Locale;
+  planTitle: LocalizedText;
+  period: string;
+  meetingDate: string;
+  /** Set for a group's channel: only what was asked of it. */
+  groupName?: LocalizedText;
+  decisions: {
+    goalKey: string;
+    goalCode: string;
+    goalTitle: string;
+    text: string;
+    followUp?: { ask: string; groupName: LocalizedText; dueDate: string };
+  }[];
 }
 
 export interface FormState {

@@ -85,7 +85,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     // Before the command API, whose JSON parser takes 256 kB: an uploaded table may be 10 MB.
     app.use('/api/import', importRouter({ ctx: services.ctx }));
     app.use('/api/reports', reportRouter({ board: services.board, clock, archive: services.archive }));
-    app.use('/api', meetingRouter({ ctx: services.ctx }));
+    app.use('/api', meetingRouter({ ctx: services.ctx, onEnded: (s) => mounted.postMeetingSummary(s), log }));
     app.use('/api', planLifeCycleRouter({ ctx: services.ctx }));
     app.use('/api', apiRouter({ ctx: services.ctx }));
     mountTab(app);

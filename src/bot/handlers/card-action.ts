@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { linkChannel, submitCheckIn } from '../../commands';
+import { linkChannel, markFollowUpDone, submitCheckIn } from '../../commands';
 import {
   buildGroupCard,
   buildLinkedCard,
   buildRefusalCard,
   checkInDataSchema,
+  clip,
   esc,
+  followUpDoneDataSchema,
   issueText,
   groupCardRefSchema,
   linkDataSchema,
@@ -14,12 +16,13 @@ import {
   t,
   VERBS,
   type Card,
+  type GroupCardModel,
   type GroupCardRef,
 } from '../../cards';
 import { canCheckIn, DomainError, Forbidden, Invalid, levelOf, NotFound, pickText, toLocale, type Actor, type Group } from '../../domain';
 import { resolveActor } from '../actor';
 import { conversationRefOf, type BotDeps, type InboundActivity } from '../deps';
-import { groupCardModel, groupGoals, groupLocale, loadPlanData, type PlanData } from '../views';
+import { groupCardModel, groupFollowUps, groupGoals, groupLocale, loadPlanData, type PlanData } from '../views';
 
 /**
  * `adaptiveCard/action` (Universal Actions). Every verb's data is parsed with zod first; the
@@ -50,6 +53,8 @@ export async function onCardAction(deps: BotDeps, a: InboundActivity): Promise<C
         return { card: await openForm(deps, a, data) };
       case VERBS.checkIn:
         return await checkIn(deps, a, data);
+      case VERBS.followUpDone:
+        return await followUpDone(deps, a, data);
       default:
         return { card: buildRefusalCard(userLocale, 'stale') };
     }
@@ -92,6 +97,11 @@ async function loadGroup(deps: BotDeps, ref: GroupCardRef): Promise<{ d: PlanDat
   return { d, group };
 }
 
+/** The group card as this group sees it now, with the open follow-ups read afresh. */
+async function groupCard(deps: BotDeps, d: PlanData, group: Group, view: GroupCardModel['view'], extra: Pick<GroupCardModel, 'form' | 'notice'> = {}): Promise<Card> {
+  return buildGroupCard(groupCardModel(d, group, view, { ...extra, followUps: await groupFollowUps(deps.repo, d, group.key) }));
+}
+
 function mayReport(actor: Actor | undefined, d: PlanData, group: Group): boolean {
   if (!actor) return false;
   return groupGoals(d, group.key).some((g) => canCheckIn(actor, g, d.groups));
@@ -100,7 +110,7 @@ function mayReport(actor: Actor | undefined, d: PlanData, group: Group): boolean
 async function refresh(deps: BotDeps, a: InboundActivity, ref: GroupCardRef): Promise<Card> {
   const { d, group } = await loadGroup(deps, ref);
   const actor = await actorFor(deps, a, d);
-  return buildGroupCard(groupCardModel(d, group, mayReport(actor, d, group) ? 'member' : 'reader'));
+  return groupCard(deps, d, group, mayReport(actor, d, group) ? 'member' : 'reader');
 }
 
 async function openForm(deps: BotDeps, a: InboundActivity, data: Record<string, unknown>): Promise<Card> {
@@ -113,9 +123,7 @@ async function openForm(deps: BotDeps, a: InboundActivity, data: Record<string, 
     deps.log.info(`Refused a check-in form on ${goal.key} to ${a.from.aadObjectId ?? a.from.id}`);
     return buildRefusalCard(toLocale(a.locale, groupLocale(d, group)), 'checkIn', input);
   }
-  return buildGroupCard(
-    groupCardModel(d, group, 'member', { form: { goalKey: goal.key, ...(input.unit ? { unit: input.unit } : {}), submissionId: `card-${randomUUID()}` } }),
-  );
+  return groupCard(deps, d, group, 'member', { form: { goalKey: goal.key, ...(input.unit ? { unit: input.unit } : {}), submissionId: `card-${randomUUID()}` } });
 }
 
 async function checkIn(deps: BotDeps, a: InboundActivity, data: Record<string, unknown>): Promise<CardActionResult> {
@@ -131,11 +139,10 @@ async function checkIn(deps: BotDeps, a: InboundActivity, data: Record<string, u
     ...(data.status !== undefined && data.status !== '' && Number.isFinite(Number(data.status)) ? { status: Number(data.status) } : {}),
     ...(data.indicatorValue !== undefined && data.indicatorValue !== '' && Number.isFinite(Number(data.indicatorValue)) ? { indicatorValue: Number(data.indicatorValue) } : {}),
   };
-  const again = (errors: string[]) =>
-    buildGroupCard(groupCardModel(d, group, 'member', { form: { goalKey, ...(typeof data.unit === 'string' ? { unit: data.unit } : {}), submissionId, values, errors } }));
+  const again = (errors: string[]) => groupCard(deps, d, group, 'member', { form: { goalKey, ...(typeof data.unit === 'string' ? { unit: data.unit } : {}), submissionId, values, errors } });
 
   if (!actor) return { card: buildRefusalCard(toLocale(a.locale, locale), 'checkIn', ref) };
-  if (!parsed.success) return { card: again(parsed.error.issues.map((i) => `${esc(i.path.join('.'))}: ${esc(i.message)}`)) };
+  if (!parsed.success) return { card: await again(parsed.error.issues.map((i) => `${esc(i.path.join('.'))}: ${esc(i.message)}`)) };
   const { goalKey: gk, period, unit, status, narrative, indicatorValue } = parsed.data;
   try {
     const { checkIn: stored, created } = await submitCheckIn(
@@ -153,14 +160,41 @@ async function checkIn(deps: BotDeps, a: InboundActivity, data: Record<string, u
       color: 'good' as const,
     };
     return {
-      card: buildGroupCard(groupCardModel(fresh, group, 'member', { notice })),
-      sharedUpdate: buildGroupCard(groupCardModel(fresh, group, 'shared')),
+      card: await groupCard(deps, fresh, group, 'member', { notice }),
+      sharedUpdate: await groupCard(deps, fresh, group, 'shared'),
     };
   } catch (e) {
     if (e instanceof Forbidden) return { card: buildRefusalCard(toLocale(a.locale, locale), 'checkIn', ref) };
     // Said by code in the card's language (docs/api.md), not in the command's English.
-    if (e instanceof Invalid) return { card: again(e.issues.map((i) => esc(issueText(locale, i)))) };
-    if (e instanceof DomainError && e.kind === 'Conflict') return { card: again([esc(e.message)]) };
+    if (e instanceof Invalid) return { card: await again(e.issues.map((i) => esc(issueText(locale, i)))) };
+    if (e instanceof DomainError && e.kind === 'Conflict') return { card: await again([esc(e.message)]) };
+    throw e;
+  }
+}
+
+/**
+ * "Mark done" on a follow-up the group card lists: `markFollowUpDone` (members of the asked group,
+ * or an admin) and the card refreshed in place — for the presser with a notice, and the shared
+ * message for everyone, so the follow-up leaves the card. Someone else gets a refusal and nothing
+ * is written.
+ */
+async function followUpDone(deps: BotDeps, a: InboundActivity, data: Record<string, unknown>): Promise<CardActionResult> {
+  const input = followUpDoneDataSchema.parse(data);
+  const ref = { planKey: input.planKey, groupKey: input.groupKey, period: input.period };
+  const { d, group } = await loadGroup(deps, ref);
+  const locale = groupLocale(d, group);
+  const actor = await actorFor(deps, a, d);
+  const refused = async (): Promise<CardActionResult> => ({
+    card: await groupCard(deps, d, group, 'reader', { notice: { text: t(toLocale(a.locale, locale), 'followUp.refused'), color: 'attention' } }),
+  });
+  if (!actor) return refused();
+  try {
+    const { value } = await markFollowUpDone(deps.ctx, actor, input.reviewKey);
+    deps.log.info(`Follow-up of ${value.key} marked done from a card by ${actor.id}`);
+    const notice = { text: t(locale, 'followUp.marked', { ask: esc(clip(value.followUp?.ask ?? '', 200)) }), color: 'good' as const };
+    return { card: await groupCard(deps, d, group, 'member', { notice }), sharedUpdate: await groupCard(deps, d, group, 'shared') };
+  } catch (e) {
+    if (e instanceof Forbidden) return refused();
     throw e;
   }
 }
