@@ -8,7 +8,7 @@ import { DEMO_PLAN_KEY, PLAN, buildThemes } from './plan';
 import { buildReviews } from './reviews';
 import { GOAL_TRANSLATIONS } from './translations';
 
-export { DEMO_USERS, type DemoUser } from './people';
+export { DEMO_DIRECTORY, DEMO_USERS, type DemoUser } from './people';
 export { DEMO_PLAN_KEY } from './plan';
 
 /** The demo has the shape of any importable dataset. */

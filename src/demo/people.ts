@@ -93,6 +93,9 @@ export function asPerson(p: DemoPerson): Person {
   return { id: p.id, upn: p.upn, name: p.name };
 }
 
+/** Everyone in the demo's directory (the people an admin can choose in local mode), as stored in lists. */
+export const DEMO_DIRECTORY: readonly Person[] = Object.values(P).map(asPerson);
+
 /** The service-area directors ("palvelualuejohtajat" in the seed). */
 export const SERVICE_AREA_DIRECTORS: readonly DemoPerson[] = [P.riitta, P.pekka, P.mikko, P.henrik];
 

@@ -5,6 +5,7 @@
  */
 export * from './localized';
 export * from './person';
+export * from './people-search';
 export * from './status-scale';
 export * from './plan';
 export * from './theme';

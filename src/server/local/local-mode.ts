@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { importDataset, type CommandContext } from '../../commands';
-import { buildDemoDataset, DEMO_USERS, type DemoUser } from '../../demo';
-import { parseOrInvalid } from '../../domain';
+import { buildDemoDataset, DEMO_DIRECTORY, DEMO_USERS, type DemoUser } from '../../demo';
+import { parseOrInvalid, PEOPLE_QUERY_MAX, searchPeople } from '../../domain';
 import { createEmulator, type Emulator } from '../../emulator';
 import { createGraphClient, provisionLists, type GraphClient } from '../../graph';
 import type { Logger } from '../../ports';
@@ -54,6 +54,9 @@ export interface LocalSite {
 
 /** Where the server's own Graph client addresses the emulator; answered in-process, never resolved. */
 export const IN_PROCESS_GRAPH_URL = 'http://emulator.in-process/graph/v1.0/';
+
+/** `GET /local/directory?q=`: one search text (repeating `q` or a novel-length text is refused with 400). */
+const directorySearchSchema = z.object({ q: z.string().max(PEOPLE_QUERY_MAX).default('') });
 
 const faultsSchema = z.object({
   rate: z.number().min(0).max(1),
@@ -116,6 +119,15 @@ export async function openLocalSite(config: LocalConfig, log: Logger): Promise<L
   });
   router.get('/users', (_req, res) => {
     res.json(people);
+  });
+  // The demo directory, searchable as the tenant's is through Graph: what the admin's people picker offers locally.
+  router.get('/directory', (req, res) => {
+    try {
+      const { q } = parseOrInvalid(directorySearchSchema, req.query, 'directory search');
+      res.json({ value: searchPeople(DEMO_DIRECTORY, q, 50) });
+    } catch (e) {
+      sendError(res, e);
+    }
   });
   router.post('/token', (req, res) => {
     const userId = (req.body as { userId?: unknown } | undefined)?.userId;

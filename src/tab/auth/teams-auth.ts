@@ -10,7 +10,8 @@ import type { TabConfig } from '../data/config';
 import type { HostContext } from '../host/host';
 import { AuthError, type Auth, type AuthUser } from './auth';
 
-const GRAPH_SCOPES = ['https://graph.microsoft.com/Sites.Read.All'];
+// Sites.Read.All reads the lists; User.ReadBasic.All lets an admin search the directory for people (src/tab/data/people.ts).
+const GRAPH_SCOPES = ['https://graph.microsoft.com/Sites.Read.All', 'https://graph.microsoft.com/User.ReadBasic.All'];
 
 export async function createTeamsAuth(config: TabConfig, host: HostContext): Promise<Auth> {
   if (!config.clientId || !config.tenantId || !config.apiScope) {

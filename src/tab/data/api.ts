@@ -38,7 +38,7 @@ export class ApiError extends Error {
   }
 }
 
-function codeFor(status: number): ApiErrorCode {
+export function codeFor(status: number): ApiErrorCode {
   if (status === 400 || status === 422) return 'invalid';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';

@@ -19,3 +19,4 @@ export {
 } from './hooks';
 export { createServices, ServicesProvider, useApi, useAuth, useClock, useConfig, useHost, useNow, useServices, type Services } from './services';
 export { useDrafts, type DraftSlot } from './drafts';
+export { DIRECTORY_PAGE, graphUsersUrl, searchDirectory, usePeopleSearch } from './people';
