@@ -12,6 +12,7 @@ import {
   OVERALL,
   type Actor,
   type CheckIn,
+  type Goal,
   type GoalSummary,
   type CheckInInput,
 } from '../domain';
@@ -88,8 +89,9 @@ export async function submitCheckIn(
     if (!winner) throw e;
     return replay(ctx, winner, input, actor);
   }
-  // Stored is stored: from here on nothing may answer as if it failed.
-  await settleSummary(ctx, stored.value);
+  // Stored is stored: from here on nothing may answer as if it failed. The goal as read above is
+  // the first attempt's base, so a check-in costs three round trips (reads, create, summary).
+  await settleSummary(ctx, stored.value, goal);
   return { checkIn: stored.value, created: true };
 }
 
@@ -113,22 +115,32 @@ async function replay(ctx: CommandContext, existing: Versioned<CheckIn>, input: 
  * quick rounds while they wait, then on in the background with longer pauses; whatever is still
  * behind after that (or after a crash) `reconcileSummaries` recomputes from CheckIns.
  */
-async function settleSummary(ctx: CommandContext, checkIn: CheckIn): Promise<void> {
+async function settleSummary(ctx: CommandContext, checkIn: CheckIn, known?: Versioned<Goal>): Promise<void> {
   try {
-    await updateSummary(ctx, checkIn);
+    await updateSummary(ctx, checkIn, known);
   } catch {
     void withConcurrencyRetry(() => updateSummary(ctx, checkIn), 20).catch(() => undefined);
   }
 }
 
-/** Applies the check-in to the goal's summary with If-Match, re-reading and retrying when another write won. */
-export async function updateSummary(ctx: CommandContext, checkIn: CheckIn): Promise<void> {
+/**
+ * Applies the check-in to the goal's summary with If-Match, re-reading and retrying when another
+ * write won. `known` is the goal as the caller just read it, used for the first attempt. A late
+ * correction of a past period that `applyCheckIn` cannot place in the slot's history (a race with
+ * a newer one) rebuilds the goal's summary from its check-ins instead, so the history stays whole.
+ */
+export async function updateSummary(ctx: CommandContext, checkIn: CheckIn, known?: Versioned<Goal>): Promise<void> {
+  let base = known;
   await withConcurrencyRetry(async () => {
-    const goal = await ctx.repo.goals.get(checkIn.goalKey);
-    const prev = goal.value.summary[checkIn.unit ?? OVERALL];
-    if (prev && order(checkIn, { period: prev.period, submittedAt: prev.at, key: prev.checkInKey }) <= 0) return;
-    const next = applyCheckIn(goal.value.summary, checkIn);
+    const goal = base ?? (await ctx.repo.goals.get(checkIn.goalKey));
+    base = undefined;
+    const slot = checkIn.unit ?? OVERALL;
+    let next = applyCheckIn(goal.value.summary, checkIn);
     if (next === goal.value.summary) return;
+    if (goal.value.summary[slot]?.history !== undefined && next[slot]?.history === undefined) {
+      next = summaryFromCheckIns((await ctx.repo.checkIns.list({ goalKey: checkIn.goalKey })).items.map((c) => c.value));
+      if (sameSummary(goal.value.summary, next)) return;
+    }
     await ctx.repo.goals.update({ ...goal.value, summary: next }, goal.etag);
   }, 12);
 }
@@ -152,7 +164,7 @@ export function summaryFromCheckIns(checkIns: readonly CheckIn[]): GoalSummary {
 
 const sameSummary = (a: GoalSummary, b: GoalSummary): boolean => {
   const slots = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...slots].every((s) => a[s]?.checkInKey === b[s]?.checkInKey && a[s]?.period === b[s]?.period && a[s]?.status === b[s]?.status);
+  return [...slots].every((s) => a[s]?.checkInKey === b[s]?.checkInKey && a[s]?.period === b[s]?.period && a[s]?.status === b[s]?.status && a[s]?.history === b[s]?.history);
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { CheckIn } from './check-in';
 import { OVERALL, type Goal, type GoalSummary, type SummaryEntry } from './goal';
-import type { Period } from './periods';
+import { addMonths, type Period } from './periods';
 import { levelsWorstFirst, type StatusScale } from './status-scale';
 
 /**
@@ -19,11 +19,65 @@ export function isNewer(a: Pick<CheckIn, 'period' | 'submittedAt' | 'key'>, b: P
 /** Submission order of check-ins as the summary sees it: time, then key for the same millisecond. */
 const bySubmission = (a: CheckIn, b: CheckIn): number => Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** The goal's summary after a check-in: replaces the slot's entry only if the check-in is newer. */
+/** A slot's status per month, decoded from `SummaryEntry.history`. */
+export function decodeHistory(history: string): Map<Period, number> {
+  const out = new Map<Period, number>();
+  const from = history.slice(0, 7);
+  const marks = history.slice(8);
+  for (let i = 0; i < marks.length; i++) {
+    const ch = marks[i] as string;
+    if (ch !== '.') out.set(addMonths(from, i), Number(ch));
+  }
+  return out;
+}
+
+/** The compact form of a slot's status per month (see `SummaryEntry.history`). */
+export function encodeHistory(byPeriod: ReadonlyMap<Period, number>): string | undefined {
+  const periods = [...byPeriod.keys()].sort();
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (!first || !last) return undefined;
+  let marks = '';
+  for (let p = first; p <= last && marks.length < 600; p = addMonths(p, 1)) {
+    const s = byPeriod.get(p);
+    marks += s === undefined ? '.' : String(s);
+  }
+  return `${first}:${marks}`;
+}
+
+const later = (a: string, b: string | undefined) => (b === undefined || Date.parse(a) > Date.parse(b) ? a : b);
+
+/**
+ * The goal's summary after a check-in: the slot's entry is replaced only if the check-in is newer
+ * (`isNewer`), and the slot's month-by-month history records the check-in's status for its period
+ * when it is the newest known for that period. A check-in older than something already folded in,
+ * for a past period that already has a status, cannot be placed without the check-ins: the slot's
+ * history is then dropped (views replay CheckIns for it until the reconciler rebuilds it).
+ */
 export function applyCheckIn(summary: GoalSummary, c: CheckIn): GoalSummary {
   const slot = c.unit ?? OVERALL;
   const prev = summary[slot];
-  if (prev && !isNewer(c, prev)) return summary;
+  const newer = !prev || isNewer(c, prev);
+  // The month-by-month history, when the entry has a complete one (or the slot is new).
+  const known = !prev ? new Map<Period, number>() : prev.history !== undefined ? decodeHistory(prev.history) : undefined;
+  let history = known;
+  if (history) {
+    const placed = history.get(c.period);
+    const foldedUpTo = prev ? (prev.historyAt ?? prev.at) : undefined;
+    if (prev && !newer && c.period === prev.period) {
+      // An older submission for the slot's latest period: changes nothing.
+    } else if (newer || placed === undefined || (foldedUpTo !== undefined && Date.parse(c.submittedAt) > Date.parse(foldedUpTo))) {
+      history = new Map(history).set(c.period, c.status);
+    } else {
+      history = undefined;
+    }
+  }
+  if (!newer && prev) {
+    if (history === known) return summary;
+    const { history: _h, historyAt: _a, ...rest } = prev;
+    const kept: SummaryEntry = history ? { ...rest, history: encodeHistory(history) as string, historyAt: later(c.submittedAt, prev.historyAt ?? prev.at) } : rest;
+    return { ...summary, [slot]: kept };
+  }
   const entry: SummaryEntry = {
     period: c.period,
     status: c.status,
@@ -31,6 +85,7 @@ export function applyCheckIn(summary: GoalSummary, c: CheckIn): GoalSummary {
     author: { id: c.author.id, name: c.author.name },
     checkInKey: c.key,
     ...(c.indicatorValue !== undefined ? { indicatorValue: c.indicatorValue } : {}),
+    ...(history ? { history: encodeHistory(history) as string, historyAt: later(c.submittedAt, prev ? (prev.historyAt ?? prev.at) : undefined) } : {}),
   };
   return { ...summary, [slot]: entry };
 }
@@ -63,6 +118,56 @@ export function summaryAt(goal: Pick<Goal, 'key' | 'summary'>, checkIns: readonl
   return out;
 }
 
+/** A slot's status as of a period, and the period it was reported for. */
+export interface SlotStatus {
+  period: Period;
+  status: number;
+}
+
+/**
+ * Per slot, the latest status at or before `asOf`, from the goal's summary and its month-by-month
+ * history alone — what the dashboard, its trend and any past period need, without a check-in.
+ * Undefined when a slot's entry is later than `asOf` and has no history (written before histories
+ * existed, or dropped by a late correction): then only a replay of CheckIns (`summaryAt`) can answer.
+ */
+export function statusesAt(goal: Pick<Goal, 'summary'>, asOf: Period): Record<string, SlotStatus> | undefined {
+  const out: Record<string, SlotStatus> = {};
+  for (const [slot, e] of Object.entries(goal.summary)) {
+    if (e.period <= asOf) {
+      out[slot] = { period: e.period, status: e.status };
+      continue;
+    }
+    if (e.history === undefined) return undefined;
+    let best: SlotStatus | undefined;
+    for (const [period, status] of decodeHistory(e.history)) if (period <= asOf && (!best || period > best.period)) best = { period, status };
+    if (best) out[slot] = best;
+  }
+  return out;
+}
+
+/** Whether every slot of these goals can be answered for any period from summaries alone (`statusesAt`). */
+export function historiesComplete(goals: readonly Pick<Goal, 'summary'>[]): boolean {
+  return goals.every((g) => Object.values(g.summary).every((e) => e.history !== undefined));
+}
+
+/**
+ * The slots of a goal that have a report for `period` — from the summary's histories, or from
+ * `checkIns` where a slot has none (`historiesComplete` tells whether they are needed).
+ */
+export function reportsFor(goals: readonly Pick<Goal, 'key' | 'summary'>[], checkIns: readonly Pick<CheckIn, 'goalKey' | 'unit' | 'period'>[], period: Period): Pick<CheckIn, 'goalKey' | 'unit' | 'period'>[] {
+  const out: Pick<CheckIn, 'goalKey' | 'unit' | 'period'>[] = [];
+  const replayed = new Set<string>();
+  for (const g of goals) {
+    for (const [slot, e] of Object.entries(g.summary)) {
+      const reported = e.period === period || (e.period > period && e.history !== undefined && decodeHistory(e.history).has(period));
+      if (e.period > period && e.history === undefined) replayed.add(g.key);
+      else if (reported) out.push({ goalKey: g.key, period, ...(slot === OVERALL ? {} : { unit: slot }) });
+    }
+  }
+  for (const c of checkIns) if (c.period === period && replayed.has(c.goalKey)) out.push(c);
+  return out;
+}
+
 export interface OverallStatus {
   status: number;
   period: Period;
@@ -76,9 +181,9 @@ export interface OverallStatus {
  * how a division reports "partially" as soon as one service area is behind. Undefined when
  * nothing has been reported.
  */
-export function overallStatus(summary: GoalSummary, units: readonly string[]): OverallStatus | undefined {
+export function overallStatus(summary: Readonly<Record<string, SlotStatus>>, units: readonly string[]): OverallStatus | undefined {
   const explicit = summary[OVERALL];
-  const unitEntries = units.map((u) => summary[u]).filter((e): e is SummaryEntry => !!e);
+  const unitEntries = units.map((u) => summary[u]).filter((e): e is SlotStatus => !!e);
   const latestUnitPeriod = unitEntries.reduce<string | undefined>((m, e) => (!m || e.period > m ? e.period : m), undefined);
   if (explicit && (!latestUnitPeriod || explicit.period >= latestUnitPeriod)) {
     return { status: explicit.status, period: explicit.period, computed: false };
@@ -111,10 +216,11 @@ export function countStatuses(scale: StatusScale, statuses: Iterable<number | un
 
 /**
  * The status of a goal as of a period: its overall status (`overallStatus`) over the latest
- * entries at or before the period (`summaryAt`), for one unit when `unit` is given.
+ * entries at or before the period — from the summary's histories (`statusesAt`), or replayed from
+ * `checkIns` for a goal whose histories are incomplete (`summaryAt`) — for one unit when `unit` is given.
  */
 export function goalStatusAsOf(goal: Pick<Goal, 'key' | 'summary' | 'units'>, checkIns: readonly CheckIn[], asOf: Period, unit?: string): number | undefined {
-  const summary = summaryAt(goal, checkIns, asOf);
+  const summary = statusesAt(goal, asOf) ?? summaryAt(goal, checkIns, asOf);
   return unit ? summary[unit]?.status : overallStatus(summary, goal.units)?.status;
 }
 

@@ -42,6 +42,19 @@ export const summaryEntrySchema = z.object({
   author: personSchema.pick({ id: true, name: true }),
   checkInKey: z.string(),
   indicatorValue: z.number().finite().optional(),
+  /**
+   * The slot's status per month up to `period`, so views of past periods and the trend need no
+   * check-ins (domain/rollup.ts `statusesAt`): "YYYY-MM:" and one character per month from that
+   * month on, a digit for the latest status reported for it or "." for none. Absent on entries
+   * written before it existed, or when a late correction could not be placed (the summary
+   * reconciler fills it in from CheckIns).
+   */
+  history: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2]):[0-9.]{1,600}$/)
+    .optional(),
+  /** The latest submission time folded into `history`. */
+  historyAt: z.string().datetime({ offset: true }).optional(),
 });
 export type SummaryEntry = z.infer<typeof summaryEntrySchema>;
 

@@ -14,7 +14,7 @@ describe('applying a check-in to a goal summary', () => {
   it('fills an empty slot', () => {
     const c = checkIn({ unit: 'VAKA', period: '2021-08', status: 2, indicatorValue: 753 });
     expect(applyCheckIn({}, c)).toEqual({
-      VAKA: { period: '2021-08', status: 2, at: c.submittedAt, author: { id: 'anna', name: 'Anna Virtanen' }, checkInKey: c.key, indicatorValue: 753 },
+      VAKA: { period: '2021-08', status: 2, at: c.submittedAt, author: { id: 'anna', name: 'Anna Virtanen' }, checkInKey: c.key, indicatorValue: 753, history: '2021-08:2', historyAt: c.submittedAt },
     });
   });
 

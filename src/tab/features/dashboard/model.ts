@@ -3,12 +3,12 @@
  * a chosen period. The view only renders this; everything a leader filters or sorts by is decided
  * here (and unit-tested), from the same domain rules the server and the bot use.
  */
-import { OVERALL, reportingSlots, type Goal, type GoalSummary } from '../../../domain/goal';
+import { OVERALL, reportingSlots, type Goal } from '../../../domain/goal';
 import type { CheckIn } from '../../../domain/check-in';
 import type { Group, Unit } from '../../../domain/organisation';
 import { currentPeriod, reportingPeriods, slotStates, type DueState, type Period } from '../../../domain/periods';
 import type { Plan } from '../../../domain/plan';
-import { countStatuses, overallStatus, statusCountsAsOf, summaryAsOf, summaryAt, type StatusCount } from '../../../domain/rollup';
+import { countStatuses, overallStatus, reportsFor, statusCountsAsOf, statusesAt, summaryAsOf, summaryAt, type SlotStatus, type StatusCount } from '../../../domain/rollup';
 import { orderThemes, type Theme } from '../../../domain/theme';
 import type { QueryOf } from '../../routing/route-table';
 
@@ -128,7 +128,7 @@ export function buildRows(input: ModelInput): Row[] {
       else byGoal.set(c.goalKey, [c]);
     }
   }
-  const slots = slotStates(plan, goals, checkIns, period, today);
+  const slots = slotStates(plan, goals, reportsFor(goals, checkIns, period), period, today);
   const periods = reportingPeriods(plan);
   const staleBefore = current ? (periods[periods.indexOf(period) - 1] ?? period) : period;
   const dueBySlot = new Map(slots.map((s) => [`${s.goalKey}|${s.unit}`, s.state]));
@@ -138,7 +138,8 @@ export function buildRows(input: ModelInput): Row[] {
   );
 
   return sortedGoals.map((goal, order) => {
-    const summary: GoalSummary = current ? summaryAt(goal, checkIns, period) : summaryAsOf(byGoal.get(goal.key) ?? [], period);
+    // From the summary's month-by-month histories; a goal without them replays its check-ins.
+    const summary: Readonly<Record<string, SlotStatus>> = statusesAt(goal, period) ?? (current ? summaryAt(goal, checkIns, period) : summaryAsOf(byGoal.get(goal.key) ?? [], period));
     const cells = new Map<string, Cell>();
     let overdueSlots = 0;
     for (const unit of reportingSlots(goal)) {

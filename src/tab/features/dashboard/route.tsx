@@ -9,6 +9,8 @@ import { Board24Regular, Link20Regular, SearchInfo24Regular } from '@fluentui/re
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentPeriod, defaultPlan, helsinkiDate } from '../../../domain/periods';
+import { historiesComplete } from '../../../domain/rollup';
+import type { CheckIn } from '../../../domain/check-in';
 import type { Plan } from '../../../domain/plan';
 import { paths } from '../../routing/paths';
 import { useNavigate, useRoute } from '../../routing/router';
@@ -39,6 +41,7 @@ import {
 } from './model';
 
 // The chart library is the heaviest part of the view: load it after the matrix has painted.
+const NO_CHECK_INS: CheckIn[] = [];
 const TrendChart = lazy(() => import('./components/trend-chart').then((m) => ({ default: m.TrendChart })));
 
 /** Rows drawn at once; more on request, so 500 goals stay smooth. */
@@ -72,7 +75,12 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
   const fmt = useFormat();
   const text = useText();
   const plan = board.plan;
-  const checkIns = useCheckIns({ planKey: plan.key });
+  // The goals' summaries carry each slot's month-by-month history, so the matrix of any period
+  // and the trend need no check-ins; only goals written before histories existed (until the
+  // server's summary reconciler has rebuilt them) make the view read the plan's check-ins.
+  const needsCheckIns = useMemo(() => !historiesComplete(board.goals), [board.goals]);
+  const checkInsRead = useCheckIns(needsCheckIns ? { planKey: plan.key } : undefined);
+  const checkIns = needsCheckIns ? checkInsRead : { data: NO_CHECK_INS, error: null, refetch: checkInsRead.refetch };
   const periods = useMemo(() => periodsToShow(plan, today), [plan, today]);
   const period = query.period && periods.includes(query.period) ? query.period : (currentPeriod(plan, today) ?? periods[periods.length - 1] ?? today.slice(0, 7));
   const [search, setSearch] = useState(query.q);
