@@ -97,6 +97,8 @@ export function buildCheckIns(facts: readonly GoalFact[], groups: readonly Group
         const status = statuses[i] as number;
         const author = pick(rng, authors);
         const isLast = i === periods.length - 1;
+        // Swedish-speaking SVE reporters write in Swedish; the seed's own texts (the last period) are Finnish.
+        const swedish = !isLast && u.unit === 'SVE' && author.swedish === true;
         let narrative = isLast
           ? u.text
           : generatedNarrative(rng, {
@@ -105,7 +107,7 @@ export function buildCheckIns(facts: readonly GoalFact[], groups: readonly Group
               month: Number(period.slice(5)),
               status,
               ...(i > 0 ? { previous: statuses[i - 1] as number } : {}),
-              swedish: u.unit === 'SVE' && author.swedish === true,
+              swedish,
             });
         const indicatorValue = indicatorSlot ? TRAINED[period] : undefined;
         if (indicatorValue !== undefined && !isLast) {
@@ -120,6 +122,7 @@ export function buildCheckIns(facts: readonly GoalFact[], groups: readonly Group
           unit: u.unit,
           status,
           narrative,
+          ...(swedish ? { language: 'sv' as const } : {}),
           ...(indicatorValue !== undefined ? { indicatorValue } : {}),
           author: asPerson(author),
           submittedAt: submittedAt(rng, period),

@@ -47,9 +47,12 @@ export function Page({
   back,
   actions,
   narrow,
+  titleLang,
   children,
 }: {
   title: string;
+  /** The title's language when it is not the page's (a goal title shown in its Finnish fallback). */
+  titleLang?: string;
   eyebrow?: ReactNode;
   subtitle?: ReactNode;
   back?: ReactNode;
@@ -68,7 +71,7 @@ export function Page({
       <header className={styles.header}>
         <div className={styles.titles}>
           {eyebrow ? <Subtitle2 className={styles.subtitle}>{eyebrow}</Subtitle2> : null}
-          <Title2 as="h1" className={styles.title}>
+          <Title2 as="h1" className={styles.title} lang={titleLang}>
             {title}
           </Title2>
           {subtitle ? <Body1 className={styles.subtitle}>{subtitle}</Body1> : null}

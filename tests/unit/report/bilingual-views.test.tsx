@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { missingTexts } from '../../../src/domain';
 import { buildDemoDataset } from '../../../src/demo';
 import DashboardView from '../../../src/tab/features/dashboard/route';
+import GoalView from '../../../src/tab/features/goal/route';
 import { fakeServices, renderView } from '../tab/helpers';
 
 const data = buildDemoDataset();
@@ -27,5 +28,26 @@ describe('goal titles for a Swedish reader of the demo', () => {
     const table = await screen.findByRole('table', {}, { timeout: 5000 });
     expect(table.querySelectorAll('a [lang]')).toHaveLength(0);
     expect(within(table).getAllByRole('link')[0]?.textContent).toBe('1 Tehdään oppimiskampuksen esiselvitys toimialan osalta ja kartoitetaan yhteistyökumppanit');
+  });
+});
+
+describe('a goal’s page for a Swedish reader of the demo', () => {
+  it('heads an untranslated goal with its Finnish title marked lang="fi", and marks each narrative by the language it was written in', async () => {
+    await renderView(<GoalView />, { path: '/goals/vantaa-ko-2021.g4', services: fakeServices(data), lng: 'sv' });
+    const h1 = await screen.findByRole('heading', { level: 1, name: /Vahvistetaan huoltajien osallisuutta/ }, { timeout: 5000 });
+    expect(h1.getAttribute('lang')).toBe('fi');
+    const sve = data.checkIns.find((c) => c.goalKey === 'vantaa-ko-2021.g4' && c.language === 'sv');
+    const finnish = data.checkIns.find((c) => c.goalKey === 'vantaa-ko-2021.g4' && c.language === undefined && c.period < '2021-08');
+    expect(sve && finnish).toBeTruthy();
+    const swedishText = await screen.findAllByText(sve!.narrative);
+    expect(swedishText.map((el) => el.closest('[lang]')?.getAttribute('lang') ?? 'sv')).toEqual(swedishText.map(() => 'sv'));
+    const finnishText = screen.getAllByText(finnish!.narrative);
+    expect(finnishText.every((el) => el.getAttribute('lang') === 'fi')).toBe(true);
+  });
+
+  it('heads a translated goal with its Swedish title, unmarked', async () => {
+    await renderView(<GoalView />, { path: '/goals/vantaa-ko-2021.g1', services: fakeServices(data), lng: 'sv' });
+    const h1 = await screen.findByRole('heading', { level: 1, name: /En förstudie om ett lärcampus/ }, { timeout: 5000 });
+    expect(h1.getAttribute('lang')).toBeNull();
   });
 });

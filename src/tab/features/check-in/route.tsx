@@ -15,7 +15,8 @@ import { useLinkProps, useNavigate, useRoute } from '../../routing/router';
 import { BackLink, Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { useAuth, useBoard, useCheckIns, useClock, useGoal, useMe, useNow, useSubmitCheckIn } from '../../data';
-import { useFormat, useText } from '../../i18n/locale';
+import { useFormat, useLocale, useText } from '../../i18n/locale';
+import { useGoalText } from '../../components/in-language';
 import { CheckInForm } from './check-in-form';
 
 const useStyles = makeStyles({
@@ -27,6 +28,8 @@ export default function CheckInView() {
   const { t } = useTranslation('checkIn');
   const text = useText();
   const fmt = useFormat();
+  const goalText = useGoalText();
+  const { locale } = useLocale();
   const route = useRoute();
   const navigate = useNavigate();
   const auth = useAuth();
@@ -81,11 +84,13 @@ export default function CheckInView() {
   const theme = board.data.theme(g.themeKey);
   const due = dueOn(plan, period);
   const eyebrow = t('eyebrow', { period: fmt.period(period) });
-  const title = g.code ? t('goalTitle', { code: g.code, title: g.title }) : g.title;
+  const shown = goalText(g);
+  const title = g.code ? t('goalTitle', { code: g.code, title: shown.text }) : shown.text;
 
   return (
     <Page
       title={title}
+      titleLang={shown.lang !== locale ? shown.lang : undefined}
       eyebrow={eyebrow}
       back={back}
       narrow

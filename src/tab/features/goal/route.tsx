@@ -20,7 +20,8 @@ import { EmptyState, ErrorState, errorKind, LoadingCards, refetchAll } from '../
 import { StatusChip } from '../../components/status-chip';
 import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useGoal, useMe, useNow, useReviews, type Board } from '../../data';
-import { useFormat, useText } from '../../i18n/locale';
+import { useFormat, useLocale, useText } from '../../i18n/locale';
+import { InLanguage, useGoalText, type TextInLanguage } from '../../components/in-language';
 import { CheckInTimeline } from './components/check-in-timeline';
 import { ReviewForm, ReviewList } from './components/review-notes';
 import { historyByUnit, indicatorSeries } from './model';
@@ -63,15 +64,17 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function MeasureText({ m, unit }: { m: Measure; unit?: string }) {
+function MeasureText({ m, unit, own }: { m: Measure; unit?: string; own: TextInLanguage }) {
   const { t } = useTranslation('goal');
   const fmt = useFormat();
   const styles = useStyles();
-  const parts = [m.value !== undefined ? `${fmt.number(m.value)}${unit ? ` ${unit}` : ''}` : '', m.text ?? ''].filter(Boolean);
-  if (parts.length === 0 && !m.date) return <>{t('facts.none')}</>;
+  const value = m.value !== undefined ? `${fmt.number(m.value)}${unit ? ` ${unit}` : ''}` : '';
+  if (!value && !own.text && !m.date) return <>{t('facts.none')}</>;
   return (
     <>
-      {parts.join(' – ')}
+      {value}
+      {value && own.text ? ' – ' : ''}
+      {own.text ? <InLanguage value={own} /> : null}
       {m.date ? <Text className={styles.sub}>{` (${t('facts.at', { date: fmt.date(m.date) })})`}</Text> : null}
     </>
   );
@@ -111,10 +114,17 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
   const mayCheckIn = actor ? canCheckIn(actor, goal, board.groups) : false;
   const mayReview = actor ? canWriteReview(actor) : false;
   const ind = goal.indicator;
+  // The goal's words in the reader's language; a Finnish fallback says it is Finnish (lang="fi").
+  const goalText = useGoalText();
+  const { locale } = useLocale();
+  const shown = goalText(goal);
+  const description = goalText(goal, 'description');
+  const unit = goalText(goal, 'indicatorUnit').text || undefined;
 
   return (
     <Page
-      title={goal.code ? t('titleWithCode', { code: goal.code, title: goal.title }) : goal.title}
+      title={goal.code ? t('titleWithCode', { code: goal.code, title: shown.text }) : shown.text}
+      titleLang={shown.lang !== locale ? shown.lang : undefined}
       eyebrow={theme ? `${theme.code} ${text(theme.title)}` : undefined}
       subtitle={text(plan.title)}
       back={<BackLink to={dashboard}>{t('back')}</BackLink>}
@@ -157,24 +167,30 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
         <h2 id="goal-facts" className={styles.sectionTitle}>
           {t('facts.title')}
         </h2>
-        {goal.description ? <p className={styles.description}>{goal.description}</p> : null}
+        {description.text ? (
+          <p className={styles.description} lang={description.lang !== locale ? description.lang : undefined}>
+            {description.text}
+          </p>
+        ) : null}
         <dl className={styles.facts}>
           <Fact label={t('facts.theme')}>
             {parent ? `${parent.code} ${text(parent.title)} › ` : ''}
             {theme ? `${theme.code} ${text(theme.title)}` : t('facts.none')}
           </Fact>
           <Fact label={t('facts.indicator')}>
-            <span className={styles.description}>{ind.text}</span>
+            <span className={styles.description}>
+              <InLanguage value={goalText(goal, 'indicatorText')} />
+            </span>
             <br />
             <Text className={styles.sub}>
-              {[t(`facts.kind.${ind.kind}`), ind.unit ? t('facts.unit', { unit: ind.unit }) : '', ind.direction ? t(`facts.direction.${ind.direction}`) : ''].filter(Boolean).join(' · ')}
+              {[t(`facts.kind.${ind.kind}`), unit ? t('facts.unit', { unit }) : '', ind.direction ? t(`facts.direction.${ind.direction}`) : ''].filter(Boolean).join(' · ')}
             </Text>
           </Fact>
           <Fact label={t('facts.baseline')}>
-            <MeasureText m={goal.baseline} unit={ind.unit} />
+            <MeasureText m={goal.baseline} unit={unit} own={goalText(goal, 'baselineText')} />
           </Fact>
           <Fact label={t('facts.target')}>
-            <MeasureText m={goal.target} unit={ind.unit} />
+            <MeasureText m={goal.target} unit={unit} own={goalText(goal, 'targetText')} />
           </Fact>
           <Fact label={t('facts.persons')}>{goal.responsiblePersons.length ? fmt.list(goal.responsiblePersons.map((p) => p.name)) : t('facts.none')}</Fact>
           <Fact label={t('facts.groups')}>
@@ -205,7 +221,7 @@ function GoalDetail({ goal, board }: { goal: Goal; board: Board }) {
         ) : !checkIns.data ? (
           <LoadingCards count={2} label={t('history.loading')} />
         ) : (
-          <CheckInTimeline plan={plan} history={history} unitName={unitName} indicatorUnit={ind.unit} />
+          <CheckInTimeline plan={plan} history={history} unitName={unitName} indicatorUnit={unit} />
         )}
       </section>
 

@@ -10,7 +10,7 @@ import { OVERALL } from '../../../../domain/goal';
 import type { Plan } from '../../../../domain/plan';
 import { EmptyState } from '../../../components/states';
 import { StatusChip } from '../../../components/status-chip';
-import { useFormat } from '../../../i18n/locale';
+import { useFormat, useLocale } from '../../../i18n/locale';
 import type { UnitHistory } from '../model';
 
 const useStyles = makeStyles({
@@ -51,6 +51,8 @@ export function CheckInTimeline({ plan, history, unitName, indicatorUnit }: { pl
   const styles = useStyles();
   const { t } = useTranslation('goal');
   const fmt = useFormat();
+  // A narrative stays in the language it was written in (the plan's, for one from before that was recorded).
+  const { locale } = useLocale();
   if (history.every((h) => h.checkIns.length === 0)) {
     return (
       <EmptyState icon={<History24Regular />} title={t('history.empty.title')}>
@@ -85,7 +87,9 @@ export function CheckInTimeline({ plan, history, unitName, indicatorUnit }: { pl
                         {t('history.value', { value: `${fmt.number(c.indicatorValue)}${indicatorUnit ? ` ${indicatorUnit}` : ''}` })}
                       </Caption1>
                     ) : null}
-                    <p className={styles.narrative}>{c.narrative}</p>
+                    <p className={styles.narrative} lang={(c.language ?? plan.language) !== locale ? (c.language ?? plan.language) : undefined}>
+                      {c.narrative}
+                    </p>
                   </li>
                 ))}
               </ol>
