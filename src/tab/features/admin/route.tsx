@@ -23,6 +23,7 @@ import { ConflictView } from './components/conflict-view';
 import { GoalForm, GroupForm, PlanForm, ThemeForm, UnitForm } from './components/entity-forms';
 import { useEntityEditor } from './hooks/use-entity-editor';
 import { ImportLink, ImportView, isImportPath } from './import/import-view';
+import { isTranslationsPath, TranslationsLink, TranslationsView } from './translations/translations-view';
 import { DeleteEntity } from './life-cycle/delete-entity';
 import { PlanLifeCycle } from './life-cycle/plan-life-cycle';
 import { blankGoal, blankGroup, blankPlan, blankTheme, blankUnit, KINDS, knownPeople } from './model';
@@ -98,6 +99,7 @@ function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board;
         </h2>
         <div className={styles.actions}>
           {kind === 'plans' || kind === 'goals' ? <ImportLink plan={plan} /> : null}
+          {kind === 'goals' ? <TranslationsLink plan={plan} goals={board.goals} /> : null}
           <NewButton to={adminPath(kind, 'new', plan)} label={t(`new.${kind}`)} />
         </div>
       </div>
@@ -316,6 +318,7 @@ export default function AdminView() {
     );
   }
   if (isImportPath(route.params.rest)) return <ImportView plans={planOptions} {...(plan ? { plan: plan.key } : {})} />;
+  if (isTranslationsPath(route.params.rest)) return <TranslationsView plans={planOptions} {...(plan ? { plan: plan.key } : {})} />;
   const error = me.error ?? plans.error ?? board.error;
   return (
     <Page
