@@ -33,8 +33,8 @@ const A4_SHORT = 11906;
 const A4_LONG = 16838;
 const MARGIN = 1134; // 2 cm
 const TABLE_WIDTH = A4_LONG - 2 * MARGIN;
-/** Goal, indicator, baseline, target, responsible, realization, status: the seed's proportions. */
-const COLUMN_SHARES = [14, 11, 10, 14, 11, 29, 11];
+/** Goal, indicator, baseline, target, responsible, realization, status: the seed's proportions, the responsible column wide enough for its header ("Vastuuhenkilö(t)") in one piece. */
+const COLUMN_SHARES = [14, 11, 10, 14, 13, 27, 11];
 const COLUMN_WIDTHS = (() => {
   const total = COLUMN_SHARES.reduce((a, b) => a + b, 0);
   const widths = COLUMN_SHARES.map((s) => Math.floor((TABLE_WIDTH * s) / total));
