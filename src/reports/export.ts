@@ -35,5 +35,17 @@ export async function exportReport(board: BoardReader, req: ReportRequest, now: 
     generatedAt: now.toISOString(),
     filter,
   });
-  return { ...(await writeReport(report, req.format)), report };
+  // The re-import sheet holds what the report shows: its goals (after any filter) and their themes.
+  const shown = new Set(report.sections.flatMap((s) => s.goals.map((g) => g.key)));
+  const data = {
+    plan,
+    themes: planBoard.themes.map((t) => t.value),
+    goals: planBoard.goals.map((g) => g.value).filter((g) => shown.has(g.key)),
+    groups: planBoard.groups.map((g) => g.value),
+    units: planBoard.units.map((u) => u.value),
+    checkIns: checkIns.items.map((c) => c.value).filter((c) => shown.has(c.goalKey)),
+    asOf: req.period,
+    allThemes: Object.keys(filter).length === 0,
+  };
+  return { ...(await writeReport(report, req.format, data)), report };
 }

@@ -1,4 +1,5 @@
 import type { BoardReport } from '../domain/report';
+import type { ReimportInput } from '../domain/import/reimport';
 import type { ReportFormat } from '../domain/report-request';
 import { writeCsv } from './csv';
 import { writeDocx } from './docx';
@@ -21,8 +22,9 @@ export function reportFileName(report: Pick<BoardReport, 'plan' | 'period' | 'la
   return `${report.plan.key}_${report.period}_${report.lang}.${format}`;
 }
 
-export async function writeReport(report: BoardReport, format: ReportFormat): Promise<ReportFile> {
-  const bytes = format === 'docx' ? await writeDocx(report) : format === 'xlsx' ? await writeXlsx(report) : writeCsv(report);
+/** `data`: the plan as data, which the Excel file carries on a hidden sheet for re-import. */
+export async function writeReport(report: BoardReport, format: ReportFormat, data?: ReimportInput): Promise<ReportFile> {
+  const bytes = format === 'docx' ? await writeDocx(report) : format === 'xlsx' ? await writeXlsx(report, data) : writeCsv(report);
   return { bytes, contentType: CONTENT_TYPES[format], fileName: reportFileName(report, format) };
 }
 

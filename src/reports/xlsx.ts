@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { periodLabel, type BoardReport } from '../domain/report';
 import { cleanText, excelDate, formatInstant, statusText } from './format';
 import { stringsFor } from './strings';
+import type { ReimportInput } from '../domain/import/reimport';
+import { addReimportSheet } from './reimport-sheet';
 import { goalColumns, tableRows, type TableColumn, type TableRow, type TableValue } from './table';
 
 /**
@@ -102,7 +104,8 @@ function addTable(ws: ExcelJS.Worksheet, columns: TableColumn[], rows: TableRow[
   };
 }
 
-export async function writeXlsx(report: BoardReport): Promise<Uint8Array> {
+/** With `data`, the workbook also carries the hidden re-import sheet (reimport-sheet.ts). */
+export async function writeXlsx(report: BoardReport, data?: ReimportInput): Promise<Uint8Array> {
   const s = stringsFor(report.lang);
   const period = periodLabel(report.period);
   const wb = new ExcelJS.Workbook();
@@ -157,5 +160,6 @@ export async function writeXlsx(report: BoardReport): Promise<Uint8Array> {
     const ws = wb.addWorksheet(sheetName(name, taken));
     addTable(ws, goalColumns(report, { withTheme: false }), rows.filter((r) => r.section === section), s.truncated, 1, false);
   }
+  if (data) addReimportSheet(wb, data);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -22,7 +22,9 @@ import {
   countChanges,
   importChanges,
   isApplicable,
+  isReimportSheet,
   mapTable,
+  readReimportSheet,
   type ChangeCounts,
   type ImportChange,
   type ImportDraft,
@@ -94,16 +96,17 @@ async function build(ctx: CommandContext, req: ImportRequest): Promise<{ preview
     ? await Promise.all([ctx.repo.themes.list({ planKey: req.planKey }), ctx.repo.goals.list({ planKey: req.planKey })])
     : [{ items: [], invalid: [] }, { items: [], invalid: [] }];
   const { bytes: _b, fileName: _f, ...options } = req;
-  const draft = mapTable(
-    table,
-    {
-      ...(plan ? { plan: plan.value } : {}),
-      groups: groups.items.map((g) => g.value),
-      units: units.items.map((u) => u.value),
-      people: knownPeople(groups.items.map((g) => g.value), goals.items.map((g) => g.value), people.items.map((p) => p.value)),
-    },
-    options,
-  );
+  const existing = {
+    ...(plan ? { plan: plan.value } : {}),
+    groups: groups.items.map((g) => g.value),
+    units: units.items.map((u) => u.value),
+    people: knownPeople(groups.items.map((g) => g.value), goals.items.map((g) => g.value), people.items.map((p) => p.value)),
+  };
+  // The board report's Excel carries its own data sheet for re-import: read that, not the headers.
+  const dataSheet = options.sheet === undefined || options.sheet === '' ? table.sheets.find(isReimportSheet) : undefined;
+  const reimport = dataSheet ? readReimportSheet(dataSheet, table.sheets.map((x) => x.name), existing, options) : undefined;
+  const draft = reimport?.draft ?? mapTable(table, existing, options);
+  if (reimport?.problems) draft.problems.push(...reimport.problems);
   const found = await mapAll(draft.checkIns, 8, async (c) => ((await ctx.repo.findCheckInBySubmission(c.submissionId)) ? c.submissionId : undefined));
   const changes = importChanges(draft, {
     ...(plan ? { plan: plan.value } : {}),
@@ -160,7 +163,21 @@ export async function applyImport(ctx: CommandContext, actor: Actor, req: Import
     const d = c.value as ImportDraft['checkIns'][number];
     const checkIn: CheckIn = parseOrInvalid(
       checkInSchema,
-      { key: d.key, goalKey: d.goalKey, planKey: d.planKey, period: d.period, status: d.status, narrative: d.narrative, author, submittedAt: now, source: 'import', submissionId: d.submissionId },
+      {
+        key: d.key,
+        goalKey: d.goalKey,
+        planKey: d.planKey,
+        period: d.period,
+        ...(d.unit ? { unit: d.unit } : {}),
+        status: d.status,
+        narrative: d.narrative,
+        ...(d.language ? { language: d.language } : {}),
+        ...(d.indicatorValue !== undefined ? { indicatorValue: d.indicatorValue } : {}),
+        author,
+        submittedAt: now,
+        source: 'import',
+        submissionId: d.submissionId,
+      },
       `check-in of row ${d.row}`,
     );
     await ctx.repo.checkIns.create(checkIn);

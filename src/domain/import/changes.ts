@@ -100,7 +100,9 @@ export function importChanges(draft: ImportDraft, stored: ImportStored): ImportC
   const goalRow = new Map(draft.rows.filter((r) => r.kind === 'goal' && r.goalKey).map((r) => [r.goalKey as string, r.row]));
   for (const g of draft.goals) {
     const s = goals.get(g.key);
-    out.push(change<Goal>('goal', g.key, s, s ? mergeGoal(s, g, fields) : g, goalRow.get(g.key)));
+    // A re-imported report carries the whole goal (every language); its history stays the stored one.
+    const merged = s ? (draft.source === 'reimport' ? { ...g, summary: s.summary } : mergeGoal(s, g, fields)) : g;
+    out.push(change<Goal>('goal', g.key, s, merged, goalRow.get(g.key)));
   }
   for (const c of draft.checkIns) {
     const exists = stored.existingSubmissions.has(c.submissionId);

@@ -5,3 +5,4 @@ export * from './structure';
 export * from './status';
 export * from './map-table';
 export * from './changes';
+export * from './reimport';

@@ -127,9 +127,15 @@ export interface ImportCheckIn {
   status: number;
   narrative: string;
   row: number;
+  /** The service area reported on (a re-imported report's per-area status); none = the goal as a whole. */
+  unit?: string;
+  language?: Locale;
+  indicatorValue?: number;
 }
 
 export interface ImportDraft {
+  /** `reimport`: the report's own data sheet (reimport.ts), whose goals are taken whole; else a table read by its headers. */
+  source?: 'table' | 'reimport';
   sheet: string;
   sheets: string[];
   headerRow?: number;
