@@ -10,6 +10,7 @@ import { Store } from './db.js';
 import { dispatch } from './dispatch.js';
 import { errorBody, GraphError, newRequestId } from './errors.js';
 import { pickFault, type FaultConfig } from './faults.js';
+import { createResourceBudget } from './resource-units.js';
 import { siteIdOf } from './sites.js';
 import { SIMPLE_UPLOAD_MAX } from './drive.js';
 import { DEFAULT_LIST_VIEW_THRESHOLD } from './threshold.js';
@@ -33,6 +34,12 @@ export interface EmulatorOptions {
   listViewThreshold?: number;
   /** Seed of the order a $batch's independent requests run and answer in (batch.ts). Default 1. */
   batchSeed?: number;
+  /**
+   * SharePoint's application throttling: resource units the app may spend per minute
+   * (resource-units.ts); over it, 429 with Retry-After. Off when not given (tests and `npm start`
+   * would only slow down); load tests and the bench turn it on.
+   */
+  resourceUnitsPerMinute?: number;
 }
 
 export interface EmulatorStats {
@@ -44,6 +51,8 @@ export interface EmulatorStats {
   byMethod: Record<string, number>;
   /** Requests carried inside $batch round trips. */
   batchedRequests: number;
+  /** Requests refused with 429 because the resource-unit budget was spent (not injected faults). */
+  throttled: number;
 }
 
 /** The Fetch API's `fetch`, answered by the emulator itself. */
@@ -81,7 +90,19 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   };
   const random = opts.random ?? Math.random;
   let faults: FaultConfig | null = opts.faults ?? null;
-  const fresh = (): EmulatorStats => ({ requests: 0, faults: 0, byMethod: {}, batchedRequests: 0 });
+  const fresh = (): EmulatorStats => ({ requests: 0, faults: 0, byMethod: {}, batchedRequests: 0, throttled: 0 });
+  const budget = opts.resourceUnitsPerMinute ? createResourceBudget(opts.resourceUnitsPerMinute) : undefined;
+  /** Runs a request against the resource-unit budget, if there is one: refused, or answered with its headers. */
+  const charged = (req: EmuRequest, clientRequestId: string, run: () => EmuResponse): EmuResponse => {
+    const c = budget?.charge(req);
+    if (!c) return run();
+    if ('refused' in c) {
+      stats.throttled++;
+      return errorResponse(c.refused, clientRequestId);
+    }
+    const out = run();
+    return Object.keys(c.headers).length ? { ...out, headers: { ...out.headers, ...c.headers } } : out;
+  };
   let stats = fresh();
 
   const errorResponse = (err: unknown, clientRequestId: string): EmuResponse => {
@@ -104,11 +125,13 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       stats.faults++;
       return errorResponse(fault, clientRequestId);
     }
-    try {
-      return dispatch(env, req);
-    } catch (err) {
-      return errorResponse(err, clientRequestId);
-    }
+    return charged(req, clientRequestId, () => {
+      try {
+        return dispatch(env, req);
+      } catch (err) {
+        return errorResponse(err, clientRequestId);
+      }
+    });
   };
 
   /** One round trip as the emulator sees it, from express or from an in-process fetch. */
@@ -189,11 +212,15 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         return answer(errorResponse(err, clientRequestId));
       }
     }
-    try {
-      return answer(dispatch(env, base));
-    } catch (err) {
-      return answer(errorResponse(err, clientRequestId));
-    }
+    return answer(
+      charged(base, clientRequestId, () => {
+        try {
+          return dispatch(env, base);
+        } catch (err) {
+          return errorResponse(err, clientRequestId);
+        }
+      }),
+    );
   };
 
   const responseHeaders = (out: EmuResponse, clientRequestId: string): Record<string, string> => ({

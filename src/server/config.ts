@@ -42,6 +42,12 @@ const local = base.extend({
   /** Fault injection in the emulator: rate 0..1 of 429/503 answers. */
   EMULATOR_FAULT_RATE: z.coerce.number().min(0).max(1).default(0),
   /**
+   * SharePoint's application throttling in the emulator: resource units per minute the app may
+   * spend (0 = off, the default). A tenant of 5,001–15,000 licences has about 3,750; load tests
+   * and `npm run bench` turn it on so they meet 429s as a municipality's tenant would.
+   */
+  EMULATOR_RESOURCE_UNITS_PER_MINUTE: z.coerce.number().int().min(0).default(0),
+  /**
    * Local mode on a non-loopback HOST: only with this set to exactly `expose-demo-tokens-to-the-network`,
    * because anyone who reaches the port can mint an admin token. Logged as a warning at every start.
    */

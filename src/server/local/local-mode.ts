@@ -83,6 +83,7 @@ export async function openLocalSite(config: LocalConfig, log: Logger): Promise<L
     dbPath,
     authenticate,
     ...(config.EMULATOR_FAULT_RATE > 0 ? { faults: { rate: config.EMULATOR_FAULT_RATE, statuses: [429, 503], retryAfterSeconds: 1 } } : {}),
+    ...(config.EMULATOR_RESOURCE_UNITS_PER_MINUTE > 0 ? { resourceUnitsPerMinute: config.EMULATOR_RESOURCE_UNITS_PER_MINUTE } : {}),
   });
   const graph = createGraphClient({
     baseUrl: IN_PROCESS_GRAPH_URL,
