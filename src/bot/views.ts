@@ -5,6 +5,7 @@ import {
   currentPeriod,
   dueOn,
   followUpStatus,
+  goalTitle,
   helsinkiDate,
   isInvolved,
   openFollowUps,
@@ -99,6 +100,7 @@ export function goalViews(d: PlanData, goals: Goal[]): GoalView[] {
     key: g.key,
     code: g.code,
     title: g.title,
+    titleText: goalTitle(g),
     indicator: {
       kind: g.indicator.kind,
       ...(g.indicator.unit ? { unit: g.indicator.unit } : {}),
@@ -158,6 +160,7 @@ export function personalGoals(d: PlanData, personId: string, mode: 'responsible'
       key: g.key,
       code: g.code,
       title: g.title,
+      titleText: goalTitle(g),
       openUnits: open.map((s) => (s.unit === OVERALL ? undefined : d.units.find((u) => u.key === s.unit)?.name ?? { fi: s.unit })),
       state: open.some((s) => s.state === 'overdue') ? 'overdue' : 'due',
     });
@@ -218,6 +221,7 @@ export function digestModel(d: PlanData, history: readonly CheckIn[], locale: Lo
       key: g.key,
       code: g.code,
       title: g.title,
+      titleText: goalTitle(g),
       units: overdueStates.filter((s) => s.goalKey === g.key).map((s) => (s.unit === OVERALL ? undefined : d.units.find((u) => u.key === s.unit)?.name ?? { fi: s.unit })),
     }));
   return {
@@ -229,6 +233,9 @@ export function digestModel(d: PlanData, history: readonly CheckIn[], locale: Lo
     scale: d.plan.statusScale,
     counts: order.filter((k) => counts.has(k)).map((k) => ({ status: k, count: counts.get(k)! })),
     overdue,
-    changes,
+    changes: changes.map((c) => {
+      const g = d.goals.find((x) => x.key === c.key);
+      return g ? { ...c, titleText: goalTitle(g) } : c;
+    }),
   };
 }

@@ -2,7 +2,7 @@ import type { IFactSet } from '@microsoft/teams.cards';
 import { levelOf, pickText, type Locale, type StatusScale } from '../domain';
 import { card, heading, openUrl, text, type Card, type CardElement } from './card';
 import { clip, esc } from './escape';
-import { formatPeriod } from './format';
+import { formatPeriod, goalTitleIn } from './format';
 import { t } from './i18n';
 import { dashboardLink, type LinkTargets } from './links';
 import type { DigestModel } from './models';
@@ -29,13 +29,13 @@ export function buildDigestCard(m: DigestModel, links: LinkTargets): Card {
   if (m.overdue.length === 0) body.push(text(t(L, 'digest.noOverdue'), { isSubtle: true }));
   for (const g of m.overdue) {
     const units = g.units.filter((u) => u !== undefined).map((u) => esc(pickText(u!, L)));
-    body.push(text(`**${esc(g.code)}** ${esc(clip(g.title, 160))}${units.length ? ` — ${units.join(', ')}` : ''}`, { size: 'Small', spacing: 'Small' }));
+    body.push(text(`**${esc(g.code)}** ${esc(clip(goalTitleIn(g, L).text, 160))}${units.length ? ` — ${units.join(', ')}` : ''}`, { size: 'Small', spacing: 'Small' }));
   }
   body.push(text(t(L, 'digest.changes', { previous }), { weight: 'Bolder', separator: true }));
   if (m.changes.length === 0) body.push(text(t(L, 'digest.noChanges', { previous }), { isSubtle: true }));
   for (const c of m.changes) {
     const from = c.from === undefined ? t(L, 'digest.notReported') : label(L, m.scale, c.from);
-    body.push(text(`**${esc(c.code)}** ${esc(clip(c.title, 120))}: ${esc(from)} → ${esc(label(L, m.scale, c.to))}`, { size: 'Small', spacing: 'Small' }));
+    body.push(text(`**${esc(c.code)}** ${esc(clip(goalTitleIn(c, L).text, 120))}: ${esc(from)} → ${esc(label(L, m.scale, c.to))}`, { size: 'Small', spacing: 'Small' }));
   }
   return card(body, { actions: [openUrl(t(L, 'digest.dashboard'), dashboardLink(links, m.planKey, m.period))], fallbackText: t(L, 'digest.title', { plan: pickText(m.planTitle, L), period: m.period }) });
 }

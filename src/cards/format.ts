@@ -1,4 +1,4 @@
-import type { Locale } from '../domain';
+import type { Locale, LocalizedText } from '../domain';
 
 /** Dates and periods for people, through Intl in the card's locale, always in Helsinki time. */
 const TAG: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -31,4 +31,14 @@ export function formatPeriod(_locale: Locale, period: string): string {
 
 export function formatNumber(locale: Locale, n: number): string {
   return new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: 2 }).format(n);
+}
+
+/**
+ * A goal's title in the card's language, or the Finnish one when it has none there. (A card cannot
+ * mark the fallback as Finnish: the adaptivecards 1.5 parser the cards are validated with drops a
+ * text block's `lang` as an invalid value.)
+ */
+export function goalTitleIn(g: { title: string; titleText?: LocalizedText }, L: Locale): { text: string; lang: Locale } {
+  const own = g.titleText?.[L]?.trim();
+  return own ? { text: own, lang: L } : { text: g.titleText?.fi ?? g.title, lang: 'fi' };
 }

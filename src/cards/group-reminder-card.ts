@@ -3,7 +3,7 @@ import { levelOf, pickText, type Locale, type StatusScale } from '../domain';
 import { FORM_INPUTS, VERBS } from './actions';
 import { card, execute, heading, text, type Card, type CardElement } from './card';
 import { clip, esc } from './escape';
-import { formatDate, formatDateTime, formatPeriod } from './format';
+import { formatDate, formatDateTime, formatPeriod, goalTitleIn } from './format';
 import { t } from './i18n';
 import { MAX_REFRESH_USERS, teamsUserMri } from './links';
 import type { FollowUpView, GoalView, GroupCardModel, LastStatus, SlotView } from './models';
@@ -55,10 +55,15 @@ export function buildGroupCard(m: GroupCardModel): Card {
   });
 }
 
+function goalHeading(goal: GoalView, L: Locale): CardElement {
+  const shown = goalTitleIn(goal, L);
+  return text(`**${esc(goal.code)}** ${esc(clip(shown.text, 300))}`, { weight: 'Default' });
+}
+
 function goalContainer(m: GroupCardModel, goal: GoalView, formOpen: boolean): IContainer {
   const L = m.locale;
   const items: CardElement[] = [
-    text(`**${esc(goal.code)}** ${esc(clip(goal.title, 300))}`, { weight: 'Default' }),
+    goalHeading(goal, L),
     ...goal.slots.map((s) => slotLine(L, m.scale, s)),
   ];
   const hasOpenSlot = goal.slots.some((s) => s.state !== 'done' && s.state !== 'upcoming');
@@ -126,7 +131,7 @@ function slotLine(L: Locale, scale: StatusScale, s: SlotView): CardElement {
 function checkInForm(m: GroupCardModel, goal: GoalView): CardElement[] {
   const L = m.locale;
   const f = m.form!;
-  const out: CardElement[] = [text(t(L, 'form.title', { goal: `${esc(goal.code)} ${esc(clip(goal.title, 120))}` }), { weight: 'Bolder', spacing: 'Medium' })];
+  const out: CardElement[] = [text(t(L, 'form.title', { goal: `${esc(goal.code)} ${esc(clip(goalTitleIn(goal, L).text, 120))}` }), { weight: 'Bolder', spacing: 'Medium' })];
   if (f.errors?.length) out.push(text(t(L, 'form.invalid', { fields: f.errors.join('; ') }), { color: 'Attention' }));
   const withUnits = goal.slots.some((s) => s.unit !== undefined);
   if (withUnits) {

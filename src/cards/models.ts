@@ -24,10 +24,14 @@ export interface SlotView {
   done?: LastStatus;
 }
 
+/** The goal's title in fi/sv/en (`title` is the Finnish one); a card shows the card's language or Finnish. */
+export type TitleText = LocalizedText;
+
 export interface GoalView {
   key: string;
   code: string;
   title: string;
+  titleText?: TitleText;
   /** `min`/`max`: the range the admin set (decision 0009); without `min` a value may not be negative. */
   indicator: { kind: 'qualitative' | 'quantitative'; unit?: string; min?: number; max?: number };
   slots: SlotView[];
@@ -99,6 +103,7 @@ export interface PersonalGoal {
   key: string;
   code: string;
   title: string;
+  titleText?: TitleText;
   /** Open slots: unit names (localized text) or undefined for a whole-goal report. */
   openUnits: (LocalizedText | undefined)[];
   state: DueState;
@@ -122,8 +127,8 @@ export interface DigestModel {
   scale: StatusScale;
   /** Goals per overall status value; `none` = nothing reported for the period. */
   counts: { status: number | 'none'; count: number }[];
-  overdue: { key: string; code: string; title: string; units: (LocalizedText | undefined)[] }[];
-  changes: { key: string; code: string; title: string; from?: number; to: number }[];
+  overdue: { key: string; code: string; title: string; titleText?: TitleText; units: (LocalizedText | undefined)[] }[];
+  changes: { key: string; code: string; title: string; titleText?: TitleText; from?: number; to: number }[];
 }
 
 export interface StatusReplyModel {

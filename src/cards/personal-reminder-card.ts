@@ -2,7 +2,7 @@ import type { IActionSet, IContainer } from '@microsoft/teams.cards';
 import { pickText, type Locale } from '../domain';
 import { card, heading, openUrl, text, type Card, type CardElement } from './card';
 import { clip, esc } from './escape';
-import { formatDate, formatPeriod } from './format';
+import { formatDate, formatPeriod, goalTitleIn } from './format';
 import { t } from './i18n';
 import { browserGoalLink, teamsGoalLink, type LinkTargets } from './links';
 import type { PersonalGoal, PersonalReminderModel, StatusReplyModel } from './models';
@@ -26,7 +26,8 @@ export function buildPersonalReminderCard(m: PersonalReminderModel, links: LinkT
 
 function goalBlock(L: Locale, g: PersonalGoal, links?: LinkTargets): IContainer {
   const units = g.openUnits.filter((u) => u !== undefined).map((u) => esc(pickText(u!, L)));
-  const items: CardElement[] = [text(`**${esc(g.code)}** ${esc(clip(g.title, 300))}`)];
+  const shown = goalTitleIn(g, L);
+  const items: CardElement[] = [text(`**${esc(g.code)}** ${esc(clip(shown.text, 300))}`)];
   const state = t(L, g.state === 'overdue' ? 'state.overdue' : g.state === 'done' ? 'state.done' : 'state.due');
   items.push(text(`${state}${units.length ? ` · ${units.join(', ')}` : ''}`, { isSubtle: true, size: 'Small', spacing: 'None' }));
   if (links) {

@@ -50,6 +50,13 @@ export function goalTexts(goal: TextSource): GoalTexts {
   };
 }
 
+/** Only a goal's title as a localized text, for the places that carry no more of the goal (cards, digests). */
+export function goalTitle(goal: Pick<Goal, 'title'> & { translations?: Goal['translations'] }): LocalizedText {
+  const sv = goal.translations?.sv?.title?.trim();
+  const en = goal.translations?.en?.title?.trim();
+  return { fi: goal.title, ...(sv ? { sv } : {}), ...(en ? { en } : {}) };
+}
+
 /** A text in `lang` with the language it is actually in: Finnish when there is no `lang` version. */
 export function inLanguage(text: LocalizedText, lang: Locale): { text: string; lang: Locale } {
   const own = text[lang]?.trim();
