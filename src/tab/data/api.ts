@@ -89,6 +89,9 @@ export interface Api {
   moveMeeting(meetingId: string, goalKey: string, etag: string): Promise<Saved<MeetingSession>>;
   endMeeting(meetingId: string, etag: string): Promise<Saved<MeetingSession>>;
   markFollowUpDone(reviewKey: string): Promise<Saved<Review>>;
+  /** The author corrects a note (its earlier wording stays) or withdraws it with a reason; nothing is deleted. */
+  correctReview(reviewKey: string, text: string): Promise<Saved<Review>>;
+  withdrawReview(reviewKey: string, reason: string): Promise<Saved<Review>>;
   /** Creates (no etag) or updates with If-Match (etag). */
   save<K extends EntityKind>(kind: K, key: string, value: EntityOfKind[K], etag?: string): Promise<Saved<EntityOfKind[K]> & { created: boolean }>;
 }
@@ -146,6 +149,8 @@ export function createApi({ baseUrl, getToken, fetch: fetchImpl }: ApiOptions): 
     moveMeeting: async (id, goalKey, etag) => (await call<Saved<MeetingSession>>('POST', `/meetings/${encodeURIComponent(id)}/move`, { goalKey }, { 'If-Match': etag })).body,
     endMeeting: async (id, etag) => (await call<Saved<MeetingSession>>('POST', `/meetings/${encodeURIComponent(id)}/end`, undefined, { 'If-Match': etag })).body,
     markFollowUpDone: async (key) => (await call<Saved<Review>>('POST', `/reviews/${encodeURIComponent(key)}/follow-up/done`)).body,
+    correctReview: async (key, text) => (await call<Saved<Review>>('POST', `/reviews/${encodeURIComponent(key)}/correct`, { text })).body,
+    withdrawReview: async (key, reason) => (await call<Saved<Review>>('POST', `/reviews/${encodeURIComponent(key)}/withdraw`, { reason })).body,
     async save(kind, key, value, etag) {
       const r = await call<Saved<never>>('PUT', `/${kind}/${encodeURIComponent(key)}`, value, etag ? { 'If-Match': etag } : {});
       return { ...r.body, created: r.status === 201 };

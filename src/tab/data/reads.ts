@@ -22,6 +22,8 @@ export interface Reads {
   /** One goal by key (throws NotFound). */
   goal(key: string): Promise<Versioned<Goal>>;
   reviews(goalKey: string): Promise<ListResult<Review>>;
+  /** The review notes whose follow-up asks something of a development group (indexed FollowUpGroupKey). */
+  groupFollowUps(groupKey: string): Promise<ListResult<Review>>;
   /** A review meeting's session (the presenter's position), or undefined before it is started. */
   meetingSession(meetingId: string): Promise<Versioned<MeetingSession> | undefined>;
 }
@@ -119,6 +121,9 @@ export function createReads(opts: ReadsOptions): Reads {
     },
     async reviews(goalKey) {
       return (await load()).repo.reviews.list({ goalKey });
+    },
+    async groupFollowUps(groupKey) {
+      return (await load()).repo.reviews.list({ 'followUp.groupKey': groupKey });
     },
     async meetingSession(meetingId) {
       return (await load()).repo.meetingSessions.find(meetingId);

@@ -38,6 +38,8 @@ export interface HostContext {
  */
 export interface MeetingHost {
   id: string;
+  /** The meeting's chat (`context.chat.id`): the bot posts the review's summary there. */
+  chatId?: string;
   /** Whether this user may share the app to the stage here (false on any error: hide the action). */
   canShareToStage(): Promise<boolean>;
   /** Puts `url` (an origin in the manifest's validDomains) on the meeting stage for everyone. */
@@ -46,9 +48,10 @@ export interface MeetingHost {
 
 export const TEAMS_INIT_TIMEOUT_MS = 4000;
 
-function meetingHost(teams: typeof TeamsJs, id: string): MeetingHost {
+function meetingHost(teams: typeof TeamsJs, id: string, chatId: string | undefined): MeetingHost {
   return {
     id,
+    ...(chatId ? { chatId } : {}),
     canShareToStage: () =>
       new Promise<boolean>((resolve) => {
         try {
@@ -126,7 +129,7 @@ export async function detectHost(opts: { timeoutMs?: number; win?: Window } = {}
       ...(ctx.page.subPageId ? { subPageId: ctx.page.subPageId } : {}),
       ...(ctx.channel ? { channel: { id: ctx.channel.id, name: ctx.channel.displayName } } : {}),
       ...(ctx.team ? { team: { groupId: ctx.team.groupId, name: ctx.team.displayName } } : {}),
-      ...(ctx.meeting?.id ? { meetingId: ctx.meeting.id, meeting: meetingHost(teams, ctx.meeting.id) } : {}),
+      ...(ctx.meeting?.id ? { meetingId: ctx.meeting.id, meeting: meetingHost(teams, ctx.meeting.id, ctx.chat?.id) } : {}),
       onThemeChange(handler) {
         handlers.add(handler);
         return () => handlers.delete(handler);

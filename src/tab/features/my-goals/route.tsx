@@ -18,6 +18,7 @@ import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useMe, useNow, usePlans, type Me } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import { GoalCard } from './goal-card';
+import { MyFollowUps } from './my-follow-ups';
 import { myGoalsOf, STATE_ORDER } from './my-goals-model';
 
 const useStyles = makeStyles({
@@ -97,6 +98,7 @@ function PlanGoals({ plan, me, today, showPlanHeading }: { plan: Plan; me: Me; t
           </ul>
         ) : null}
       </div>
+      {board.data ? <MyFollowUps board={board.data} me={me} today={today} headingAs={Hs} /> : null}
       {board.error || checkIns.error ? (
         <ErrorState
           error={board.error ?? checkIns.error}

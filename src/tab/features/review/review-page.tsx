@@ -21,6 +21,7 @@ import { STAGE_POLL_MS, useEndMeeting, useMarkFollowUpDone, useMeetingSession, u
 import { Agenda } from './components/agenda';
 import { DecisionForm } from './components/decision-form';
 import { GoalPanel } from './components/goal-panel';
+import { MeetingNotes } from './components/meeting-notes';
 import { localMeetingId, parseOrder } from './model';
 
 const useStyles = makeStyles({
@@ -162,7 +163,16 @@ function Review({ board, checkIns, me, meetingId, today }: { board: BoardOf; che
   };
   const stageUrl = paths.reviewStage({ meeting: meetingId });
   const startReview = () =>
-    start.mutate({ meetingId, planKey: plan.key, period, ...(groupKey ? { groupKey } : {}), order, goalKeys: agenda.map((a) => a.goalKey) });
+    start.mutate({
+      meetingId,
+      planKey: plan.key,
+      period,
+      ...(groupKey ? { groupKey } : {}),
+      order,
+      goalKeys: agenda.map((a) => a.goalKey),
+      // The bot posts the review's summary to the meeting chat when it ends.
+      ...(host.meeting?.chatId ? { chatId: host.meeting.chatId } : {}),
+    });
 
   return (
     <Page title={t('title')} subtitle={`${text(plan.title)} · ${fmt.period(period)}`}>
@@ -277,6 +287,7 @@ function Review({ board, checkIns, me, meetingId, today }: { board: BoardOf; che
                 <DecisionForm key={goal.key} goalKey={goal.key} goalGroups={goal.responsibleGroupKeys} board={board} period={period} meetingId={meetingId} today={today} />
               </div>
             ) : null}
+            {goal && mayRun ? <MeetingNotes reviews={reviews.data} meetingId={meetingId} me={me} goalKey={goal.key} /> : null}
           </section>
         </div>
       )}

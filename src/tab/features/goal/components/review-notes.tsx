@@ -7,13 +7,17 @@ import { Badge, Button, Caption1, Field, Input, makeStyles, mergeClasses, Messag
 import { Comment24Regular } from '@fluentui/react-icons';
 import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { openFollowUps } from '../../../../domain/meeting';
+import { helsinkiDate } from '../../../../domain/periods';
 import type { Review } from '../../../../domain/review';
+import { FollowUpList } from '../../../components/follow-up-list';
+import { ReviewNoteActions, ReviewNoteHistory } from '../../../components/review-note-actions';
 import { EmptyState, ErrorState } from '../../../components/states';
 import { useSurfaceStyles } from '../../../components/surface';
 import { charactersCutByPaste } from '../../../components/paste-limit';
-import { ApiError, useRecordReview } from '../../../data';
+import { ApiError, useBoard, useMe, useNow, useRecordReview } from '../../../data';
 import { useIssueText } from '../../../i18n/issues';
-import { useFormat } from '../../../i18n/locale';
+import { useFormat, useText } from '../../../i18n/locale';
 
 const TEXT_MAX = 4000;
 
@@ -31,16 +35,36 @@ const useStyles = makeStyles({
     '@media (max-width: 640px)': { gridTemplateColumns: '1fr' },
   },
   full: { gridColumn: '1 / -1' },
+  subTitle: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   formTitle: { margin: 0, gridColumn: '1 / -1', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   counter: { gridColumn: '1 / -1', color: tokens.colorNeutralForeground2, marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
 });
 
+/**
+ * The goal's notes, newest meeting first, and above them what its decisions still ask of groups
+ * (issue 8): a member of the asked group marks a follow-up done here. A corrected note shows its
+ * earlier wordings, a withdrawn one its reason; its author corrects or withdraws it.
+ */
 export function ReviewList({ reviews }: { reviews: Review[] }) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const { t } = useTranslation('goal');
+  const { t: tf } = useTranslation('followUp');
   const fmt = useFormat();
+  const text = useText();
+  const me = useMe();
+  const today = helsinkiDate(useNow());
+  const board = useBoard(reviews[0]?.planKey);
+  const open = openFollowUps(reviews);
+  const followUps = open.length ? (
+    <section aria-labelledby="goal-follow-ups" className={surface.inset}>
+      <h3 id="goal-follow-ups" className={styles.subTitle}>
+        {tf('followUps.title')}
+      </h3>
+      <FollowUpList items={open} groupName={(k) => text(board.data?.group(k)?.name) || k} myGroups={me.data?.groups ?? []} today={today} />
+    </section>
+  ) : null;
   if (reviews.length === 0) {
     return (
       <EmptyState icon={<Comment24Regular />} title={t('reviews.empty.title')}>
@@ -49,21 +73,26 @@ export function ReviewList({ reviews }: { reviews: Review[] }) {
     );
   }
   return (
-    <ul className={styles.list}>
-      {reviews.map((r) => (
-        <li key={r.key} className={surface.inset}>
-          <div className={styles.head}>
-            <Badge appearance={r.kind === 'decision' ? 'filled' : 'outline'} color={r.kind === 'decision' ? 'brand' : 'informative'}>
-              {t(`reviews.kind.${r.kind}`)}
-            </Badge>
-            <Text weight="semibold">{t('reviews.meeting', { date: fmt.date(r.meetingDate) })}</Text>
-            {r.period ? <Caption1 className={styles.meta}>{t('reviews.period', { period: fmt.period(r.period) })}</Caption1> : null}
-          </div>
-          <p className={styles.text}>{r.text}</p>
-          <Caption1 className={styles.meta}>{r.author.name}</Caption1>
-        </li>
-      ))}
-    </ul>
+    <>
+      {followUps}
+      <ul className={styles.list}>
+        {reviews.map((r) => (
+          <li key={r.key} className={surface.inset} data-review-key={r.key}>
+            <div className={styles.head}>
+              <Badge appearance={r.kind === 'decision' ? 'filled' : 'outline'} color={r.kind === 'decision' ? 'brand' : 'informative'}>
+                {t(`reviews.kind.${r.kind}`)}
+              </Badge>
+              <Text weight="semibold">{t('reviews.meeting', { date: fmt.date(r.meetingDate) })}</Text>
+              {r.period ? <Caption1 className={styles.meta}>{t('reviews.period', { period: fmt.period(r.period) })}</Caption1> : null}
+            </div>
+            <p className={styles.text}>{r.text}</p>
+            <Caption1 className={styles.meta}>{r.author.name}</Caption1>
+            <ReviewNoteHistory review={r} />
+            {me.data ? <ReviewNoteActions review={r} me={me.data} /> : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

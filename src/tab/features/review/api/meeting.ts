@@ -78,6 +78,7 @@ export function useMarkFollowUpDone() {
     mutationFn: (reviewKey: string) => api.markFollowUpDone(reviewKey),
     onSuccess: ({ value }: Saved<Review>) => {
       void qc.invalidateQueries({ queryKey: ['reviews', auth.user?.id ?? 'anonymous', value.goalKey] });
+      void qc.invalidateQueries({ queryKey: ['groupFollowUps', auth.user?.id ?? 'anonymous'] });
     },
   });
 }
