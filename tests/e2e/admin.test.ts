@@ -129,6 +129,116 @@ describe('as an admin', () => {
   });
 });
 
+describe('as an admin editing (issue 13 item 11)', () => {
+  // A context per test: unsaved edits arm a beforeunload prompt that must not leak into other tests.
+  async function adminPage(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await newContext(browser, { locale: 'fi-FI', viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, base, DEMO.admin, { language: 'fi' });
+    return { context, page };
+  }
+
+  it('confirms a created service area on its own page, next to the Save button where the admin is looking', async () => {
+    const { context, page } = await adminPage();
+    const key = `E2E${Date.now().toString(36).toUpperCase()}`;
+    await open(page, base, '/admin/units/new');
+    await page.getByRole('textbox', { name: 'Tunnus' }).fill(key);
+    await page.getByRole('group', { name: 'Nimi' }).getByRole('textbox').first().fill(`Testialue ${key}`);
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.waitForURL(new RegExp(`/admin/units/${key}`));
+    const notice = page.getByRole('status').filter({ hasText: 'Luotu' });
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain(`Testialue ${key} on luotu`);
+    const box = await notice.boundingBox();
+    const save = await page.getByRole('button', { name: 'Tallenna' }).boundingBox();
+    expect(box && save && box.y + box.height <= save.y + 1 && save.y - (box.y + box.height) < 80).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-unit-created-fi');
+    await context.close();
+  });
+
+  it('shows "Tallennettu" in view after saving at the bottom of a long goal form', async () => {
+    const { context, page } = await adminPage(400);
+    await open(page, base, EDIT_URL);
+    const code = page.getByRole('textbox', { name: 'Numero' });
+    await code.fill(await code.inputValue());
+    const description = page.getByRole('textbox', { name: 'Kuvaus', exact: true });
+    await description.fill(`${await description.inputValue()} `);
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Tallennettu' });
+    await notice.waitFor();
+    const inView = await notice.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    await context.close();
+  });
+
+  it('asks before leaving unsaved edits by an in-app link (stay keeps them, leave goes) and arms the browser prompt', async () => {
+    const { context, page } = await adminPage();
+    await open(page, base, EDIT_URL);
+    const code = page.getByRole('textbox', { name: 'Numero' });
+    const before = await code.inputValue();
+    const prevented = () =>
+      page.evaluate(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    expect(await prevented()).toBe(false);
+    await code.fill(`${before}-muutettu`);
+    expect(await prevented()).toBe(true);
+
+    await page.getByRole('link', { name: 'Tilannekuva' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Poistutaanko tallentamatta?' });
+    await dialog.waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-unsaved-dialog-fi');
+    await dialog.getByRole('button', { name: 'Jää sivulle' }).click();
+    await expect(code.inputValue()).resolves.toBe(`${before}-muutettu`);
+    expect(new URL(page.url()).pathname).toBe(`/admin/goals/${GOAL}`);
+
+    // The admin view's own tabs are in-app navigation too.
+    await page.getByRole('tab', { name: 'Ryhmät' }).click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Poistu tallentamatta' }).click();
+    await page.waitForURL(/\/admin\/groups/);
+    await context.close();
+  });
+
+  it('searches the whole directory as the admin types, and offers people no group or goal names yet', async () => {
+    const { context, page } = await adminPage();
+    await open(page, base, EDIT_URL);
+    const picker = page.getByRole('combobox', { name: 'Vastuuhenkilöt' });
+    await picker.click();
+    await picker.pressSequentially('holm');
+    // Fluent's multiselect combobox lists its options as a menu of checkable items.
+    const list = page.getByRole('menu');
+    // Typing narrows the list (the previous answer stays shown until the search for 'holm' is back).
+    await expect.poll(() => list.getByRole('menuitemcheckbox').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('Linnea Holmström')]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-people-picker-open-fi');
+
+    // Tuomas is in no group and responsible for no goal: the old picker could not offer him.
+    await picker.fill('');
+    await picker.pressSequentially('tuomas');
+    await list.getByRole('menuitemcheckbox', { name: /Tuomas Laine/ }).click();
+    await expect(page.getByLabel('Valitut: Vastuuhenkilöt').textContent()).resolves.toContain('Tuomas Laine');
+
+    await picker.fill('');
+    await picker.pressSequentially('zzzz');
+    await list.getByText('Ketään ei löytynyt haulla ”zzzz”').waitFor();
+
+    // A chosen person is removed with the keyboard from their tag.
+    await page.getByRole('button', { name: 'Poista Tuomas Laine' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Poista Tuomas Laine' }).count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
 describe('as a leader', () => {
   it('finds a clear no-access state in Admin', async () => {
     const context = await newContext(browser, { locale: 'fi-FI' });

@@ -5,7 +5,7 @@
  * by side and the admin chooses. Only admins reach this view (the shell checks the role; the
  * server checks every write).
  */
-import { Button, Link, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, Select, Field, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, mergeClasses, MessageBar, MessageBarBody, Select, Field, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { Add20Regular, Save20Regular, ShieldLock24Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,10 +17,12 @@ import { useLinkProps, useNavigate, useRoute } from '../../routing/router';
 import { BackLink, Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { useSurfaceStyles } from '../../components/surface';
-import { useBoard, useMe, useNow, usePlans, type Board, type EntityKind, type EntityOfKind } from '../../data';
+import { useBoard, useMe, useNow, usePeopleSearch, usePlans, type Board, type EntityKind, type EntityOfKind } from '../../data';
 import { useText } from '../../i18n/locale';
 import { ConflictView } from './components/conflict-view';
 import { GoalForm, GroupForm, PlanForm, ThemeForm, UnitForm } from './components/entity-forms';
+import { SaveNotice } from './components/save-notice';
+import { UnsavedChangesGuard } from './components/unsaved-changes';
 import { useEntityEditor } from './hooks/use-entity-editor';
 import { ImportLink, ImportView, isImportPath } from './import/import-view';
 import { isTranslationsPath, TranslationsLink, TranslationsView } from './translations/translations-view';
@@ -180,11 +182,12 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
             planUnits={board.plan.units}
             units={board.units}
             people={people}
+            useDirectory={usePeopleSearch}
             {...common}
           />
         );
       case 'groups':
-        return <GroupForm value={ed.draft as EntityOfKind['groups']} onChange={(v) => ed.update(v as EntityOfKind[K])} people={people} {...common} />;
+        return <GroupForm value={ed.draft as EntityOfKind['groups']} onChange={(v) => ed.update(v as EntityOfKind[K])} people={people} useDirectory={usePeopleSearch} {...common} />;
       default:
         return <UnitForm value={ed.draft as EntityOfKind['units']} onChange={(v) => ed.update(v as EntityOfKind[K])} {...common} />;
     }
@@ -208,14 +211,6 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
         <h2 id="admin-editor" className={styles.h2}>
           {ed.isNew ? t(`new.${kind}`) : t(`edit.${kind}`, { name: name || ed.draft.key })}
         </h2>
-        {ed.notice ? (
-          <MessageBar intent={ed.notice === 'saved' ? 'success' : 'info'} role="status" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t(`notice.${ed.notice}.title`)}</MessageBarTitle>
-              {t(`notice.${ed.notice}.body`)}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
         {readOnly ? (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{tPlan('archived.readOnly')}</MessageBarBody>
@@ -228,6 +223,8 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
         ) : null}
         {form}
         {ed.failure ? <ErrorState error={ed.failure} title={t('saveFailed')} /> : null}
+        <SaveNotice notice={ed.notice} name={name || ed.draft.key} />
+        <UnsavedChangesGuard when={ed.dirty && !ed.saving} />
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" icon={<Save20Regular />} disabled={ed.saving || !!ed.conflict || readOnly}>
             {ed.saving ? t('saving') : t('save')}

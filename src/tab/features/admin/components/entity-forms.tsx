@@ -17,7 +17,8 @@ import { StatusChip } from '../../../components/status-chip';
 import { useText } from '../../../i18n/locale';
 import type { FieldMessages } from '../model';
 import { GoalTextFields } from './goal-text-fields';
-import { CheckboxGroup, DateField, Fieldset, LocalizedFields, NumberField, PeoplePicker, SelectField, TextField, useMessage } from './fields';
+import { CheckboxGroup, DateField, Fieldset, LocalizedFields, NumberField, SelectField, TextField, useMessage } from './fields';
+import { PeoplePicker, useKnownPeople, type PeopleSearch } from './people-picker';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', alignItems: 'start', gap: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))' },
@@ -236,7 +237,8 @@ export function GoalForm({
   planUnits,
   units,
   people,
-}: FormProps<Goal> & { themes: readonly Theme[]; groups: readonly Group[]; planUnits: readonly string[]; units: readonly Unit[]; people: readonly Person[] }) {
+  useDirectory,
+}: FormProps<Goal> & { themes: readonly Theme[]; groups: readonly Group[]; planUnits: readonly string[]; units: readonly Unit[]; people: readonly Person[]; useDirectory?: PeopleSearch }) {
   const styles = useStyles();
   const { t } = useTranslation('admin');
   const text = useText();
@@ -300,7 +302,7 @@ export function GoalForm({
           </div>
         </Fieldset>
       ))}
-      <PeoplePicker className={styles.full} label={t('field.responsiblePersons')} path="responsiblePersons" messages={messages} value={g.responsiblePersons} people={people} onChange={(v) => set('responsiblePersons', v)} />
+      <PeoplePicker className={styles.full} label={t('field.responsiblePersons')} path="responsiblePersons" messages={messages} value={g.responsiblePersons} known={people} useSearch={useDirectory ?? useKnownPeople} onChange={(v) => set('responsiblePersons', v)} />
       <CheckboxGroup
         className={styles.full}
         label={t('field.responsibleGroupKeys')}
@@ -323,7 +325,7 @@ export function GoalForm({
   );
 }
 
-export function GroupForm({ value: g, onChange, messages, isNew, people }: FormProps<Group> & { people: readonly Person[] }) {
+export function GroupForm({ value: g, onChange, messages, isNew, people, useDirectory }: FormProps<Group> & { people: readonly Person[]; useDirectory?: PeopleSearch }) {
   const styles = useStyles();
   const { t } = useTranslation('admin');
   const set = <K extends keyof Group>(k: K, v: Group[K]) => onChange({ ...g, [k]: v });
@@ -339,8 +341,8 @@ export function GroupForm({ value: g, onChange, messages, isNew, people }: FormP
         options={[{ value: '', label: t('group.planLanguage') }, ...LOCALES.map((l) => ({ value: l, label: t(`lang.${l}`) }))]}
       />
       <LocalizedFields className={styles.full} label={t('field.name')} path="name" messages={messages} required value={g.name} onChange={(v) => set('name', v)} />
-      <PeoplePicker className={styles.full} label={t('field.members')} path="members" messages={messages} value={g.members} people={people} onChange={(v) => set('members', v)} />
-      <PeoplePicker className={styles.full} label={t('field.owners')} path="owners" messages={messages} value={g.owners} people={people} onChange={(v) => set('owners', v)} />
+      <PeoplePicker className={styles.full} label={t('field.members')} path="members" messages={messages} value={g.members} known={people} useSearch={useDirectory ?? useKnownPeople} onChange={(v) => set('members', v)} />
+      <PeoplePicker className={styles.full} label={t('field.owners')} path="owners" messages={messages} value={g.owners} known={people} useSearch={useDirectory ?? useKnownPeople} onChange={(v) => set('owners', v)} />
     </div>
   );
 }

@@ -3,10 +3,9 @@
  * message right under the input, tied to it for screen readers) bound to one dotted path of the
  * entity being edited.
  */
-import { Checkbox, Combobox, Field, Input, makeStyles, Option, Select, Textarea, tokens, mergeClasses } from '@fluentui/react-components';
+import { Checkbox, Field, Input, makeStyles, Select, Textarea, tokens, mergeClasses } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../../../domain/person';
 import { messageAt, type FieldMessages } from '../model';
 
 const useStyles = makeStyles({
@@ -165,30 +164,6 @@ export function LocalizedFields({
         ))}
       </div>
     </fieldset>
-  );
-}
-
-/** People chosen from those the app knows (group members, responsible persons). */
-export function PeoplePicker({ value, onChange, people, ...f }: FieldBase & { value: readonly Person[]; onChange(v: Person[]): void; people: readonly Person[] }) {
-  const msg = useMessage(f.messages, f.path);
-  const { t } = useTranslation('admin');
-  const all = [...people, ...value.filter((v) => !people.some((p) => p.id === v.id))];
-  return (
-    <Field label={f.label} required={f.required} hint={f.hint} validationMessage={msg} className={f.className}>
-      <Combobox
-        multiselect
-        placeholder={t('people.placeholder')}
-        selectedOptions={value.map((p) => p.id)}
-        value={value.map((p) => p.name).join(', ')}
-        onOptionSelect={(_, d) => onChange(all.filter((p) => d.selectedOptions.includes(p.id)))}
-      >
-        {all.map((p) => (
-          <Option key={p.id} value={p.id} text={p.name}>
-            {p.name}
-          </Option>
-        ))}
-      </Combobox>
-    </Field>
   );
 }
 

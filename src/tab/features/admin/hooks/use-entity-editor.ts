@@ -4,9 +4,18 @@
  * (412) — their version, so the admin sees both and chooses. Nothing is overwritten silently:
  * every save names the eTag it was based on.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ApiError, useSaveEntity, type EntityKind, type EntityOfKind } from '../../../data';
 import { clean, reapply, serverMessages, validate, type FieldMessages } from '../model';
+
+/**
+ * Creating an entity moves the editor to its own address (`…/new` → `…/<key>`), which mounts a new
+ * editor: the confirmation is handed to it here, once, by kind and key.
+ */
+const justCreated = new Set<string>();
+const createdKey = (kind: EntityKind, key: string) => `${kind}/${key}`;
+
+export type EditorNotice = 'saved' | 'created' | 'reapplied' | 'tookTheirs';
 
 export interface Conflict<T> {
   theirs: T;
@@ -21,14 +30,19 @@ export function useEntityEditor<K extends EntityKind>(kind: K, initial: EntityOf
   const [etag, setEtag] = useState<string | undefined>(initialEtag);
   const [messages, setMessages] = useState<FieldMessages>({});
   const [conflict, setConflict] = useState<Conflict<T> | null>(null);
-  const [notice, setNotice] = useState<'saved' | 'reapplied' | 'tookTheirs' | null>(null);
+  const [notice, setNotice] = useState<EditorNotice | null>(() => {
+    const k = createdKey(kind, initial.key);
+    if (initialEtag === undefined || !justCreated.has(k)) return null;
+    justCreated.delete(k);
+    return 'created';
+  });
   const [failure, setFailure] = useState<unknown>(null);
   const [attempted, setAttempted] = useState(false);
 
   const update = useCallback(
     (next: T) => {
       setDraft(next);
-      setNotice((n) => (n === 'saved' ? null : n));
+      setNotice((n) => (n === 'saved' || n === 'created' ? null : n));
       // After a first attempt, messages follow the typing so a fixed field clears at once.
       if (attempted) setMessages(validate(kind, clean(next)));
     },
@@ -47,7 +61,8 @@ export function useEntityEditor<K extends EntityKind>(kind: K, initial: EntityOf
       setDraft(saved.value as T);
       setBase(saved.value as T);
       setEtag(saved.etag);
-      setNotice('saved');
+      setNotice(etag ? 'saved' : 'created');
+      if (!etag) justCreated.add(createdKey(kind, saved.value.key));
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.code === 'stale' && e.current) {
@@ -82,5 +97,8 @@ export function useEntityEditor<K extends EntityKind>(kind: K, initial: EntityOf
     setNotice('reapplied');
   }, [base, conflict, draft]);
 
-  return { draft, base, etag, update, submit, saving: save.isPending, messages, conflict, takeTheirs, reapplyMine, notice, failure, isNew: initialEtag === undefined && etag === undefined };
+  // Unsaved: the draft differs from the version it started from (or, for a new one, from the blank it began as).
+  const dirty = useMemo(() => JSON.stringify(clean(draft)) !== JSON.stringify(clean(base)), [draft, base]);
+
+  return { draft, base, etag, update, submit, dirty, saving: save.isPending, messages, conflict, takeTheirs, reapplyMine, notice, failure, isNew: initialEtag === undefined && etag === undefined };
 }
