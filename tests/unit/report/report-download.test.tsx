@@ -121,13 +121,22 @@ describe('the dashboard’s report action', () => {
     expect((screen.getByRole('radio', { name: 'Word (.docx)', ...inDialog }) as HTMLInputElement).checked).toBe(true);
   });
 
-  it('says in words why a report failed', async () => {
-    reportFailure = new Response(JSON.stringify({ error: { code: 'invalid', message: 'Period 2022-08 is outside plan' } }), { status: 400 });
+  it('says in the user’s language why a report failed, by the refused field’s code, never the server’s English', async () => {
+    reportFailure = new Response(JSON.stringify({ error: { code: 'invalid', message: 'Period 2022-08 is outside plan', fields: [{ path: 'period', code: 'period.outsidePlan', message: 'Period 2022-08 is outside plan' }] } }), { status: 400 });
     const user = userEvent.setup();
     await renderView(<ReportDownload query={query} />, { services: fakeServices(data, { roles: ['leader'] }) });
     await user.click(await screen.findByRole('button', { name: 'Raportti' }));
     await user.click(screen.getByRole('button', { name: 'Lataa raportti', ...inDialog }));
-    expect((await screen.findByRole('alert', inDialog)).textContent).toBe('Raporttia ei voitu laatia: Period 2022-08 is outside plan');
+    expect((await screen.findByRole('alert', inDialog)).textContent).toBe('Raporttia ei voitu laatia: Kausi ei kuulu suunnitelmaan.');
+  });
+
+  it('says a vanished plan or filed report in words, without the server’s English', async () => {
+    reportFailure = new Response(JSON.stringify({ error: { code: 'notFound', message: 'No plan vantaa-ko-2021' } }), { status: 404 });
+    const user = userEvent.setup();
+    await renderView(<ReportDownload query={query} />, { services: fakeServices(data, { roles: ['leader'] }), lng: 'sv' });
+    await user.click(await screen.findByRole('button', { name: 'Rapport' }));
+    await user.click(screen.getByRole('button', { name: 'Ladda ner rapporten', ...inDialog }));
+    expect((await screen.findByRole('alert', inDialog)).textContent).toBe('Rapporten hittades inte: planen eller den sparade rapporten har tagits bort. Uppdatera vyn.');
   });
 
   it('is not offered to staff without a leader or admin role', async () => {

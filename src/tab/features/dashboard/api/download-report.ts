@@ -23,15 +23,31 @@ export interface DownloadedReport {
   goals: number;
 }
 
+/** A field the server refused, by its stable code (shown in the user's language, never its English message). */
+export interface RefusedField {
+  path: string;
+  code?: string;
+}
+
 export class ReportRequestError extends Error {
   constructor(
     readonly status: number,
-    readonly code: 'forbidden' | 'invalid' | 'network' | 'server',
+    readonly code: 'forbidden' | 'invalid' | 'notFound' | 'network' | 'server',
     message: string,
+    readonly fields: RefusedField[] = [],
   ) {
     super(message);
     this.name = 'ReportRequestError';
   }
+}
+
+type ErrorBody = { error?: { message?: string; fields?: RefusedField[] } } | undefined;
+
+/** The server's refusal as a `ReportRequestError`: its status, the fields it named and their codes. */
+function refusal(status: number, body: ErrorBody): ReportRequestError {
+  const code = status === 403 ? 'forbidden' : status === 404 ? 'notFound' : status === 400 || status === 409 ? 'invalid' : 'server';
+  const fields = (body?.error?.fields ?? []).filter((f) => typeof f?.path === 'string').map((f) => ({ path: f.path, ...(typeof f.code === 'string' ? { code: f.code } : {}) }));
+  return new ReportRequestError(status, code, body?.error?.message ?? `HTTP ${status}`, fields);
 }
 
 export function reportUrl(apiBaseUrl: string, q: ReportQuery): string {
@@ -66,11 +82,7 @@ export async function downloadReport(
   } catch (e) {
     throw new ReportRequestError(0, 'network', e instanceof Error ? e.message : 'The server could not be reached');
   }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-    const code = res.status === 403 ? 'forbidden' : res.status === 400 || res.status === 404 ? 'invalid' : 'server';
-    throw new ReportRequestError(res.status, code, body?.error?.message ?? `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw refusal(res.status, (await res.json().catch(() => undefined)) as ErrorBody);
   const total = Number(res.headers.get('Content-Length')) || undefined;
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -132,11 +144,8 @@ async function archiveCall<T>(services: Pick<Services, 'config' | 'auth'>, init:
   } catch (e) {
     throw new ReportRequestError(0, 'network', e instanceof Error ? e.message : 'The server could not be reached');
   }
-  const body = (await res.json().catch(() => undefined)) as { value?: T; error?: { message?: string } } | undefined;
-  if (!res.ok || body?.value === undefined) {
-    const code = res.status === 403 ? 'forbidden' : res.status === 400 || res.status === 404 || res.status === 409 ? 'invalid' : 'server';
-    throw new ReportRequestError(res.status, code, body?.error?.message ?? `HTTP ${res.status}`);
-  }
+  const body = (await res.json().catch(() => undefined)) as ({ value?: T } & ErrorBody) | undefined;
+  if (!res.ok || body?.value === undefined) throw refusal(res.ok ? 502 : res.status, body);
   return body.value;
 }
 
@@ -157,10 +166,6 @@ export async function downloadFiledReport(services: Pick<Services, 'config' | 'a
   } catch (e) {
     throw new ReportRequestError(0, 'network', e instanceof Error ? e.message : 'The server could not be reached');
   }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-    const code = res.status === 403 ? 'forbidden' : res.status === 400 || res.status === 404 ? 'invalid' : 'server';
-    throw new ReportRequestError(res.status, code, body?.error?.message ?? `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw refusal(res.status, (await res.json().catch(() => undefined)) as ErrorBody);
   return { blob: await res.blob(), fileName: name };
 }

@@ -31,6 +31,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../domain/localized';
 import { canExportReport, REPORT_FORMATS, type ReportFormat } from '../../../../domain/report-rules';
 import { useMe, useServices } from '../../../data';
+import { useIssueText } from '../../../i18n/issues';
 import { useFormat, useLocale } from '../../../i18n/locale';
 import { downloadFiledReport, downloadReport, filedReportUrl, fileReport, listFiledReports, ReportRequestError, saveFile, type FiledReport, type ReportQuery } from '../api/download-report';
 
@@ -62,6 +63,7 @@ export function ReportDownload({ query }: ReportDownloadProps) {
   const { locale } = useLocale();
   const services = useServices();
   const me = useMe();
+  const issueText = useIssueText();
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ReportFormat>('docx');
   const [lang, setLang] = useState<Locale>(locale);
@@ -87,7 +89,9 @@ export function ReportDownload({ query }: ReportDownloadProps) {
   const failed = (e: unknown) => {
     const code = e instanceof ReportRequestError ? e.code : 'server';
     const duplicate = e instanceof ReportRequestError && e.status === 409;
-    setState({ kind: 'error', message: duplicate ? t('duplicate') : t(`errors.${code}`, { message: e instanceof Error ? e.message : '' }) });
+    // A refused field is said by its code in the user's language; the server's English is for logs.
+    const field = e instanceof ReportRequestError ? e.fields[0] : undefined;
+    setState({ kind: 'error', message: duplicate ? t('duplicate') : t(`errors.${code}`, { message: field ? issueText(field) : t('errors.generic') }) });
   };
 
   const save = async () => {
