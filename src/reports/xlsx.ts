@@ -146,6 +146,10 @@ export async function writeXlsx(report: BoardReport, data?: ReimportInput): Prom
     row.getCell(1).value = statusText(c.status, s);
     row.getCell(2).value = c.status?.value ?? null;
     row.getCell(3).value = c.count;
+    // Under their headers: the columns are as wide as the goal table's below, and a right-aligned
+    // number at the far edge of the wide theme column read as the next column's count.
+    row.getCell(2).alignment = { horizontal: 'left' };
+    row.getCell(3).alignment = { horizontal: 'left' };
   });
   const overviewAt = countsAt + report.counts.length + 2;
   const overview = goalColumns(report, { withTheme: true }).filter((c) => ['themeCode', 'theme', 'code', 'goal', 'status', 'statusValue', 'indicatorValue'].includes(c.key));
