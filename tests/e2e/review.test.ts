@@ -8,13 +8,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, watchErrors } from './support/browser';
-import { DEMO, open, screenshot, signIn } from './support/app';
+import { DEMO, open, screenshot, settle, signIn } from './support/app';
 import { seriousAxeViolations } from './support/axe';
 
 const base = inject('baseUrl');
 const MEETING = `e2e-review-${Date.now().toString(36)}`;
 const REVIEW = `/review?plan=vantaa-ko-2021&period=2021-09&meeting=${MEETING}`;
 const STAGE = `/review/stage?meeting=${MEETING}`;
+const GROUP = 'opintopolut-ohjaus';
+/** Unique to this run, so other files' notes never match. */
+const ASK = `Raportoikaa POPE:n koulutustilanne lokakuussa`;
+const CORRECTED = `Johtoryhmä päätti jatkaa koulutusta keväällä (${MEETING}).`;
 
 let browser: Browser;
 let leaderContext: BrowserContext;
@@ -93,6 +97,8 @@ describe('a review meeting with its stage', () => {
     await form.getByLabel('Päätös tai kommentti').fill('Johtoryhmä päätti jatkaa koulutusta syksyllä.');
     await form.getByRole('checkbox', { name: 'Pyydä kehittämisryhmältä jatkotoimi' }).check();
     await form.getByLabel('Mitä ryhmältä pyydetään').fill('Raportoikaa POPE:n koulutustilanne lokakuussa');
+    // Asked of the group the member in the Swedish browser belongs to (Ville Korhonen, opintopolut).
+    await form.getByRole('combobox').selectOption(GROUP);
     await form.getByLabel('Määräaika').fill('2021-10-31');
     await form.getByRole('button', { name: 'Tallenna' }).click();
     await form.getByText('Tallennettu.').waitFor();
@@ -123,10 +129,78 @@ describe('a review meeting with its stage', () => {
     await stage.screenshot({ path: `${process.cwd()}/test-results/screenshots/review-stage-1920-sv.png` });
   });
 
+  it('corrects the decision by keyboard alone, and its earlier wording stays visible', async () => {
+    const notes = leader.getByTestId('meeting-notes');
+    const note = notes.locator('li[data-review-key]').filter({ hasText: 'Johtoryhmä päätti jatkaa koulutusta syksyllä.' });
+    await note.getByRole('button', { name: 'Korjaa' }).focus();
+    await leader.keyboard.press('Enter');
+    // The text box takes the focus, holding the note's wording to correct.
+    await expect.poll(() => leader.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.value)).toBe('Johtoryhmä päätti jatkaa koulutusta syksyllä.');
+    await leader.keyboard.press('Control+A');
+    await leader.keyboard.type(CORRECTED);
+    await leader.keyboard.press('Tab');
+    await expect.poll(() => leader.evaluate(() => document.activeElement?.textContent)).toBe('Tallenna korjaus');
+    await leader.keyboard.press('Enter');
+    const fixed = notes.locator('li[data-review-key]').filter({ hasText: CORRECTED });
+    await fixed.getByText(/^Korjattu /).waitFor({ timeout: 15_000 });
+    await fixed.getByText('Aiemmat sanamuodot (1)').click();
+    await fixed.getByText('Johtoryhmä päätti jatkaa koulutusta syksyllä.').waitFor();
+    expect(await seriousAxeViolations(leader)).toEqual([]);
+  });
+
+  it('withdraws a note with a reason: it stays listed, marked withdrawn', async () => {
+    const form = leader.getByRole('form', { name: 'Kirjaa päätös tai kommentti' });
+    const wrong = `Väärälle tavoitteelle kirjattu (${MEETING})`;
+    await form.getByLabel('Päätös tai kommentti').fill(wrong);
+    await form.getByRole('button', { name: 'Tallenna' }).click();
+    const note = leader.getByTestId('meeting-notes').locator('li[data-review-key]').filter({ hasText: wrong });
+    await note.getByRole('button', { name: 'Peru' }).click();
+    await note.getByLabel('Miksi merkintä perutaan?').waitFor();
+    await note.getByRole('button', { name: 'Peru merkintä' }).click();
+    await note.getByText('Kerro, miksi merkintä perutaan.').waitFor();
+    await note.getByLabel('Miksi merkintä perutaan?').fill('Kuului toiselle tavoitteelle');
+    await note.getByRole('button', { name: 'Peru merkintä' }).click();
+    await note.getByTestId('note-withdrawn').filter({ hasText: 'Kuului toiselle tavoitteelle' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => note.getByRole('button', { name: 'Korjaa' }).count()).toBe(0);
+    expect(await seriousAxeViolations(leader)).toEqual([]);
+    await leader.setViewportSize({ width: 320, height: 900 });
+    await screenshot(leader, 'review-side-panel-notes-320-fi');
+    await leader.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('ends the review, and the stage says so', async () => {
     await leader.getByRole('button', { name: 'Päätä katselmointi' }).click();
     await expect.poll(() => leader.getByTestId('session-state').innerText()).toContain('päättynyt');
     await stage.getByText('Genomgången har avslutats').waitFor({ timeout: 15_000 });
     expect(leaderErrors).toEqual([]);
+  });
+
+  it('shows the decision to a member of the asked group in My goals and goal detail (Swedish), who marks it done', async () => {
+    const member = stage; // Ville Korhonen, member of the asked group, reading Swedish
+    await member.setViewportSize({ width: 1280, height: 900 });
+    await open(member, base, '/');
+    const mine = member.getByTestId('my-follow-ups').locator('li[data-review-key]').filter({ hasText: ASK });
+    await mine.waitFor({ timeout: 15_000 });
+    expect(await mine.innerText()).toMatch(/Ledningsgruppen bad .+ 22\.9\.2021: Raportoikaa POPE:n koulutustilanne lokakuussa/);
+    expect(await mine.innerText()).toContain('Senast 31.10.2021');
+    expect(await seriousAxeViolations(member)).toEqual([]);
+    await screenshot(member, 'my-goals-follow-up-sv');
+
+    await mine.getByRole('link').click();
+    await settle(member);
+    const detail = member.locator('#goal-follow-ups').locator('..').locator('li[data-review-key]').filter({ hasText: ASK });
+    await detail.waitFor({ timeout: 15_000 });
+    // The corrected decision is in the goal's notes too, its first wording in the history.
+    await member.getByText(CORRECTED).waitFor();
+    expect(await seriousAxeViolations(member)).toEqual([]);
+    await member.setViewportSize({ width: 400, height: 900 });
+    await screenshot(member, 'goal-follow-up-400-sv');
+    await member.setViewportSize({ width: 1280, height: 900 });
+
+    await detail.getByRole('button', { name: 'Markera som klar' }).click();
+    await expect.poll(() => member.locator('li[data-review-key]').filter({ hasText: ASK }).count(), { timeout: 15_000 }).toBe(0);
+
+    await open(member, base, '/');
+    await expect.poll(() => member.locator('li[data-review-key]').filter({ hasText: ASK }).count(), { timeout: 15_000 }).toBe(0);
   });
 });

@@ -130,7 +130,8 @@ export function ReviewNoteActions({ review, me }: { review: Review; me: { id: st
         required
         validationMessage={error}
       >
-        <Textarea value={value} onChange={(_, d) => setValue(d.value)} rows={open === 'correct' ? 3 : 2} resize="vertical" maxLength={open === 'correct' ? TEXT_MAX : REASON_MAX} />
+        {/* Focus moves into the form that replaced the button pressed, so a keyboard user goes on typing. */}
+        <Textarea autoFocus value={value} onChange={(_, d) => setValue(d.value)} rows={open === 'correct' ? 3 : 2} resize="vertical" maxLength={open === 'correct' ? TEXT_MAX : REASON_MAX} />
       </Field>
       {serverError ? <ErrorState error={serverError} title={t('note.failed')} /> : null}
       <div className={styles.actions}>
