@@ -24,6 +24,7 @@ import {
   isApplicable,
   isReimportSheet,
   mapTable,
+  pickSheet,
   readReimportSheet,
   type ChangeCounts,
   type ImportChange,
@@ -103,7 +104,9 @@ async function build(ctx: CommandContext, req: ImportRequest): Promise<{ preview
     people: knownPeople(groups.items.map((g) => g.value), goals.items.map((g) => g.value), people.items.map((p) => p.value)),
   };
   // The board report's Excel carries its own data sheet for re-import: read that, not the headers.
-  const dataSheet = options.sheet === undefined || options.sheet === '' ? table.sheets.find(isReimportSheet) : undefined;
+  // (Unless the admin chose another sheet: then that one is read by its headers.)
+  const chosen = options.sheet === undefined || options.sheet === '' ? undefined : pickSheet(table, options.sheet);
+  const dataSheet = chosen ? (isReimportSheet(chosen) ? chosen : undefined) : table.sheets.find(isReimportSheet);
   const reimport = dataSheet ? readReimportSheet(dataSheet, table.sheets.map((x) => x.name), existing, options) : undefined;
   const draft = reimport?.draft ?? mapTable(table, existing, options);
   if (reimport?.problems) draft.problems.push(...reimport.problems);

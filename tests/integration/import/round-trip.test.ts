@@ -100,4 +100,14 @@ describe('exporting a plan to Excel and importing the file into an empty site', 
     expect(again.status).toBe(200);
     expect(again.body.value.written).toEqual([]);
   });
+  it('starts a second plan in the source site from the same file, under another key and with the data sheet chosen by name as the admin page sends it, with the statuses of the first', async () => {
+    const token = await tokenOf(source);
+    const r = await source.api('/api/import/apply', { token, body: { fileName: 'kopio.xlsx', file, plan: 'toinen-2021', sheet: 'Tavoitteet-data' } });
+    expect(r.status, JSON.stringify(r.body).slice(0, 2000)).toBe(200);
+    const repo = source.server.services.repo;
+    const [a, b] = [await goalsOf(repo), (await repo.goals.list({ planKey: 'toinen-2021' })).items.map((g) => g.value)];
+    expect(b.map((g) => g.title).sort()).toEqual(a.map((g) => g.title).sort());
+    const statuses = (gs: Goal[]) => gs.map((g) => `${g.title}|${Object.entries(g.summary).map(([k, e]) => `${k}:${e.status}`).sort().join(',')}`).sort();
+    expect(statuses(b)).toEqual(statuses(a));
+  });
 });
