@@ -168,6 +168,24 @@ describe('a review meeting with its stage', () => {
     await leader.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('is axe clean in the dark and high-contrast appearances too: full page, side panel and stage', async () => {
+    for (const theme of ['dark', 'contrast'] as const) {
+      await leader.setViewportSize({ width: 1280, height: 900 });
+      await open(leader, base, REVIEW, theme);
+      expect(await leader.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      await leader.getByTestId('meeting-notes').waitFor();
+      expect(await seriousAxeViolations(leader), `review ${theme}`).toEqual([]);
+      await leader.setViewportSize({ width: 320, height: 900 });
+      expect(await seriousAxeViolations(leader), `side panel ${theme}`).toEqual([]);
+      await open(stage, base, STAGE, theme);
+      await stage.locator('article[data-goal-key]').waitFor({ timeout: 15_000 });
+      expect(await seriousAxeViolations(stage), `stage ${theme}`).toEqual([]);
+    }
+    await leader.setViewportSize({ width: 1280, height: 900 });
+    await open(leader, base, REVIEW);
+    await open(stage, base, STAGE);
+  });
+
   it('ends the review, and the stage says so', async () => {
     await leader.getByRole('button', { name: 'Päätä katselmointi' }).click();
     await expect.poll(() => leader.getByTestId('session-state').innerText()).toContain('päättynyt');

@@ -31,7 +31,14 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
-  current: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorNeutralBackground1Selected },
+  // The selected background takes the selected foreground: in high contrast it is a bright fill.
+  current: {
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    color: tokens.colorNeutralForeground1Selected,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected },
+  },
+  currentSub: { color: tokens.colorNeutralForeground1Selected },
   title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   sub: { color: tokens.colorNeutralForeground2 },
 });
@@ -57,7 +64,7 @@ export function Agenda({ items, board, currentKey, onJump, labelledBy }: { items
                 <InLanguage value={goalText(goal)} />
               </span>
               <StatusChip scale={scale} value={a.status} size="small" />
-              <Caption1 className={styles.sub}>
+              <Caption1 className={mergeClasses(styles.sub, current && styles.currentSub)}>
                 {a.missing.length === 0 ? t('agenda.allReported') : a.overdue.length > 0 ? t('agenda.overdue', { areas: a.overdue.map(unitName).join(', ') }) : t('agenda.missing', { areas: a.missing.map(unitName).join(', ') })}
               </Caption1>
             </button>
