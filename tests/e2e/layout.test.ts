@@ -206,3 +206,18 @@ describe('with a second plan', () => {
     await context.close();
   });
 });
+
+describe('admin at 400 px', () => {
+  it.each(LANGUAGES)('in %s the goal editor and the goals list do not scroll sideways', async (language) => {
+    const context = await newContext(browser, { viewport: { width: 400, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, base, DEMO.admin, { language });
+    for (const path of [`/admin/goals?plan=vantaa-ko-2021`, `/admin/goals/${GOAL}?plan=vantaa-ko-2021`]) {
+      await open(page, base, path);
+      const { scrollWidth, culprits } = await horizontalOverflow(page);
+      expect(scrollWidth, `${path} wider than the window: ${culprits.join('; ')}`).toBe(400);
+    }
+    await screenshot(page, `layout-admin-goal-${language}-400`);
+    await context.close();
+  });
+});

@@ -38,13 +38,16 @@ const useStyles = makeStyles({
   table: {
     width: '100%',
     borderCollapse: 'collapse',
-    '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
+    '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top', overflowWrap: 'anywhere' },
     '& thead th': { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   },
   caption: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
-  keyCell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
+  // Long keys break at 400 px instead of pushing the table (and the page) wider than the phone.
+  keyCell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap', '@media (max-width: 600px)': { whiteSpace: 'normal', overflowWrap: 'anywhere' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  planSelect: { minWidth: '18rem' },
+  planSelect: { minWidth: 'min(100%, 18rem)', maxWidth: '100%', '& .fui-Select, & select': { width: '100%', minWidth: 0 } },
+  // Five tabs are wider than a phone: they wrap onto a second line instead of widening the page.
+  tabs: { flexWrap: 'wrap', maxWidth: '100%' },
   rowHead: { fontWeight: tokens.fontWeightRegular },
 });
 
@@ -324,7 +327,7 @@ export default function AdminView() {
       back={target.key ? <BackLink to={adminPath(target.kind, undefined, plan?.key)}>{t(`back.${target.kind}`)}</BackLink> : undefined}
     >
       <div className={styles.bar}>
-        <TabList selectedValue={target.kind} onTabSelect={(_, d) => go(adminPath(d.value as EntityKind, undefined, plan?.key))} aria-label={t('tabs.label')}>
+        <TabList className={styles.tabs} selectedValue={target.kind} onTabSelect={(_, d) => go(adminPath(d.value as EntityKind, undefined, plan?.key))} aria-label={t('tabs.label')}>
           {KINDS.map((k) => (
             <Tab key={k} value={k}>
               {t(`tabs.${k}`)}

@@ -21,7 +21,15 @@ import { CheckboxGroup, DateField, Fieldset, LocalizedFields, NumberField, Selec
 import { PeoplePicker, useKnownPeople, type PeopleSearch } from './people-picker';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', alignItems: 'start', gap: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))' },
+  grid: {
+    display: 'grid',
+    alignItems: 'start',
+    gap: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))',
+    // A native select is as wide as its longest option (a theme's title): the column decides instead.
+    '& > *': { minWidth: 0 },
+    '& .fui-Select, & select': { width: '100%', minWidth: 0, maxWidth: '100%' },
+  },
   levelList: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   level: {
     display: 'grid',
