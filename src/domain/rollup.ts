@@ -31,6 +31,28 @@ export function decodeHistory(history: string): Map<Period, number> {
   return out;
 }
 
+const monthIndex = (p: Period): number => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
+
+/**
+ * The latest status in a slot's history at or before `asOf`, read in place (no decoding): the
+ * dashboard asks this for every goal, slot and month of its trend.
+ */
+export function historyStatusAt(history: string, asOf: Period): SlotStatus | undefined {
+  const from = history.slice(0, 7);
+  let i = Math.min(history.length - 9, monthIndex(asOf) - monthIndex(from));
+  for (; i >= 0; i--) {
+    const ch = history.charCodeAt(8 + i);
+    if (ch !== 46 /* '.' */) return { period: addMonths(from, i), status: ch - 48 };
+  }
+  return undefined;
+}
+
+/** Whether a slot's history holds a report for `period`. */
+function historyHas(history: string, period: Period): boolean {
+  const i = monthIndex(period) - monthIndex(history.slice(0, 7));
+  return i >= 0 && i < history.length - 8 && history[8 + i] !== '.';
+}
+
 /** The compact form of a slot's status per month (see `SummaryEntry.history`). */
 export function encodeHistory(byPeriod: ReadonlyMap<Period, number>): string | undefined {
   const periods = [...byPeriod.keys()].sort();
@@ -138,8 +160,7 @@ export function statusesAt(goal: Pick<Goal, 'summary'>, asOf: Period): Record<st
       continue;
     }
     if (e.history === undefined) return undefined;
-    let best: SlotStatus | undefined;
-    for (const [period, status] of decodeHistory(e.history)) if (period <= asOf && (!best || period > best.period)) best = { period, status };
+    const best = historyStatusAt(e.history, asOf);
     if (best) out[slot] = best;
   }
   return out;
@@ -159,7 +180,7 @@ export function reportsFor(goals: readonly Pick<Goal, 'key' | 'summary'>[], chec
   const replayed = new Set<string>();
   for (const g of goals) {
     for (const [slot, e] of Object.entries(g.summary)) {
-      const reported = e.period === period || (e.period > period && e.history !== undefined && decodeHistory(e.history).has(period));
+      const reported = e.period === period || (e.period > period && e.history !== undefined && historyHas(e.history, period));
       if (e.period > period && e.history === undefined) replayed.add(g.key);
       else if (reported) out.push({ goalKey: g.key, period, ...(slot === OVERALL ? {} : { unit: slot }) });
     }

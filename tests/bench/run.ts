@@ -140,7 +140,7 @@ async function benchSize(size: Size) {
     const tokens = (await (await fetch(`${server.url}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: admin.id }) })).json()) as {
       graphToken: string; accessToken: string;
     };
-    const tab = createGraphClient({ baseUrl: `${server.url}/graph/v1.0/`, getToken: async () => tokens.graphToken, measure: true, retry: { maxRetries: 0 } });
+    const tab = createGraphClient({ baseUrl: `${server.url}/graph/v1.0/`, getToken: async () => tokens.graphToken, measure: true, retry: { maxRetries: 2, delaySeconds: 0.2 } });
     const lists = createSiteLists(tab, server.services.siteId);
     const reader = createBoardReader({ client: tab, siteId: server.services.siteId, lists });
     const delta = createDeltaCache({ client: tab, siteId: server.services.siteId, entity: 'goal', lists });
