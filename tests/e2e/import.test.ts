@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createReminderRunner } from '../../src/bot';
 import { VERBS } from '../../src/cards';
+import { exportReport } from '../../src/reports';
 import { themeDeletion } from '../../src/domain/life-cycle';
 import { launchBrowser, newContext, watchErrors } from './support/browser';
 import { DEMO, open, screenshot, SCREENSHOT_DIR, settle, signIn } from './support/app';
@@ -34,6 +35,16 @@ afterAll(async () => {
   await browser?.close();
   await h?.close();
 });
+
+/** `open`, leaving a screenshot of what the page showed when it did not settle. */
+async function openOrShow(p: Page, path: string): Promise<void> {
+  try {
+    await open(p, base, path);
+  } catch (e) {
+    await screenshot(p, `import-open-failed-${path.replace(/\W+/g, '-')}`);
+    throw e;
+  }
+}
 
 describe('importing a goal table on the admin page', () => {
   let context: BrowserContext;
@@ -133,7 +144,7 @@ describe('importing a goal table on the admin page', () => {
     const errors = watchErrors(page);
     const repo = h.server.services.repo;
     // Signed in as the admin in Finnish by the first case of this file.
-    await open(page, base, '/admin/plans/vantaa-ko-2021?plan=vantaa-ko-2021');
+    await openOrShow(page, '/admin/plans/vantaa-ko-2021?plan=vantaa-ko-2021');
     await page.getByRole('heading', { name: 'Luo uusi suunnitelma tämän pohjalta' }).waitFor();
     const key = page.getByRole('textbox', { name: 'Uuden suunnitelman tunniste' });
     expect(await key.inputValue()).toBe('vantaa-ko-2022');
@@ -156,7 +167,7 @@ describe('importing a goal table on the admin page', () => {
 
     // The copied goals are edited in the same editor before the new plan starts.
     const first = goals[0]!.value;
-    await open(page, base, `/admin/goals/${encodeURIComponent(first.key)}?plan=vantaa-ko-2022`);
+    await openOrShow(page, `/admin/goals/${encodeURIComponent(first.key)}?plan=vantaa-ko-2022`);
     const targetFi = page.getByRole('textbox', { name: 'Tavoitetason kuvaus', exact: true });
     await targetFi.fill('Tavoitetaso 2022: kaikki palvelualueet mukana');
     await page.getByRole('button', { name: 'Tallenna' }).click();
@@ -194,7 +205,7 @@ describe('importing a goal table on the admin page', () => {
     const under = new Set(goes.themes);
     const count = goes.goals.length;
 
-    await open(page, base, `/admin/themes/${encodeURIComponent(theme.key)}?plan=vantaa-ko-2022`);
+    await openOrShow(page, `/admin/themes/${encodeURIComponent(theme.key)}?plan=vantaa-ko-2022`);
     await page.getByRole('button', { name: 'Poista', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: new RegExp(`Poistetaanko teema ”${theme.code}`) }).waitFor();
@@ -217,12 +228,15 @@ describe('importing a goal table on the admin page', () => {
     const sv = await newContext(browser, { locale: 'sv-FI', viewport: { width: 400, height: 900 } });
     const p = await sv.newPage();
     const svErrors = watchErrors(p);
-    await signIn(p, base, DEMO.admin, { language: 'sv' });
+    await signIn(p, base, DEMO.admin, { language: 'sv' }).catch(async (e: unknown) => {
+      await screenshot(p, 'import-sign-in-failed-sv-400');
+      throw e;
+    });
     const withHistory = (await repo.goals.list({ planKey: 'vantaa-ko-2021' })).items.find((g) => Object.keys(g.value.summary).length > 0)!.value;
-    await open(p, base, '/admin/plans/vantaa-ko-2021?plan=vantaa-ko-2021');
+    await openOrShow(p, '/admin/plans/vantaa-ko-2021?plan=vantaa-ko-2021');
     await p.getByRole('heading', { name: 'Skapa en ny plan utifrån den här' }).waitFor();
     await p.getByRole('region', { name: 'Planens livscykel' }).screenshot({ path: join(SCREENSHOT_DIR, 'plan-life-cycle-sv-400.png') });
-    await open(p, base, `/admin/goals/${encodeURIComponent(withHistory.key)}?plan=vantaa-ko-2021`);
+    await openOrShow(p, `/admin/goals/${encodeURIComponent(withHistory.key)}?plan=vantaa-ko-2021`);
     await p.getByRole('button', { name: 'Ta bort', exact: true }).click();
     const d = p.getByRole('dialog');
     await d.getByRole('button', { name: 'Ta bort för gott' }).click();
@@ -234,6 +248,27 @@ describe('importing a goal table on the admin page', () => {
     await d.screenshot({ path: join(SCREENSHOT_DIR, 'delete-goal-history-sv-400-dialog.png') });
     await sv.close();
     expect(svErrors.errors.filter((e) => !e.includes('409'))).toEqual([]);
+    expect(errors.errors).toEqual([]);
+  });
+  it('imports the Excel board report of a plan as a new plan from the admin page, read from the report\'s own data sheet', async () => {
+    const errors = watchErrors(page);
+    const repo = h.server.services.repo;
+    const exported = await exportReport(h.server.services.board, { plan: 'vantaa-ko-2021', period: '2021-08', lang: 'sv', format: 'xlsx' }, new Date('2021-09-22T09:00:00Z'));
+    // In-app, from where the previous case left the admin (the themes list).
+    await page.getByRole('tab', { name: 'Suunnitelmat' }).click();
+    await page.getByRole('link', { name: 'Tuo tavoitetaulukko' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tuo tavoitetaulukko' }).waitFor();
+    await page.getByRole('combobox', { name: 'Tuo suunnitelmaan' }).selectOption({ label: 'Uusi suunnitelma' });
+    await page.getByRole('textbox', { name: 'Uuden suunnitelman tunniste' }).fill('e2e-raportista-2021');
+    await page.getByLabel('Tavoitetaulukko (.xlsx tai .csv, enintään 10 Mt)').setInputFiles({ name: exported.fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(exported.bytes) });
+    await page.getByText('Tämä on Tavoitteet-sovelluksen Excel-raportti.', { exact: false }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'import-report-preview-fi');
+    await page.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await page.getByRole('heading', { name: '4. Tulos' }).waitFor();
+    const [from, to] = await Promise.all([repo.goals.list({ planKey: 'vantaa-ko-2021' }), repo.goals.list({ planKey: 'e2e-raportista-2021' })]);
+    expect(to.items.map((g) => g.value.title).sort()).toEqual(from.items.map((g) => g.value.title).sort());
+    expect(to.items.some((g) => Object.keys(g.value.summary).length > 0)).toBe(true);
     expect(errors.errors).toEqual([]);
   });
 });

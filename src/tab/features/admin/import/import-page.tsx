@@ -28,6 +28,7 @@ const useStyles = makeStyles({
     '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
     '& thead th': { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   },
+  /** Scrolls: each is a focusable, named region (tabIndex 0), so the keyboard scrolls it too. */
   tableWrap: { overflowX: 'auto', maxHeight: '32rem', overflowY: 'auto' },
   srOnly: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
@@ -55,6 +56,7 @@ export function ImportPage({ plans, initialPlan }: ImportPageProps) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const { t } = useTranslation('adminImport');
+  const { t: tPlan } = useTranslation('adminPlan');
   const text = useText();
   const services = useServices();
   const [file, setFile] = useState<FileState>();
@@ -253,8 +255,13 @@ export function ImportPage({ plans, initialPlan }: ImportPageProps) {
                 </Select>
               </Field>
             ) : null}
+            {d.source === 'reimport' ? (
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>{tPlan('reimport.notice', { sheet: d.sheet })}</MessageBarBody>
+              </MessageBar>
+            ) : null}
             {d.columns.length > 0 ? (
-              <div className={styles.tableWrap}>
+              <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t('columns.caption', { row: d.headerRow ?? '' })}>
                 <table className={styles.table}>
                   <caption className={styles.mono}>{t('columns.caption', { row: d.headerRow ?? '' })}</caption>
                   <thead>
@@ -331,7 +338,7 @@ export function ImportPage({ plans, initialPlan }: ImportPageProps) {
                 </MessageBarBody>
               </MessageBar>
             ) : null}
-            <div className={styles.tableWrap}>
+            <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t('rows.caption')}>
               <table className={styles.table}>
                 <caption className={styles.mono}>{t('rows.caption')}</caption>
                 <thead>

@@ -53,6 +53,8 @@ export function DeleteEntity({ kind, entityKey, etag, board }: { kind: Deletable
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const block = deletionBlock(error);
+  // An archived plan's themes and goals are read-only: nothing of it is deleted.
+  const readOnly = !!board.plan.archivedAt && (kind === 'themes' || kind === 'goals');
 
   const confirm = async () => {
     setBusy(true);
@@ -83,9 +85,9 @@ export function DeleteEntity({ kind, entityKey, etag, board }: { kind: Deletable
       <h2 id="admin-delete" className={styles.h2}>
         {t(`delete.title.${kind}`)}
       </h2>
-      <Text>{t(`delete.body.${kind}`)}</Text>
+      <Text>{readOnly ? t('archived.readOnly') : t(`delete.body.${kind}`)}</Text>
       <div>
-        <Button icon={<Delete20Regular />} onClick={() => (setError(undefined), setOpen(true))}>
+        <Button icon={<Delete20Regular />} disabled={readOnly} onClick={() => (setError(undefined), setOpen(true))}>
           {t('delete.action')}
         </Button>
       </div>
