@@ -186,6 +186,23 @@ describe('a review meeting with its stage', () => {
     await open(stage, base, STAGE);
   });
 
+  it('reads in Swedish at the side panel width: a Swedish-speaking leader sees the running review and its notes', async () => {
+    const sv = await newContext(browser, { locale: 'sv-FI', viewport: { width: 320, height: 900 } });
+    try {
+      const page = await sv.newPage();
+      await signIn(page, base, DEMO.leader, { language: 'sv' });
+      await open(page, base, REVIEW);
+      await expect.poll(() => page.getByTestId('review-position').innerText(), { timeout: 15_000 }).toBe('Mål 3 av 10');
+      const notes = page.getByTestId('meeting-notes');
+      await notes.getByText('Tidigare formuleringar (1)').waitFor({ timeout: 15_000 });
+      await notes.getByText('Kuului toiselle tavoitteelle').waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, 'review-side-panel-320-sv');
+    } finally {
+      await sv.close();
+    }
+  });
+
   it('ends the review, and the stage says so', async () => {
     await leader.getByRole('button', { name: 'Päätä katselmointi' }).click();
     await expect.poll(() => leader.getByTestId('session-state').innerText()).toContain('päättynyt');
