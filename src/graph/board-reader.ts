@@ -18,6 +18,9 @@ import type { GraphListItem } from './mapping';
 /** The same settings as the repository's: client, site, shared list resolution, page size. */
 export type BoardReaderOptions = GraphRepositoryOptions;
 
+/** The largest page Graph gives of list items. */
+export const BOARD_PAGE_SIZE = 5000;
+
 interface ItemsPage {
   value: GraphListItem[];
   '@odata.nextLink'?: string;
@@ -27,10 +30,13 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
   const { client } = options;
   const lists = options.lists ?? createSiteLists(client, options.siteId, options.listIds);
 
+  // The board's lists in one page each where Graph allows: list items take `$top` up to 5,000
+  // (SharePoint's own page limit, pnp/pnpjs #750 and #3118), against a default page of 200 that
+  // made 500 goals three sequential requests.
   const request = async (id: string, entity: EntityName, filter?: Record<string, string>): Promise<BatchRequest> => ({
     id,
     method: 'GET',
-    url: `${await lists.listPath(entity)}/items${itemsQuery(entity, filter, options.pageSize)}`,
+    url: `${await lists.listPath(entity)}/items${itemsQuery(entity, filter, options.pageSize ?? BOARD_PAGE_SIZE)}`,
   });
 
   return {

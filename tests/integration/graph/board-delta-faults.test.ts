@@ -46,11 +46,21 @@ describe('plan board', () => {
   it('follows nextLinks after the batch when a list has more items than a page', async () => {
     h = await startGraph({ pageSize: 2 });
     const { lists } = await seedBoard(h);
-    const reader = createBoardReader({ client: h.client, siteId: h.siteId, lists });
+    const reader = createBoardReader({ client: h.client, siteId: h.siteId, lists, pageSize: 2 });
     h.client.resetStats();
     const board = await reader.readPlanBoard('vantaa-2021');
     expect(board.goals).toHaveLength(3);
     expect(h.client.stats().requests).toBe(2); // the batch + the second page of goals
+  });
+
+  it("asks for Graph's largest page, so a board under 5,000 goals is the one batch even where the server's page is small", async () => {
+    h = await startGraph({ pageSize: 2 });
+    const { lists } = await seedBoard(h);
+    const reader = createBoardReader({ client: h.client, siteId: h.siteId, lists });
+    h.client.resetStats();
+    const board = await reader.readPlanBoard('vantaa-2021');
+    expect(board.goals).toHaveLength(3);
+    expect(h.client.stats().requests).toBe(1);
   });
 
   it('retries a request throttled inside the batch after its Retry-After', async () => {
