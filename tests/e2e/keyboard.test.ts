@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser';
-import { settle } from './support/app';
+import { DEMO, open, settle, signIn } from './support/app';
 
 const base = inject('baseUrl');
 const GOAL2 = 'vantaa-ko-2021.g2';
@@ -96,6 +96,55 @@ describe('keyboard only', () => {
     await settle(page);
     const slot = page.locator(`article[data-goal-key="${GOAL2}"] li`).filter({ hasText: 'Toimialan yhteiset' });
     await slot.getByText('Raportoitu').waitFor();
+    await context.close();
+  });
+});
+
+describe('keyboard only in Admin (issue 13 item 11)', () => {
+  it('chooses a responsible person by typing and Enter, removes them from their tag, and is asked before a link leaves the unsaved edit', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, base, DEMO.admin, { language: 'fi' });
+    await open(page, base, `/admin/goals/${GOAL2}?plan=vantaa-ko-2021`);
+
+    const picker = page.getByRole('combobox', { name: 'Vastuuhenkilöt' });
+    await picker.focus();
+    await page.keyboard.type('laine');
+    const option = page.getByRole('menu').getByRole('menuitemcheckbox', { name: /Tuomas Laine/ });
+    await option.waitFor();
+    await expect.poll(() => page.getByRole('menu').getByRole('menuitemcheckbox').count(), { timeout: 10_000 }).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    const remove = page.getByRole('button', { name: 'Poista Tuomas Laine' });
+    await remove.waitFor();
+
+    // The chosen people are one Tab stop; the arrows move between a person and their remove button.
+    const inChosen = () => page.evaluate(() => !!document.activeElement?.closest('[aria-label="Valitut: Vastuuhenkilöt"]'));
+    for (let i = 0; i < 10 && !(await inChosen()); i++) await page.keyboard.press('Tab');
+    expect(await inChosen()).toBe(true);
+    for (let i = 0; i < 8 && (await focused(page)).name !== 'Poista Tuomas Laine'; i++) await page.keyboard.press('ArrowRight');
+    expect((await focused(page)).name).toBe('Poista Tuomas Laine');
+
+    // The edit is unsaved: Enter on the top bar's dashboard link opens the question, focus inside it.
+    await page.getByRole('link', { name: 'Tilannekuva' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog', { name: 'Poistutaanko tallentamatta?' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[role="alertdialog"]'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(`/admin/goals/${GOAL2}`);
+
+    // Removing the person again by keyboard leaves the goal as it was: nothing unsaved, the link just goes.
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await remove.waitFor({ state: 'detached' });
+    await expect(remove.count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Tilannekuva' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/dashboard/);
     await context.close();
   });
 });

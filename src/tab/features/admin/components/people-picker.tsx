@@ -67,6 +67,8 @@ export function PeoplePicker({ value, onChange, known, useSearch, ...f }: FieldB
           freeform
           aria-describedby={chosenId}
           placeholder={t('people.search')}
+          // Fluent names the open button in English ("Open") unless told.
+          expandIcon={{ 'aria-label': t('people.open') }}
           value={query}
           selectedOptions={value.map((p) => p.id)}
           onChange={(e) => setQuery(e.target.value)}
