@@ -154,4 +154,27 @@ describe('goal texts in Finnish and Swedish', () => {
     await screenshot(page, 'my-goals-sv-400');
     await context.close();
   });
+
+  it('offers a Swedish writer the narrative’s language in the check-in form, Swedish by default, on a narrow screen', async () => {
+    const mine = goals.find((g) => g.responsiblePersons.some((p) => p.id === DEMO.responsible))!;
+    const context = await newContext(browser, { locale: 'sv-FI', viewport: { width: 400, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, base, DEMO.responsible, { language: 'sv' });
+    await open(page, base, `/check-in/${encodeURIComponent(mine.key)}?period=2021-09`);
+    const language = page.getByRole('radiogroup', { name: 'Beskrivningens språk' });
+    await language.waitFor();
+    expect(await language.getByRole('radio', { name: 'svenska' }).isChecked()).toBe(true);
+    expect(await page.getByRole('textbox', { name: /Lägesbeskrivning/ }).getAttribute('lang')).toBe('sv');
+    // By keyboard: the arrow keys move the choice, and the text box follows it.
+    await language.getByRole('radio', { name: 'svenska' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await language.getByRole('radio', { name: 'finska' }).isChecked()).toBe(true);
+    expect(await page.getByRole('textbox', { name: /Lägesbeskrivning/ }).getAttribute('lang')).toBe('fi');
+    // Last period's text was written in Finnish (the plan's language, from before languages were recorded).
+    const previous = page.getByRole('region', { name: 'Föregående rapport (augusti 2021)' });
+    expect(await previous.getAttribute('lang')).toBe('fi');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'check-in-language-sv-400');
+    await context.close();
+  });
 });

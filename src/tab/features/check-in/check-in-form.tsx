@@ -396,7 +396,7 @@ function FormBody({
               <StatusChip scale={plan.statusScale} value={previous.status} size="small" />
               <Caption1 className={styles.counter}>{t('previous.by', { name: previous.author.name, date: fmt.date(previous.submittedAt) })}</Caption1>
             </div>
-            <Body1 className={styles.previousText} tabIndex={0} role="region" aria-label={t('previous.title', { period: fmt.period(previous.period) })} lang={previous.language && previous.language !== locale ? previous.language : undefined}>
+            <Body1 className={styles.previousText} tabIndex={0} role="region" aria-label={t('previous.title', { period: fmt.period(previous.period) })} lang={(previous.language ?? plan.language) !== locale ? (previous.language ?? plan.language) : undefined}>
               {previous.narrative}
             </Body1>
           </section>
