@@ -51,6 +51,21 @@ async function titleLanguages(page: Page): Promise<{ code: string; shown: 'sv' |
   }, wanted);
 }
 
+/** Each narrative of the demo shown on the page, with the language the browser reads it in and the one it was written in. */
+async function narrativeLanguages(page: Page): Promise<{ written: string; lang: string }[]> {
+  const written = demo.checkIns.map((c) => ({ text: c.narrative.trim(), written: c.language ?? 'fi' }));
+  return page.evaluate((all) => {
+    const byText = new Map(all.map((n) => [n.text, n.written]));
+    const out: { written: string; lang: string }[] = [];
+    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const w = byText.get((n.textContent ?? '').trim());
+      if (w) out.push({ written: w, lang: n.parentElement?.closest('[lang]')?.getAttribute('lang') ?? '' });
+    }
+    return out;
+  }, written);
+}
+
 describe('goal texts in Finnish and Swedish', () => {
   it('shows an admin what is missing in Swedish, each goal linking to its editor, where the Swedish title is written beside the Finnish', async () => {
     const context = await newContext(browser, { locale: 'fi-FI' });
@@ -129,8 +144,13 @@ describe('goal texts in Finnish and Swedish', () => {
         expect(f.lang, `${path}: goal ${f.code} shown in ${f.shown}`).toBe(f.shown);
         seen.add(f.shown);
       }
+      // Narratives stay in the language they were written in, and say which.
+      for (const n of await narrativeLanguages(page)) expect(n.lang, `${path}: a narrative written in ${n.written}`).toBe(n.written);
     }
     expect([...seen].sort()).toEqual(['fi', 'sv']);
+    // The goal page's history holds both kinds: Finnish narratives and the Swedish SVE ones.
+    await open(page, base, `/goals/${encodeURIComponent(G4.key)}`);
+    expect(new Set((await narrativeLanguages(page)).map((n) => n.written))).toEqual(new Set(['fi', 'sv']));
     // The goal's own page: its heading in Finnish, marked so; a translated goal's in Swedish.
     await open(page, base, `/goals/${encodeURIComponent(G4.key)}`);
     expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('fi');

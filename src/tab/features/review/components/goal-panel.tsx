@@ -5,17 +5,18 @@
  * earlier decisions. `large` is the stage: the same content, readable on a projector.
  */
 import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckIn } from '../../../../domain/check-in';
 import { OVERALL, type Goal, type Measure } from '../../../../domain/goal';
 import { followUpStatus, openFollowUps } from '../../../../domain/meeting';
 import type { Review } from '../../../../domain/review';
 import { overallStatus, summaryAt } from '../../../../domain/rollup';
-import { InLanguage, useGoalText } from '../../../components/in-language';
+import { InLanguage, useGoalText, type TextInLanguage } from '../../../components/in-language';
 import { StatusChip } from '../../../components/status-chip';
 import { useSurfaceStyles } from '../../../components/surface';
 import type { Board } from '../../../data';
-import { useFormat, useText } from '../../../i18n/locale';
+import { useFormat, useLocale, useText } from '../../../i18n/locale';
 import { indicatorStanding, latestReports } from '../model';
 
 const useStyles = makeStyles({
@@ -41,10 +42,18 @@ const useStyles = makeStyles({
   overall: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
-function measure(m: Measure, unit: string | undefined, fmt: ReturnType<typeof useFormat>, none: string, at: (date: string) => string): string {
-  const parts = [m.value !== undefined ? `${fmt.number(m.value)}${unit ? ` ${unit}` : ''}` : '', m.text ?? ''].filter(Boolean);
-  if (parts.length === 0) return none;
-  return `${parts.join(' – ')}${m.date ? ` (${at(fmt.date(m.date))})` : ''}`;
+/** A baseline or target: its value, and its text in the reader's language (a Finnish fallback marked lang="fi"). */
+function measure(m: Measure, own: TextInLanguage, unit: string | undefined, fmt: ReturnType<typeof useFormat>, none: string, at: (date: string) => string): ReactNode {
+  const value = m.value !== undefined ? `${fmt.number(m.value)}${unit ? ` ${unit}` : ''}` : '';
+  if (!value && !own.text) return none;
+  return (
+    <>
+      {value}
+      {value && own.text ? ' – ' : ''}
+      {own.text ? <InLanguage value={own} /> : null}
+      {m.date ? ` (${at(fmt.date(m.date))})` : ''}
+    </>
+  );
 }
 
 export interface GoalPanelProps {
@@ -70,6 +79,7 @@ export function GoalPanel({ goal, board, checkIns, reviews, period, today, large
   const fmt = useFormat();
   const text = useText();
   const goalText = useGoalText();
+  const { locale } = useLocale();
   const H = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   const scale = board.plan.statusScale;
@@ -78,7 +88,7 @@ export function GoalPanel({ goal, board, checkIns, reviews, period, today, large
   const overall = overallStatus(summary, goal.units);
   const reports = latestReports(goal, checkIns, period);
   const ind = indicatorStanding(goal, checkIns, period);
-  const unit = goal.indicator.unit;
+  const unit = goalText(goal, 'indicatorUnit').text || undefined;
   const open = reviews ? openFollowUps(reviews.filter((r) => r.kind === 'decision')) : [];
   const sectionClass = mergeClasses(styles.section, large && styles.sectionLarge);
   const title = goalText(goal);
@@ -108,7 +118,11 @@ export function GoalPanel({ goal, board, checkIns, reviews, period, today, large
                   {latest ? (latest.period === period ? t('goal.reportedFor', { period: fmt.period(latest.period) }) : t('goal.missingSince', { period: fmt.period(latest.period) })) : t('goal.neverReported')}
                 </Caption1>
               </div>
-              {latest ? <p className={styles.narrative}>{latest.narrative}</p> : null}
+              {latest ? (
+                <p className={styles.narrative} lang={(latest.language ?? board.plan.language) !== locale ? (latest.language ?? board.plan.language) : undefined}>
+                  {latest.narrative}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -123,9 +137,9 @@ export function GoalPanel({ goal, board, checkIns, reviews, period, today, large
         </p>
         <dl className={styles.facts}>
           <dt>{t('goal.baseline')}</dt>
-          <dd>{measure(goal.baseline, unit, fmt, t('goal.none'), (date) => t('goal.at', { date }))}</dd>
+          <dd>{measure(goal.baseline, goalText(goal, 'baselineText'), unit, fmt, t('goal.none'), (date) => t('goal.at', { date }))}</dd>
           <dt>{t('goal.target')}</dt>
-          <dd>{measure(goal.target, unit, fmt, t('goal.none'), (date) => t('goal.at', { date }))}</dd>
+          <dd>{measure(goal.target, goalText(goal, 'targetText'), unit, fmt, t('goal.none'), (date) => t('goal.at', { date }))}</dd>
           {goal.indicator.kind === 'quantitative' ? (
             <>
               <dt>{t('goal.latestValue')}</dt>
