@@ -166,6 +166,21 @@ export function statusesAt(goal: Pick<Goal, 'summary'>, asOf: Period): Record<st
   return out;
 }
 
+/**
+ * The months whose check-ins hold every slot's latest report at or before `asOf` — what a snapshot
+ * of that month (the board report) must read for its narratives instead of the plan's whole
+ * history. Undefined when some goal's histories are incomplete: then only the whole history will do.
+ */
+export function snapshotPeriods(goals: readonly Pick<Goal, 'summary'>[], asOf: Period): Period[] | undefined {
+  const out = new Set<Period>();
+  for (const g of goals) {
+    const at = statusesAt(g, asOf);
+    if (!at) return undefined;
+    for (const e of Object.values(at)) out.add(e.period);
+  }
+  return [...out].sort();
+}
+
 /** Whether every slot of these goals can be answered for any period from summaries alone (`statusesAt`). */
 export function historiesComplete(goals: readonly Pick<Goal, 'summary'>[]): boolean {
   return goals.every((g) => Object.values(g.summary).every((e) => e.history !== undefined));

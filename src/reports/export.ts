@@ -1,6 +1,8 @@
 import { assertReportPeriod, type ReportRequest } from '../domain/report-request';
 import { buildReport, type BoardReport } from '../domain/report';
-import type { BoardReader } from '../ports';
+import type { CheckIn, Goal } from '../domain';
+import { snapshotPeriods } from '../domain/rollup';
+import type { BoardReader, ListResult } from '../ports';
 import { writeReport, type ReportFile } from './write-report';
 
 export interface ExportedReport extends ReportFile {
@@ -8,15 +10,33 @@ export interface ExportedReport extends ReportFile {
 }
 
 /**
- * Reads a plan's board and check-ins through the port (one `$batch` plus the check-in pages, the
- * same reads the dashboard makes), builds the report model and writes the file. Used by the API
+ * The check-ins a snapshot needs: the months in which each slot's latest report at or before the
+ * period was made (the goals' summaries know them, `snapshotPeriods`), by `PlanPeriod`, plus the
+ * whole history of goals with a quantitative indicator (their latest value may be older than their
+ * latest status). Goals whose summaries lack a history make it the plan's whole history.
+ */
+async function snapshotCheckIns(board: BoardReader, planKey: string, goals: readonly Goal[], period: string): Promise<ListResult<CheckIn>> {
+  const months = snapshotPeriods(goals, period);
+  if (!months) return board.readCheckIns({ planKey });
+  const quantitative = goals.filter((g) => g.indicator.kind === 'quantitative').map((g) => g.key);
+  const parts: ListResult<CheckIn>[] = [];
+  const reads = [...months.map((m) => () => board.readCheckIns({ planKey, period: m })), ...quantitative.map((goalKey) => () => board.readCheckIns({ goalKey }))];
+  for (let i = 0; i < reads.length; i += 8) parts.push(...(await Promise.all(reads.slice(i, i + 8).map((r) => r()))));
+  const seen = new Set<string>();
+  const items = parts.flatMap((p) => p.items).filter((c) => !seen.has(c.value.key) && (seen.add(c.value.key), true));
+  return { items, invalid: parts.flatMap((p) => p.invalid) };
+}
+
+/**
+ * Reads a plan's board and the check-ins its snapshot needs through the port (`snapshotCheckIns`),
+ * builds the report model and writes the file. Used by the API
  * route and the command line alike, so both give the same file for the same request.
  */
 export async function exportReport(board: BoardReader, req: ReportRequest, now: Date): Promise<ExportedReport> {
   const planBoard = await board.readPlanBoard(req.plan);
   const plan = planBoard.plan.value;
   assertReportPeriod(plan, req.period);
-  const checkIns = await board.readCheckIns({ planKey: plan.key });
+  const checkIns = await snapshotCheckIns(board, plan.key, planBoard.goals.map((g) => g.value), req.period);
   const filter = {
     ...(req.theme ? { theme: req.theme } : {}),
     ...(req.group ? { group: req.group } : {}),
