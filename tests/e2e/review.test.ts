@@ -233,7 +233,9 @@ describe('a review meeting with its stage', () => {
     await member.setViewportSize({ width: 1280, height: 900 });
 
     await detail.getByRole('button', { name: 'Markera som klar' }).click();
-    await expect.poll(() => member.locator('li[data-review-key]').filter({ hasText: ASK }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => member.locator('#goal-follow-ups').count(), { timeout: 15_000 }).toBe(0);
+    // The decision's note now says who did it: the loop is closed for the leaders too.
+    await member.getByTestId('note-follow-up').filter({ hasText: ASK }).filter({ hasText: 'Klar' }).filter({ hasText: 'Ville Korhonen' }).waitFor({ timeout: 15_000 });
 
     await open(member, base, '/');
     await expect.poll(() => member.locator('li[data-review-key]').filter({ hasText: ASK }).count(), { timeout: 15_000 }).toBe(0);

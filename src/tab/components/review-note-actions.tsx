@@ -26,14 +26,25 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-/** The status lines and history of a note: corrected, earlier wordings, withdrawn with its reason. */
-export function ReviewNoteHistory({ review }: { review: Review }) {
+/**
+ * The status lines and history of a note: what its decision asked of a group and whether that is
+ * done (and by whom), corrected, earlier wordings, withdrawn with its reason.
+ */
+export function ReviewNoteHistory({ review, groupName }: { review: Review; groupName?: (groupKey: string) => string }) {
   const styles = useStyles();
   const { t } = useTranslation('followUp');
   const fmt = useFormat();
   const revisions = review.revisions ?? [];
+  const f = review.followUp;
   return (
     <div className={styles.root}>
+      {f ? (
+        <Text size={200} data-testid="note-follow-up">
+          {t('note.followUp', { group: groupName?.(f.groupKey) ?? f.groupKey, ask: f.ask, due: fmt.date(f.dueDate) })}
+          {' · '}
+          {f.state === 'done' && f.doneAt && f.doneBy ? t('note.followUpDone', { date: fmt.dateTime(f.doneAt), name: f.doneBy.name }) : t('note.followUpOpen')}
+        </Text>
+      ) : null}
       {review.withdrawn ? (
         <Text data-testid="note-withdrawn">
           <Badge appearance="outline" color="danger">

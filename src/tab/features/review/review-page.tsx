@@ -287,7 +287,7 @@ function Review({ board, checkIns, me, meetingId, today }: { board: BoardOf; che
                 <DecisionForm key={goal.key} goalKey={goal.key} goalGroups={goal.responsibleGroupKeys} board={board} period={period} meetingId={meetingId} today={today} />
               </div>
             ) : null}
-            {goal && mayRun ? <MeetingNotes reviews={reviews.data} meetingId={meetingId} me={me} goalKey={goal.key} /> : null}
+            {goal && mayRun ? <MeetingNotes reviews={reviews.data} meetingId={meetingId} me={me} goalKey={goal.key} groupName={(k) => text(board.group(k)?.name) || k} /> : null}
           </section>
         </div>
       )}

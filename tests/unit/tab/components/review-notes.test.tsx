@@ -60,6 +60,12 @@ describe('a note’s history and its author’s actions', () => {
     expect(screen.getByTestId('note-withdrawn').textContent).toContain('Liisa Leader: Väärä tavoite');
   });
 
+  it('says what a decision asked of which group and who marked it done', async () => {
+    const r = note({ followUp: { ask: 'Raportoikaa', groupKey: 'ict', dueDate: '2021-10-15', state: 'done', doneAt: '2021-09-23T07:00:00.000Z', doneBy: { id: 'v', name: 'Ville Korhonen' } } });
+    await renderView(<ReviewNoteHistory review={r} groupName={(k) => `Ryhmä ${k}`} />, { services: servicesWith({}) });
+    expect(screen.getByTestId('note-follow-up').textContent).toBe('Pyydetty ryhmältä Ryhmä ict: Raportoikaa, määräaika 15.10.2021 · Tehty 23.9.2021 klo 10.00, Ville Korhonen');
+  });
+
   it('lets the author correct and withdraw, an admin only withdraw, another leader neither', async () => {
     const { unmount } = await renderView(<ReviewNoteActions review={note()} me={{ id: author.id, roles: ['leader'] }} />, { services: servicesWith({}) });
     expect(screen.getByRole('button', { name: 'Korjaa' })).toBeTruthy();

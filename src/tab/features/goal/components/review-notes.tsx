@@ -87,7 +87,7 @@ export function ReviewList({ reviews }: { reviews: Review[] }) {
             </div>
             <p className={styles.text}>{r.text}</p>
             <Caption1 className={styles.meta}>{r.author.name}</Caption1>
-            <ReviewNoteHistory review={r} />
+            <ReviewNoteHistory review={r} groupName={(k) => text(board.data?.group(k)?.name) || k} />
             {me.data ? <ReviewNoteActions review={r} me={me.data} /> : null}
           </li>
         ))}

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground2 },
 });
 
-export function MeetingNotes({ reviews, meetingId, me, goalKey }: { reviews: readonly Review[] | undefined; meetingId: string; me: Me; goalKey: string }) {
+export function MeetingNotes({ reviews, meetingId, me, goalKey, groupName }: { reviews: readonly Review[] | undefined; meetingId: string; me: Me; goalKey: string; groupName: (groupKey: string) => string }) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const { t } = useTranslation('review');
@@ -42,7 +42,7 @@ export function MeetingNotes({ reviews, meetingId, me, goalKey }: { reviews: rea
               </Text>
               <p className={styles.text}>{r.text}</p>
               <Caption1 className={styles.sub}>{r.author.name}</Caption1>
-              <ReviewNoteHistory review={r} />
+              <ReviewNoteHistory review={r} groupName={groupName} />
               <ReviewNoteActions review={r} me={me} />
             </li>
           ))}
