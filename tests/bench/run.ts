@@ -21,6 +21,7 @@ import {
   createBoardReader, createDeltaCache, createGraphClient, createSiteLists, executeBatch, toCreateFields, type BatchRequest, type GraphClient,
 } from '../../src/graph';
 import { loadConfig } from '../../src/server/config';
+import { exportReport } from '../../src/reports';
 import { startServer } from '../../src/server/create-server';
 
 interface Size { name: string; goals: number; months: number }
@@ -198,6 +199,20 @@ async function benchSize(size: Size) {
       ms: percentile(latencies, 50), result: `p95 ${percentile(latencies, 95).toFixed(0)} ms`,
     });
     await measure('warm revisit after those check-ins: goals delta', tab, true, () => delta.refresh(), (c) => `${c.upserted.length} changed`);
+
+    // The board report at the history's last month, as the API and `npm run export` make it.
+    for (const format of ['docx', 'xlsx'] as const) {
+      let peak = 0;
+      const base = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - base)), 20);
+      await measure(`board report ${format} at ${LAST} (server → Graph)`, server.services.graph, false, async () => {
+        try {
+          return await exportReport(server.services.board, { plan: PLAN, period: LAST, lang: 'fi', format }, new Date());
+        } finally {
+          clearInterval(sampler);
+        }
+      }, (r) => `${(r.bytes.length / 1024).toFixed(0)} KiB file, peak +${(peak / 1e6).toFixed(0)} MB RSS`);
+    }
     return { size: size.name, goals: size.goals, checkIns: checkIns.length, loadSeconds: loadS, rows, checkInLatencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) }, checkInRoundTrips: perCheckIn };
   } finally {
     await server.close();
