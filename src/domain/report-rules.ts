@@ -23,6 +23,22 @@ export function archiveStamp(instant: Date): string {
   return `${get('year')}${get('month')}${get('day')}-${get('hour')}${get('minute')}`;
 }
 
+/**
+ * The instant a stamp names (`20210922-0900`, Helsinki time): the filing time as the app's clock
+ * had it, which the file's name carries. Helsinki is UTC+2 or, in summer, UTC+3; the one whose
+ * stamp reads back the same is it. Undefined for a stamp that names no time.
+ */
+export function stampInstant(stamp: string): Date | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})$/.exec(stamp);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  for (const offset of [3, 2]) {
+    const at = new Date(Date.UTC(y, mo - 1, d, h - offset, mi));
+    if (archiveStamp(at) === stamp) return at;
+  }
+  return undefined;
+}
+
 export interface ArchiveName {
   planKey: string;
   period: string;

@@ -81,11 +81,12 @@ describe('the board report from the dashboard', () => {
     await saved.waitFor();
     const name = /Sparad i SharePoint: (\S+)/.exec((await saved.textContent()) ?? '')?.[1] ?? '';
     expect(name).toMatch(/^vantaa-ko-2021_2021-08_sv_\d{8}-\d{4}\.xlsx$/);
-    // The list under "Sparade rapporter" has it with what it is and who filed it when.
+    // The list under "Sparade rapporter" has it with what it is and who filed it when (the app's
+    // clock, which runs in September 2021 locally, as the file's name says).
     const filed = dialog.getByRole('region', { name: 'Sparade rapporter' }).getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
     await expect.poll(() => filed.count()).toBe(1);
     const meta = (await filed.textContent()) ?? '';
-    expect(meta).toMatch(/augusti 2021 · svenska · Excel \(\.xlsx\) · sparad \d[^·]* · \S/);
+    expect(meta).toMatch(/augusti 2021 · svenska · Excel \(\.xlsx\) · sparad [^·]*2021[^·]* · \S/);
     expect(await filed.getByRole('link', { name: `Öppna i SharePoint: ${name}` }).getAttribute('href')).toContain('/Raportit/2021/');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'report-filed-sv');

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { Forbidden, Invalid, parseOrInvalid } from '../../domain';
 import type { Actor } from '../../domain';
 import { canExportReport, reportRequestSchema } from '../../domain/report-request';
-import { archiveFileName, archiveFolder, archiveStamp, parseArchiveFileName } from '../../domain/report-rules';
+import { archiveFileName, archiveFolder, archiveStamp, parseArchiveFileName, stampInstant } from '../../domain/report-rules';
 import type { BoardReader, Clock, ReportArchive } from '../../ports';
 import { CONTENT_TYPES, exportReport } from '../../reports';
 import { command } from '../http/command-route';
@@ -29,6 +29,9 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** When the app filed a report, as its name says (the app's clock); SharePoint's createdAt is the library's own clock. */
+const filedAt = (stamp: string): string | undefined => stampInstant(stamp)?.toISOString();
+
 function requireLeaderOrAdmin(actor: Actor): void {
   if (!canExportReport(actor)) throw new Forbidden('Only leaders and admins take the board report');
 }
@@ -45,7 +48,7 @@ export function reportRouter({ board, clock, archive }: ReportRouteDeps): Router
       const file = await exportReport(board, request, now);
       const name = { planKey: request.plan, period: request.period, lang: request.lang, format: request.format, stamp: archiveStamp(now) };
       const saved = await archive.save(archiveFolder(request.period), archiveFileName(name), file.bytes, file.contentType);
-      res.status(201).json({ value: { ...saved, ...name, goals: file.report.goalCount } });
+      res.status(201).json({ value: { ...saved, ...name, filedAt: filedAt(name.stamp), goals: file.report.goalCount } });
     }),
   );
   r.get(
@@ -62,7 +65,7 @@ export function reportRouter({ board, clock, archive }: ReportRouteDeps): Router
         .flat()
         .flatMap((f) => {
           const name = parseArchiveFileName(f.name);
-          return name?.planKey === planKey ? [{ ...f, ...name }] : [];
+          return name?.planKey === planKey ? [{ ...f, ...name, filedAt: filedAt(name.stamp) }] : [];
         })
         .sort((a, b) => b.stamp.localeCompare(a.stamp) || b.name.localeCompare(a.name));
       res.json({ value: files });

@@ -23,6 +23,8 @@ describe('filing the board report in SharePoint', () => {
     expect(saved.body.value.name).toMatch(/^vantaa-ko-2021_2021-08_sv_\d{8}-\d{4}\.docx$/);
     expect(saved.body.value.size).toBeGreaterThan(10_000);
     expect(saved.body.value.webUrl).toContain('/Shared%20Documents/Raportit/2021/');
+    // Filed at the app's clock (local mode runs on 22 Sep 2021), the time the name carries.
+    expect(saved.body.value.filedAt).toMatch(/^2021-09-22T06:\d{2}:00\.000Z$/);
 
     const xlsx = await t.api('/api/reports/archive', { body: { ...request, lang: 'fi', format: 'xlsx' }, token });
     expect(xlsx.status).toBe(201);
@@ -33,6 +35,7 @@ describe('filing the board report in SharePoint', () => {
       ['2021-08', 'sv', 'docx'],
     ]);
     expect(listed.body.value[0].createdBy).not.toBe('');
+    expect(listed.body.value.every((f: any) => f.filedAt.startsWith('2021-09-22T06:'))).toBe(true);
   });
 
   it('never overwrites a filed report: the same report filed again within the minute is refused', async () => {

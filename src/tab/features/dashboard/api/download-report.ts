@@ -125,6 +125,8 @@ export interface FiledReport {
   webUrl: string;
   size: number;
   createdAt: string;
+  /** When the app filed it, as the file's name says; `createdAt` is SharePoint's own clock. */
+  filedAt?: string;
   createdBy: string;
   planKey: string;
   period: string;
