@@ -111,6 +111,22 @@ describe('follow-ups in the group reminder card', () => {
   });
 });
 
+describe('follow-ups for a Swedish-speaking group', () => {
+  it('lists them in Swedish in the group card', async () => {
+    h = await startHarness();
+    const repo = h.server.services.repo;
+    const g = await repo.groups.get(GROUP);
+    await repo.groups.update({ ...g.value, language: 'sv' }, g.etag);
+    await linkChannel(h.server.services.ctx, ADMIN, GROUP, { conversationId: CHANNEL, serviceUrl: h.connector.url, tenantId: 'tenant-0001' });
+    const { goal } = await decide(h, 'local-followup-sv', 'Redogör för behovet av datorer');
+    await h.server.bot.runReminders({ planKey: PLAN, period: '2021-09', kinds: ['group'] });
+    const card = cardOf(h.connector.delivered().find((r) => r.method === 'POST' && r.conversationId === CHANNEL)!.body);
+    expect(validateCard(card)).toEqual([]);
+    expect(texts(card)).toContain(`**${goal.code}** Ledningsgruppen bad 22.9.2021: Redogör för behovet av datorer, senast 15.10.2021`);
+    expect(executes(card).find((a) => a.verb === 'followUpDone')?.title).toBe('Markera som klar');
+  });
+});
+
 describe('the summary when a review ends', () => {
   it('posts the decisions to the meeting chat and the follow-up to the linked channel of the group asked, once', async () => {
     h = await startHarness();
