@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser';
@@ -78,5 +79,28 @@ describe('axe on open menus and charts', () => {
     await leader.getByRole('button', { name: 'Näytä taulukkona' }).first().click();
     await leader.getByRole('table', { name: 'Mittarin arvot kausittain sekä lähtötaso ja tavoitetaso' }).waitFor();
     expect(await seriousAxeViolations(leader)).toEqual([]);
+  });
+});
+
+/**
+ * axe's aria-hidden-focus with nothing left out: the suite's other scans exclude Fluent's focus
+ * sentinels (`data-tabster-dummy`, see support/axe.ts), so this proves that they are all it would
+ * report on the charts and the admin forms — no chart part, legend or form control is hidden yet focusable.
+ */
+describe('aria-hidden focusable content', () => {
+  it.each([
+    { name: 'dashboard with its chart', path: '/dashboard', user: DEMO.leader, chart: true },
+    { name: 'goal detail with its chart', path: '/goals/vantaa-ko-2021.g5', user: DEMO.leader, chart: true },
+    { name: 'the goal editor', path: '/admin/goals/vantaa-ko-2021.g5?plan=vantaa-ko-2021', user: DEMO.admin, chart: false },
+    { name: 'the plan editor', path: '/admin/plans/vantaa-ko-2021', user: DEMO.admin, chart: false },
+  ])('on $name is only focus sentinels', async ({ path, user, chart }) => {
+    const p = await (await newContext(browser, { locale: 'fi-FI' })).newPage();
+    await signIn(p, base, user, { language: 'fi' });
+    await open(p, base, path);
+    if (chart) await p.waitForFunction(() => document.querySelectorAll('figure svg .tick text').length > 0, undefined, { timeout: 20_000 });
+    const result = await new AxeBuilder({ page: p }).withRules(['aria-hidden-focus']).analyze();
+    const nodes = result.violations.flatMap((v) => v.nodes.map((n) => n.html));
+    expect(nodes.filter((html) => !/^<i [^>]*data-tabster-dummy/.test(html))).toEqual([]);
+    await p.context().close();
   });
 });
