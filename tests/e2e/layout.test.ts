@@ -141,9 +141,9 @@ describe('the indicator', () => {
   });
 
   it.each([
-    { language: 'sv' as const, browser: 'fi-FI', intl: 'sv-FI' },
-    { language: 'fi' as const, browser: 'en-GB', intl: 'fi-FI' },
-  ])('on goal detail in $language (browser $browser), the chart names its months in the UI language and cuts none of them', async ({ language, browser: browserLocale, intl }) => {
+    { language: 'sv' as const, browser: 'fi-FI', intl: 'sv-FI', unit: 'utbildade' },
+    { language: 'fi' as const, browser: 'en-GB', intl: 'fi-FI', unit: 'koulutettuja' },
+  ])('on goal detail in $language (browser $browser), the chart names its months and its unit in the UI language and cuts no month', async ({ language, browser: browserLocale, intl, unit }) => {
     const context = await newContext(browser, { locale: browserLocale, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, base, DEMO.welfareMember, { language });
@@ -162,6 +162,7 @@ describe('the indicator', () => {
     for (const t of xTicks) {
       expect({ text: t.text, month: months.has(t.text), inside: inside(t.box, figure) }).toEqual({ text: t.text, month: true, inside: true });
     }
+    expect(await page.locator('figure svg').first().textContent()).toContain(unit);
     await screenshot(page, `layout-goal-chart-${language}-1280`);
     await context.close();
   });

@@ -10,6 +10,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../../domain/goal';
 import { useChartLocale } from '../../../components/chart-locale';
+import { useGoalText } from '../../../components/in-language';
 import { useFormat } from '../../../i18n/locale';
 import { useTokenColors } from '../../../theme/use-token-colors';
 import type { IndicatorPoint } from '../model';
@@ -48,7 +49,9 @@ export function IndicatorChart({ goal, points }: { goal: Goal; points: Indicator
   const headingId = useId();
   const ref = useRef<HTMLElement>(null);
   const colors = useTokenColors(ref, TOKENS, String(asTable));
-  const unit = goal.indicator.unit ? ` ${goal.indicator.unit}` : '';
+  // The unit in the reader's language (Finnish when the goal has no translation of it), as the check-in form shows it.
+  const unitText = useGoalText()(goal, 'indicatorUnit').text;
+  const unit = unitText ? ` ${unitText}` : '';
   const num = (v: number) => `${fmt.number(v)}${unit}`;
   const latest = points[points.length - 1];
 
@@ -153,7 +156,7 @@ export function IndicatorChart({ goal, points }: { goal: Goal; points: Indicator
               data={data}
               height={240}
               yMinValue={yMin}
-              yAxisTitle={goal.indicator.unit || t('indicator.value')}
+              yAxisTitle={unitText || t('indicator.value')}
               culture={chart.culture}
               // One tick per reported month, named in the user's language; room on the right so the last one is not cut.
               tickValues={ticks}
