@@ -5,22 +5,29 @@
  * browser (Swedish) on the stage URL follows the presenter to each goal without a reload, and says
  * so when the review ends. axe is clean on the review page, the side panel width and the stage.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createReminderRunner } from '../../src/bot';
+import { VERBS } from '../../src/cards';
 import { launchBrowser, newContext, watchErrors } from './support/browser';
 import { DEMO, open, screenshot, settle, signIn } from './support/app';
 import { seriousAxeViolations } from './support/axe';
+import { activities, startHarness, type Harness } from '../integration/bot/harness';
 
-const base = inject('baseUrl');
+const PLAN = 'vantaa-ko-2021';
 const MEETING = `e2e-review-${Date.now().toString(36)}`;
-const REVIEW = `/review?plan=vantaa-ko-2021&period=2021-09&meeting=${MEETING}`;
+const REVIEW = `/review?plan=${PLAN}&period=2021-09&meeting=${MEETING}`;
 const STAGE = `/review/stage?meeting=${MEETING}`;
 const GROUP = 'opintopolut-ohjaus';
+/** The asked group's channel: the demo data links no group, so the test links it as the welcome card does. */
+const TEAM = '19:e2e-review-opintopolut@thread.tacv2';
 /** Unique to this run, so other files' notes never match. */
 const ASK = `Raportoikaa POPE:n koulutustilanne lokakuussa`;
 const CORRECTED = `Johtoryhmä päätti jatkaa koulutusta keväällä (${MEETING}).`;
 
 let browser: Browser;
+let h: Harness;
+let base: string;
 let leaderContext: BrowserContext;
 let stageContext: BrowserContext;
 let leader: Page;
@@ -36,7 +43,15 @@ async function agenda(page: Page): Promise<{ keys: string[]; current: string | n
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  // Its own server in this process (the tab the global setup built), so the test can link the
+  // asked group's channel and run the reminder pass on the same services, as import.test.ts does.
+  [browser, h] = await Promise.all([launchBrowser(), startHarness()]);
+  base = h.server.url;
+  const aino = { aadObjectId: DEMO.admin, name: 'Aino Virtanen' };
+  await h.post(activities.teamInstall(h.connector.url, TEAM, aino));
+  const linked = await h.post(activities.cardAction(h.connector.url, aino, TEAM, VERBS.link, { groupKey: GROUP }));
+  expect(linked.status).toBe(200);
+  expect((await h.server.services.repo.groups.get(GROUP)).value.conversation?.conversationId).toBe(TEAM);
   leaderContext = await newContext(browser, { locale: 'fi-FI' });
   leader = await leaderContext.newPage();
   leaderErrors = watchErrors(leader).errors;
@@ -50,7 +65,57 @@ afterAll(async () => {
   await leaderContext?.close();
   await stageContext?.close();
   await browser?.close();
+  await h?.close();
 });
+
+/** The group reminder card a reminder pass for 2021-09 would send to the asked group's channel (a dry run: nothing is sent). */
+async function groupReminderCard(): Promise<string> {
+  const runner = await createReminderRunner(h.server.services.bot);
+  try {
+    const report = await runner.runReminders({ planKey: PLAN, period: '2021-09', dryRun: true });
+    expect(report.sent).toEqual([]);
+    const toGroup = report.planned.filter((o) => o.target === `group:${GROUP}`);
+    expect(toGroup.map((o) => [o.kind, o.conversation.conversationId])).toEqual([['group', TEAM]]);
+    return JSON.stringify(toGroup[0]!.card);
+  } finally {
+    await runner.close();
+  }
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element is `what`, at most `max` times; fails naming what had the focus. */
+async function tabTo(page: Page, what: (el: { tag: string; type: string; name: string }) => boolean, o: { back?: boolean; max?: number } = {}) {
+  const seen: string[] = [];
+  for (let i = 0; i < (o.max ?? 4); i++) {
+    await page.keyboard.press(o.back ? 'Shift+Tab' : 'Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLInputElement | null;
+      const label = a?.labels?.[0]?.textContent ?? a?.getAttribute('aria-label') ?? a?.textContent ?? '';
+      return { tag: a?.tagName.toLowerCase() ?? '', type: a?.type ?? '', name: label.replace(/\s+/g, ' ').trim() };
+    });
+    if (what(el)) return;
+    seen.push(`${el.tag}[${el.type}] ${el.name}`);
+  }
+  throw new Error(`Focus never reached the element; it went through: ${seen.join(' → ')}`);
+}
+
+/** The focused element's value (a text box, select or date input). */
+const focusedValue = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value);
+
+/**
+ * Types a date into the focused date input by keyboard. Its day, month and year fields come in the
+ * order of the browser's own locale (dd.mm.yyyy or mm/dd/yyyy), so a probe date tells the order;
+ * Shift+Tab goes back to the first field and the date is typed over it.
+ */
+async function typeDate(page: Page, iso: string): Promise<void> {
+  const [y, m, d] = iso.split('-') as [string, string, string];
+  await page.keyboard.type('01022003');
+  const probe = await focusedValue(page);
+  const digits = probe === '2003-02-01' ? `${d}${m}${y}` : probe === '2003-01-02' ? `${m}${d}${y}` : undefined;
+  if (!digits) throw new Error(`The date input read 01, 02, 2003 as ${probe}: its field order is neither day-month-year nor month-day-year`);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type(digits);
+}
 
 describe('a review meeting with its stage', () => {
   it('opens the review for 2021-09 with the agenda worst first and nothing started', async () => {
@@ -92,15 +157,41 @@ describe('a review meeting with its stage', () => {
     expect(await leader.locator('article[data-goal-key]').getAttribute('data-goal-key')).toBe(keys[2]);
   });
 
-  it('records a decision with a follow-up for a development group on the current goal', async () => {
+  it('records a decision with a follow-up for a development group on the current goal by keyboard alone, axe clean', async () => {
     const form = leader.getByRole('form', { name: 'Kirjaa päätös tai kommentti' });
-    await form.getByLabel('Päätös tai kommentti').fill('Johtoryhmä päätti jatkaa koulutusta syksyllä.');
-    await form.getByRole('checkbox', { name: 'Pyydä kehittämisryhmältä jatkotoimi' }).check();
-    await form.getByLabel('Mitä ryhmältä pyydetään').fill('Raportoikaa POPE:n koulutustilanne lokakuussa');
-    // Asked of the group the member in the Swedish browser belongs to (Ville Korhonen, opintopolut).
-    await form.getByRole('combobox').selectOption(GROUP);
-    await form.getByLabel('Määräaika').fill('2021-10-31');
-    await form.getByRole('button', { name: 'Tallenna' }).click();
+    // Into the form from the agenda's current goal, the presenter's place, with Tab only.
+    await leader.locator('ol button[aria-current="step"]').focus();
+    await tabTo(leader, (e) => e.type === 'radio', { max: 40 });
+    // The kind is a radio group: the arrows move between Päätös and Kommentti.
+    await leader.keyboard.press('ArrowRight');
+    await expect.poll(() => form.getByRole('radio', { name: 'Kommentti' }).isChecked()).toBe(true);
+    // A comment carries no follow-up: its checkbox is not offered.
+    expect(await form.getByRole('checkbox', { name: 'Pyydä kehittämisryhmältä jatkotoimi' }).count()).toBe(0);
+    await leader.keyboard.press('ArrowLeft');
+    await expect.poll(() => form.getByRole('radio', { name: 'Päätös' }).isChecked()).toBe(true);
+    await tabTo(leader, (e) => e.tag === 'textarea' && e.name.startsWith('Päätös tai kommentti'));
+    await leader.keyboard.type('Johtoryhmä päätti jatkaa koulutusta syksyllä.');
+    await tabTo(leader, (e) => e.type === 'checkbox');
+    await leader.keyboard.press('Space');
+    await expect.poll(() => form.getByRole('checkbox', { name: 'Pyydä kehittämisryhmältä jatkotoimi' }).isChecked()).toBe(true);
+    await tabTo(leader, (e) => e.tag === 'textarea' && e.name.startsWith('Mitä ryhmältä pyydetään'));
+    await leader.keyboard.type(ASK);
+    // Asked of the group the member in the Swedish browser belongs to (Ville Korhonen, opintopolut):
+    // the arrows step through the closed select until it holds that group.
+    await tabTo(leader, (e) => e.tag === 'select');
+    const groups = await form.getByRole('combobox').evaluate((s) => [...(s as HTMLSelectElement).options].map((o) => o.value));
+    expect(groups).toContain(GROUP);
+    const steps = groups.indexOf(GROUP) - groups.indexOf((await focusedValue(leader)) ?? '');
+    for (let i = 0; i < Math.abs(steps); i++) await leader.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+    expect(await focusedValue(leader)).toBe(GROUP);
+    await tabTo(leader, (e) => e.type === 'date');
+    await typeDate(leader, '2021-10-31');
+    expect(await focusedValue(leader)).toBe('2021-10-31');
+    // Back to the ask with Shift+Tab to check it is there, then on to Tallenna and Enter.
+    await tabTo(leader, (e) => e.tag === 'textarea' && e.name.startsWith('Mitä ryhmältä pyydetään'), { back: true, max: 6 });
+    expect(await focusedValue(leader)).toBe(ASK);
+    await tabTo(leader, (e) => e.tag === 'button' && e.name === 'Tallenna', { max: 8 });
+    await leader.keyboard.press('Enter');
     await form.getByText('Tallennettu.').waitFor();
     await leader.getByText(/johtoryhmä pyysi 22\.9\.2021: Raportoikaa POPE:n koulutustilanne lokakuussa/).waitFor({ timeout: 15_000 });
     await leader.getByText('Avoin, määräaika 31.10.2021').waitFor();
@@ -210,6 +301,12 @@ describe('a review meeting with its stage', () => {
     expect(leaderErrors).toEqual([]);
   });
 
+  it("lists the follow-up with its due date in the next reminder card for the asked group's channel", async () => {
+    const card = await groupReminderCard();
+    // The group works in Finnish (demo): "Johtoryhmä pyysi 22.9.2021: …, määräaika 31.10.2021".
+    expect(card).toContain(`Johtoryhmä pyysi 22.9.2021: ${ASK}, määräaika 31.10.2021`);
+  });
+
   it('shows the decision to a member of the asked group in My goals and goal detail (Swedish), who marks it done', async () => {
     const member = stage; // Ville Korhonen, member of the asked group, reading Swedish
     await member.setViewportSize({ width: 1280, height: 900 });
@@ -239,5 +336,14 @@ describe('a review meeting with its stage', () => {
 
     await open(member, base, '/');
     await expect.poll(() => member.locator('li[data-review-key]').filter({ hasText: ASK }).count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it('no longer lists the follow-up in the reminder card once a member has marked it done', async () => {
+    const card = await groupReminderCard();
+    expect(card).not.toContain(ASK);
+    // Still the group's card for the period, naming its goals: only the done follow-up has left it.
+    const goals = (await h.server.services.repo.goals.list({ planKey: PLAN })).items.map((g) => g.value).filter((g) => g.responsibleGroupKeys.includes(GROUP));
+    expect(goals.length).toBeGreaterThan(0);
+    for (const g of goals) expect(card).toContain(JSON.stringify(g.title.slice(0, 40)).slice(1, -1));
   });
 });
