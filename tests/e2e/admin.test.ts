@@ -208,6 +208,35 @@ describe('as an admin editing (issue 13 item 11)', () => {
     await context.close();
   });
 
+  it("asks before the browser's Back or Forward loses unsaved edits: stay keeps the editor and its text, leave goes", async () => {
+    const { context, page } = await adminPage();
+    // In-app history: editor → dashboard by a link, then Back to the editor (no document loads).
+    await open(page, base, EDIT_URL);
+    await page.getByRole('link', { name: 'Tilannekuva' }).click();
+    await page.waitForURL(/\/dashboard/);
+    await page.goBack();
+    const code = page.getByRole('textbox', { name: 'Numero' });
+    await code.waitFor();
+    const before = await code.inputValue();
+    await code.fill(`${before}-takaisin`);
+
+    await page.goForward();
+    const dialog = page.getByRole('alertdialog', { name: 'Poistutaanko tallentamatta?' });
+    await dialog.waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/admin/goals/${GOAL}`);
+    await dialog.getByRole('button', { name: 'Jää sivulle' }).click();
+    await expect(code.inputValue()).resolves.toBe(`${before}-takaisin`);
+    expect(new URL(page.url()).pathname).toBe(`/admin/goals/${GOAL}`);
+
+    await page.goBack();
+    await dialog.waitFor();
+    await expect(code.inputValue()).resolves.toBe(`${before}-takaisin`);
+    await dialog.getByRole('button', { name: 'Poistu tallentamatta' }).click();
+    await page.waitForURL(/\/dashboard/);
+    await page.getByRole('table').first().waitFor();
+    await context.close();
+  });
+
   it('searches the whole directory as the admin types, and offers people no group or goal names yet', async () => {
     const { context, page } = await adminPage();
     await open(page, base, EDIT_URL);

@@ -8,12 +8,32 @@ import { matchRoute, type Route } from './paths';
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
+
+/** Holds the browser's Back/Forward when it returns true (it has put the address back itself). */
+export type BrowserNavigationHold = () => boolean;
+const holds = new Set<BrowserNavigationHold>();
+
+/**
+ * Lets a view hold the browser's Back and Forward (unsaved edits): every hold is asked before the
+ * route follows the address; one that returns true keeps the view as it is. Returns the release.
+ */
+export function holdBrowserNavigation(hold: BrowserNavigationHold): () => void {
+  holds.add(hold);
+  return () => {
+    holds.delete(hold);
+  };
+}
+
+const onPopState = () => {
+  for (const hold of [...holds]) if (hold()) return;
+  notify();
+};
 const subscribe = (l: () => void) => {
+  if (listeners.size === 0) window.addEventListener('popstate', onPopState);
   listeners.add(l);
-  window.addEventListener('popstate', l);
   return () => {
     listeners.delete(l);
-    window.removeEventListener('popstate', l);
+    if (listeners.size === 0) window.removeEventListener('popstate', onPopState);
   };
 };
 const snapshot = () => window.location.pathname + window.location.search;

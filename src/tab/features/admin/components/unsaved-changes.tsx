@@ -3,10 +3,14 @@
  * address) gets the browser's own prompt through `beforeunload`; moving inside the app (a link, a
  * tab of the admin view) is held back and a dialog asks whether to stay or leave without saving.
  * Leaving replays the very click that was held, so every kind of in-app link works the same.
+ * The browser's Back and Forward are held too (the router asks `holdBrowserNavigation` before it
+ * follows the address): the editor's address is put back and the dialog asks; leaving then takes
+ * the step for real.
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { holdBrowserNavigation } from '../../../routing/router';
 
 /** What navigates inside the app: links to this origin, and the tabs of a tab list. */
 function inAppNavigation(target: EventTarget | null): HTMLElement | null {
@@ -24,8 +28,10 @@ function inAppNavigation(target: EventTarget | null): HTMLElement | null {
 
 export function UnsavedChangesGuard({ when }: { when: boolean }) {
   const { t } = useTranslation('admin');
-  const [held, setHeld] = useState<HTMLElement | null>(null);
+  /** A held in-app click, or the browser's Back/Forward ('history'). */
+  const [held, setHeld] = useState<HTMLElement | 'history' | null>(null);
   const letThrough = useRef(false);
+  const letHistoryThrough = useRef(false);
 
   useEffect(() => {
     if (!when) return;
@@ -43,9 +49,21 @@ export function UnsavedChangesGuard({ when }: { when: boolean }) {
       e.stopPropagation();
       setHeld(el);
     };
+    const here = window.location.pathname + window.location.search + window.location.hash;
+    const release = holdBrowserNavigation(() => {
+      if (letHistoryThrough.current) {
+        letHistoryThrough.current = false;
+        return false;
+      }
+      // Before the route follows the other address: put this one back and ask.
+      window.history.pushState(null, '', here);
+      setHeld('history');
+      return true;
+    });
     window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('click', onClick, true);
     return () => {
+      release();
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
     };
@@ -55,6 +73,12 @@ export function UnsavedChangesGuard({ when }: { when: boolean }) {
     const el = held;
     setHeld(null);
     if (!el) return;
+    if (el === 'history') {
+      // The editor's address was pushed back on top of where the reader went: one step back is there.
+      letHistoryThrough.current = true;
+      window.history.go(-1);
+      return;
+    }
     letThrough.current = true;
     try {
       el.click();
