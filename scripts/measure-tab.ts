@@ -73,47 +73,120 @@ function measureBundle(): void {
   }
 }
 
+/** Data requests (not JS, CSS or fonts) and how many sequential waves they came in. */
+interface DataTrace {
+  requests: number;
+  waves: number;
+  bytes: number;
+}
+
+function isData(url: string): boolean {
+  const path = new URL(url).pathname;
+  return path.startsWith('/graph/') || path.startsWith('/api/') || path.startsWith('/local/') || path === '/config.json';
+}
+
+/**
+ * Waves: a request that starts after every earlier data request has finished depends, as far as
+ * the page shows, on their answers — it opens a new wave. Requests in flight together are one wave.
+ */
+function wavesOf(spans: { start: number; end: number }[]): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let waves = 0;
+  let openUntil = -Infinity;
+  for (const s of sorted) {
+    if (s.start >= openUntil) waves++;
+    openUntil = Math.max(openUntil, s.end);
+  }
+  return waves;
+}
+
 async function measureBrowser(): Promise<void> {
   const { hasChromium, launchBrowser, newContext } = await import('../tests/e2e/support/browser');
   if (!hasChromium()) {
     console.log('Time to data: skipped (no chromium at /usr/bin/chromium)');
     return;
   }
+  const { createServer } = await import('node:http');
   const { startE2eServer } = await import('../tests/e2e/support/server');
   const server = await startE2eServer();
   const browser = await launchBrowser();
+  // The control: the same page as static HTML (scripts removed), served by a bare HTTP server.
+  let staticHtml = '';
+  const control = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(staticHtml);
+  });
+  await new Promise<void>((ok) => control.listen(0, '127.0.0.1', ok));
+  const controlUrl = `http://127.0.0.1:${(control.address() as { port: number }).port}/`;
   try {
     const users = (await (await fetch(`${server.url}/local/users`)).json()) as { id: string; upn: string; name: string; roles: string[] }[];
     const member = users.find((u) => u.id.endsWith('04')) ?? users[0];
     const leader = users.find((u) => u.roles.includes('leader')) ?? users[0];
     const hasDashboard = existsSync(join(DIST, '.vite/manifest.json')) && 'features/dashboard/route.tsx' in readManifest();
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
     const time = async (label: string, user: typeof member, path: string, ready: string, runs = 5) => {
-      const samples: number[] = [];
+      const cold: number[] = [];
+      const warm: number[] = [];
+      const stat: number[] = [];
+      let trace: DataTrace = { requests: 0, waves: 0, bytes: 0 };
+      let warmTrace: DataTrace = { requests: 0, waves: 0, bytes: 0 };
       for (let i = 0; i < runs; i++) {
         const ctx = await newContext(browser);
         // Signed in already (as after a first visit), cold HTTP cache: what opening the tab costs.
         await ctx.addInitScript((u) => sessionStorage.setItem('tavoitteet.localUser', JSON.stringify(u)), { id: user!.id, upn: user!.upn, name: user!.name });
         const page = await ctx.newPage();
-        const t0 = Date.now();
-        await page.goto(`${server.url}${path}`, { waitUntil: 'commit' });
-        await page.locator(ready).first().waitFor({ timeout: 30_000 });
-        await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 30_000 });
-        samples.push(Date.now() - t0);
+        const spans: { start: number; end: number; bytes: number }[] = [];
+        page.on('requestfinished', (req) => {
+          if (!isData(req.url())) return;
+          const t = req.timing();
+          void req.sizes().then((sz) => spans.push({ start: t.startTime, end: t.startTime + t.responseEnd, bytes: sz.responseBodySize }));
+        });
+        const load = async () => {
+          spans.length = 0;
+          const t0 = Date.now();
+          await page.goto(`${server.url}${path}`, { waitUntil: 'commit' });
+          await page.locator(ready).first().waitFor({ timeout: 30_000 });
+          await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 30_000 });
+          const ms = Date.now() - t0;
+          await page.waitForTimeout(50);
+          return { ms, trace: { requests: spans.length, waves: wavesOf(spans), bytes: spans.reduce((n, s) => n + s.bytes, 0) } };
+        };
+        const first = await load();
+        cold.push(first.ms);
+        trace = first.trace;
+        // A warm revisit: Teams reloads the tab in the same session (HTTP cache and storage kept).
+        const again = await load();
+        warm.push(again.ms);
+        warmTrace = again.trace;
+        if (i === 0) staticHtml = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, '');
         await ctx.close();
+        // The same table as static HTML, in the same browser, cold.
+        const sctx = await newContext(browser);
+        const sp = await sctx.newPage();
+        const s0 = Date.now();
+        await sp.goto(controlUrl, { waitUntil: 'commit' });
+        await sp.locator(ready).first().waitFor({ timeout: 30_000 });
+        stat.push(Date.now() - s0);
+        await sctx.close();
       }
-      samples.sort((a, b) => a - b);
-      const median = samples[Math.floor(samples.length / 2)];
-      console.log(`  ${label.padEnd(34)} median ${String(median).padStart(5)} ms   (runs: ${samples.join(', ')} ms)`);
+      const c = median(cold);
+      const w = median(warm);
+      const st = Math.max(1, median(stat));
+      console.log(`  ${label}`);
+      console.log(`    cold   median ${String(c).padStart(5)} ms  = ${(c / st).toFixed(1)}× static HTML   data: ${trace.requests} requests in ${trace.waves} sequential waves, ${(trace.bytes / 1024).toFixed(0)} KiB   (runs ${cold.join(', ')} ms)`);
+      console.log(`    warm   median ${String(w).padStart(5)} ms  = ${(w / st).toFixed(1)}× static HTML   data: ${warmTrace.requests} requests in ${warmTrace.waves} sequential waves, ${(warmTrace.bytes / 1024).toFixed(0)} KiB   (runs ${warm.join(', ')} ms)`);
+      console.log(`    static median ${String(st).padStart(5)} ms  (the same page's HTML without scripts, runs ${stat.join(', ')} ms)`);
     };
 
-    console.log('Time from navigation to data on screen (demo dataset, local server, headless Chromium)');
+    console.log('Time from navigation to data on screen (demo dataset, local server, headless Chromium; ratios, not absolute times)');
     if (hasDashboard) await time('dashboard (leader)', leader, '/dashboard', 'main [data-goal-key], main table, main [role="grid"]');
     else console.log('  dashboard: not in this build');
     await time('My goals (group member)', member, '/', 'main article[data-goal-key]');
   } finally {
     await browser.close();
     await server.close();
+    control.close();
   }
 }
 
