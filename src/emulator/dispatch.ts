@@ -6,7 +6,7 @@ import { itemsDelta } from './delta.js';
 import { createItem, deleteItem, getFields, getItem, listItems, parseItemId, updateFields, type ItemScope } from './items.js';
 import { addColumn, createList, getColumns, getList, getLists, resolveList } from './lists.js';
 import { resolveSite, siteResource } from './sites.js';
-import { driveDispatch } from './drive.js';
+import { driveDispatch, libraryList, libraryListDispatch } from './drive.js';
 
 function segmentsOf(path: string): string[] {
   try {
@@ -35,13 +35,15 @@ export function dispatch(env: Env, req: EmuRequest): EmuResponse {
   const siteId = resolveSite(env, seg[1]!);
   if (seg.length === 2) return m === 'GET' ? json(200, siteResource(env, req)) : unsupported();
   // The site's document library (drive.ts): paths there carry `root:/…:` segments of their own.
-  if (seg[2] === 'drive') return driveDispatch(env, req, req.path.slice(req.path.indexOf('/drive') + '/drive'.length));
+  if (seg[2] === 'drive') return driveDispatch(env, req, req.path.slice(req.path.indexOf('/drive') + '/drive'.length), siteId);
   if (seg[2] !== 'lists') return unsupported();
   if (seg.length === 3) {
     if (m === 'GET') return getLists(env, req, siteId);
     if (m === 'POST') return createList(env, req, siteId);
     return unsupported();
   }
+  // The default document library is a list too, addressed by its id (GET …/drive/list): its columns only.
+  if (seg[3]!.toLowerCase() === libraryList(env).id) return libraryListDispatch(env, req, siteId, seg.slice(4));
   const list = resolveList(env, seg[3]!);
   if (seg.length === 4) return m === 'GET' ? getList(env, req, siteId, list) : unsupported();
   if (seg[4] === 'columns' && seg.length === 5) {

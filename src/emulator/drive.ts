@@ -7,9 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { titleColumn } from './columns.js';
 import { json, identityOf, type EmuRequest, type EmuResponse, type Env } from './context.js';
-import type { IdentitySet } from './db.js';
+import type { IdentitySet, ListRow } from './db.js';
 import { GraphError, graphTime, invalidRequest, itemNotFound, notImplemented } from './errors.js';
+import { applyFields } from './items.js';
+import { addColumn, getColumns, select } from './lists.js';
+import { readQuery } from './odata-query.js';
 import { siteWebUrl } from './sites.js';
 
 /** Graph's simple upload takes files up to 250 MB (driveitem-put-content); larger ones need an upload session. */
@@ -31,6 +35,10 @@ interface DriveRow {
   created_by: string;
   modified_by: string;
   version: number;
+  /** The document's list item column values (the library's own columns), JSON. */
+  fields: string | null;
+  /** SQLite's rowid: the document's list item id. */
+  rowid: number;
 }
 
 const SCHEMA = `
@@ -56,6 +64,13 @@ function db(env: Env): Database {
   const d = env.store.db;
   if (!ready.has(d)) {
     d.exec(SCHEMA);
+    // Files made before documents had list item fields get the column (empty: no values yet).
+    const cols = d.prepare('PRAGMA table_info(drive_items)').all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'fields')) d.exec('ALTER TABLE drive_items ADD COLUMN fields TEXT');
+    // The library is a list too (GET …/drive/list): its id, kept per database file, and its Title column.
+    d.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('libraryListId', ?)").run(randomUUID());
+    const id = (d.prepare("SELECT value FROM meta WHERE key = 'libraryListId'").get() as { value: string }).value;
+    if (env.store.columns(id).length === 0) env.store.insertColumn(id, { ...titleColumn(), required: false });
     ready.add(d);
   }
   return d;
@@ -68,11 +83,11 @@ const INVALID_NAME = /["*:<>?/\\|]|^\s|\s$|^\.+$|\.$/;
 
 function rowById(env: Env, id: string): DriveRow | undefined {
   if (id === ROOT_ID) return undefined;
-  return db(env).prepare('SELECT * FROM drive_items WHERE id = ?').get(id) as DriveRow | undefined;
+  return db(env).prepare('SELECT rowid, * FROM drive_items WHERE id = ?').get(id) as DriveRow | undefined;
 }
 
 function child(env: Env, parentId: string, name: string): DriveRow | undefined {
-  return db(env).prepare('SELECT * FROM drive_items WHERE parent_id = ? AND name = ? COLLATE NOCASE').get(parentId, name) as DriveRow | undefined;
+  return db(env).prepare('SELECT rowid, * FROM drive_items WHERE parent_id = ? AND name = ? COLLATE NOCASE').get(parentId, name) as DriveRow | undefined;
 }
 
 function pathSegments(raw: string): string[] {
@@ -221,14 +236,150 @@ function writeFile(env: Env, req: EmuRequest, parentId: string, name: string, ex
   return json(201, itemResource(env, req, rowById(env, id) as DriveRow));
 }
 
+/** The library's list: its id (per database file) and the row the list API's column handlers take. */
+export function libraryList(env: Env): ListRow {
+  db(env);
+  const id = (env.store.db.prepare("SELECT value FROM meta WHERE key = 'libraryListId'").get() as { value: string }).value;
+  const created = graphTime(new Date(0));
+  const system: IdentitySet = { user: { displayName: 'System Account' } };
+  return { id, name: 'Shared Documents', displayName: 'Documents', description: '', created, modified: created, createdBy: system, modifiedBy: system, version: 1 };
+}
+
+function libraryListResource(env: Env, req: EmuRequest, siteId: string): Record<string, unknown> {
+  const list = libraryList(env);
+  const eTag = `"${list.id},${list.version}"`;
+  return {
+    '@odata.context': `${req.serviceRoot}/$metadata#sites('${siteId}')/lists/$entity`,
+    '@odata.etag': eTag,
+    createdDateTime: list.created,
+    description: list.description,
+    eTag,
+    id: list.id,
+    lastModifiedDateTime: list.modified,
+    name: list.name,
+    webUrl: `${siteWebUrl()}/${encodeURIComponent(LIBRARY)}`,
+    displayName: list.displayName,
+    createdBy: list.createdBy,
+    lastModifiedBy: list.modifiedBy,
+    parentReference: { siteId },
+    list: { contentTypesEnabled: false, hidden: false, template: 'documentLibrary' },
+  };
+}
+
+/**
+ * `/sites/{site}/lists/{library-list-id}/…` (`rest`: the segments after the id): the list itself
+ * and its columns, read and added with the list API's own rules; its items through the list API
+ * answer 501 (the app reaches documents through the drive).
+ */
+export function libraryListDispatch(env: Env, req: EmuRequest, siteId: string, rest: readonly string[]): EmuResponse {
+  const list = libraryList(env);
+  if (rest.length === 0 && req.method === 'GET') {
+    const q = readQuery(req.query, ['select'], 'a document library');
+    return json(200, select(libraryListResource(env, req, siteId), q.get('select'), 'list'));
+  }
+  if (rest.length === 1 && rest[0] === 'columns') {
+    if (req.method === 'GET') return getColumns(env, req, siteId, list);
+    if (req.method === 'POST') {
+      const body = req.body as { required?: unknown } | null;
+      const files = (db(env).prepare('SELECT COUNT(*) AS n FROM drive_items WHERE folder = 0').get() as { n: number }).n;
+      if (body?.required === true && files > 0) throw notImplemented('adding a required column to a document library that already has files');
+      return addColumn(env, req, siteId, list);
+    }
+  }
+  if (rest[0] === 'items') throw notImplemented("a document library's items through the list API (use …/drive/items/{id}/listItem)");
+  throw notImplemented(`${req.method} /sites/{site}/lists/{document-library}/${rest.join('/')}`);
+}
+
+function storedFields(r: DriveRow): Record<string, unknown> {
+  return r.fields ? (JSON.parse(r.fields) as Record<string, unknown>) : {};
+}
+
+/** The document's fieldValueSet: the library's column values and the read-only ones SharePoint adds. */
+function fieldsOf(env: Env, r: DriveRow): Record<string, unknown> {
+  const cols = env.store.columns(libraryList(env).id);
+  const stored = storedFields(r);
+  const out: Record<string, unknown> = { '@odata.etag': `"{${r.id}},${r.version}"` };
+  for (const c of cols) if (stored[c.name] !== undefined) out[c.name] = stored[c.name];
+  Object.assign(out, {
+    FileLeafRef: r.name,
+    id: String(r.rowid),
+    ContentType: r.folder ? 'Folder' : 'Document',
+    Created: r.created,
+    Modified: r.modified,
+    _UIVersionString: `${r.version}.0`,
+    ...(r.folder ? {} : { FileSizeDisplay: String(r.size) }),
+  });
+  return out;
+}
+
+function listItemResource(env: Env, req: EmuRequest, r: DriveRow, withFields: boolean): Record<string, unknown> {
+  const item = itemResource(env, req, r);
+  return {
+    '@odata.etag': `"{${r.id}},${r.version}"`,
+    id: String(r.rowid),
+    eTag: `"{${r.id}},${r.version}"`,
+    createdDateTime: r.created,
+    lastModifiedDateTime: r.modified,
+    webUrl: item.webUrl,
+    createdBy: item.createdBy,
+    lastModifiedBy: item.lastModifiedBy,
+    parentReference: { id: libraryList(env).id },
+    contentType: { name: r.folder ? 'Folder' : 'Document' },
+    ...(withFields ? { fields: fieldsOf(env, r) } : {}),
+  };
+}
+
+/** `$expand` on a driveItem: `listItem` or `listItem($expand=fields)`; anything else answers 501. */
+function expandListItem(raw: string | undefined): { listItem: boolean; fields: boolean } {
+  if (raw === undefined) return { listItem: false, fields: false };
+  const m = /^\s*listItem\s*(?:\(\s*\$?expand=fields\s*\))?\s*$/.exec(raw);
+  if (!m) throw notImplemented(`$expand=${raw} on a driveItem (only listItem and listItem($expand=fields))`);
+  return { listItem: true, fields: /fields/.test(raw) };
+}
+
+function withListItem(env: Env, req: EmuRequest, r: DriveRow, expand: { listItem: boolean; fields: boolean }): Record<string, unknown> {
+  const base = itemResource(env, req, r);
+  return expand.listItem ? { ...base, listItem: listItemResource(env, req, r, expand.fields) } : base;
+}
+
+/** `GET …/listItem[?$expand=fields]`, `GET …/listItem/fields`, `PATCH …/listItem/fields`. */
+function listItemAction(env: Env, req: EmuRequest, r: DriveRow, sub: string): EmuResponse {
+  if (sub === '' && req.method === 'GET') {
+    const q = readQuery(req.query, ['expand'], "a document's list item");
+    const e = q.get('expand');
+    if (e !== undefined && e.trim() !== 'fields') throw notImplemented(`$expand=${e} on a listItem (only fields)`);
+    return json(200, listItemResource(env, req, r, e !== undefined));
+  }
+  if (sub === '/fields' && req.method === 'GET') {
+    readQuery(req.query, [], "a document's fields");
+    return json(200, fieldsOf(env, r));
+  }
+  if (sub === '/fields' && req.method === 'PATCH') {
+    readQuery(req.query, [], "a document's fields update");
+    if (req.batched) throw notImplemented("updating a document's fields inside $batch");
+    const ifMatch = req.headers['if-match'];
+    if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== `"{${r.id}},${r.version}"`) {
+      throw new GraphError(412, 'resourceModified', 'The resource has changed since the caller last read it; usually an eTag mismatch');
+    }
+    const list = libraryList(env);
+    const fields = applyFields({ siteId: '', list, cols: env.store.columns(list.id) }, storedFields(r), req.body);
+    db(env)
+      .prepare('UPDATE drive_items SET fields = ?, modified = ?, modified_by = ?, version = version + 1 WHERE id = ?')
+      .run(JSON.stringify(fields), graphTime(env.now()), JSON.stringify(identityOf(req.caller)), r.id);
+    return json(200, fieldsOf(env, rowById(env, r.id) as DriveRow));
+  }
+  throw notImplemented(`${req.method} /sites/{site}/drive/items/{id}/listItem${sub.replace(/[^/]+/g, (s) => (s === 'fields' ? s : '{…}'))}`);
+}
+
 function children(env: Env, req: EmuRequest, folderId: string): EmuResponse {
   for (const k of req.query.keys()) {
-    if (k !== '$select' && k !== '$top') throw notImplemented(`the query option ${k} on children`);
+    if (k !== '$select' && k !== '$top' && k !== '$expand') throw notImplemented(`the query option ${k} on children`);
   }
-  const rows = db(env).prepare('SELECT * FROM drive_items WHERE parent_id = ? ORDER BY name COLLATE NOCASE').all(folderId) as DriveRow[];
+  const expand = expandListItem(req.query.get('$expand') ?? undefined);
+  const rows = db(env).prepare('SELECT rowid, * FROM drive_items WHERE parent_id = ? ORDER BY name COLLATE NOCASE').all(folderId) as DriveRow[];
   const top = Number(req.query.get('$top') ?? 200);
   if (rows.length > top) throw notImplemented('paging the children of a folder');
-  return json(200, { value: rows.map((r) => itemResource(env, req, r)) });
+  return json(200, { value: rows.map((r) => withListItem(env, req, r, expand)) });
 }
 
 function content(req: EmuRequest, r: DriveRow | undefined): EmuResponse {
@@ -239,12 +390,17 @@ function content(req: EmuRequest, r: DriveRow | undefined): EmuResponse {
   return { status: 200, headers: { 'Content-Type': r.mime ?? 'application/octet-stream', ETag: `"{${r.id}},${r.version}"` }, raw: new Uint8Array(r.content ?? Buffer.alloc(0)) };
 }
 
-/** `rest` is the request path after `/sites/{site}/drive`, still encoded. */
-export function driveDispatch(env: Env, req: EmuRequest, rest: string): EmuResponse {
+/** `rest` is the request path after `/sites/{site}/drive`, still encoded; `/list` is the library's list. */
+export function driveDispatch(env: Env, req: EmuRequest, rest: string, siteId: string): EmuResponse {
   const m = req.method;
   const unsupported = (): never => {
     throw notImplemented(`${m} /sites/{site}/drive${rest.replace(/[^/:]+/g, (s) => (/^(root|items|children|content)$/.test(s) ? s : '{…}'))}`);
   };
+  if (rest === '/list') {
+    if (m !== 'GET') return unsupported();
+    const q = readQuery(req.query, ['select'], 'the drive\'s list');
+    return json(200, select(libraryListResource(env, req, siteId), q.get('select'), 'list'));
+  }
   if (rest === '' || rest === '/') {
     if (m !== 'GET') return unsupported();
     return json(200, { id: driveId(env), name: 'Documents', driveType: 'documentLibrary', webUrl: `${siteWebUrl()}/${encodeURIComponent(LIBRARY)}`, createdDateTime: graphTime(new Date(0)) });
@@ -281,8 +437,16 @@ export function driveDispatch(env: Env, req: EmuRequest, rest: string): EmuRespo
     return writeFile(env, req, parentId, uploadPath[uploadPath.length - 1] as string, undefined);
   }
   if (!target) throw itemNotFound('The resource could not be found.');
+  if (action === '/listItem' || action.startsWith('/listItem/')) {
+    if (!target.row) throw notImplemented("the library root's list item");
+    return listItemAction(env, req, target.row, action.slice('/listItem'.length));
+  }
   if (m !== 'GET') return unsupported();
-  if (action === '') return json(200, target.row ? itemResource(env, req, target.row) : rootResource(env));
+  if (action === '') {
+    if (!target.row) return json(200, rootResource(env));
+    for (const k of req.query.keys()) if (k !== '$select' && k !== '$expand') throw notImplemented(`the query option ${k} on a driveItem`);
+    return json(200, withListItem(env, req, target.row, expandListItem(req.query.get('$expand') ?? undefined)));
+  }
   if (action === '/children') {
     if (target.row && !target.row.folder) throw invalidRequest('The item is not a folder.');
     return children(env, req, target.id);

@@ -205,7 +205,7 @@ export function getFields(_env: Env, req: EmuRequest, scope: ItemScope, item: It
 }
 
 /** Apply written values to the current ones: unknown or read-only names and wrong types are 400. */
-function applyFields(scope: ItemScope, current: Record<string, unknown>, input: unknown): Record<string, unknown> {
+export function applyFields(scope: ItemScope, current: Record<string, unknown>, input: unknown): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw invalidRequest('The request body must be a JSON object of field values.');
   }
