@@ -262,6 +262,21 @@ export const LISTS = {
 
 export const ALL_LISTS: readonly ListSpec[] = Object.values(LISTS);
 
+/**
+ * The columns the report archive adds to the site's default document library (`GET /sites/{site}/drive/list`),
+ * written on each filed report's list item (`PATCH …/drive/items/{id}/listItem/fields`): who filed it —
+ * the leader, as the upload itself runs as the app — and what it reports. Not required: files an admin
+ * puts in the library by hand carry none of them. `ReportLanguage`, not `Language`: SharePoint has a
+ * site column of that name.
+ */
+export const REPORT_LIBRARY_COLUMNS = [
+  { name: 'FiledBy', field: 'filedBy.name', type: 'text', description: 'Who filed the report (the leader, not the app).' },
+  { name: 'FiledById', field: 'filedBy.id', type: 'text', description: "The filer's Entra object id." },
+  { name: 'PlanKey', field: 'planKey', type: 'text' },
+  { name: 'Period', field: 'period', type: 'text', description: 'The snapshot period, YYYY-MM.' },
+  { name: 'ReportLanguage', field: 'lang', type: 'choice', choices: ['fi', 'sv', 'en'] },
+] as const satisfies readonly ColumnSpec[];
+
 /** Graph `columnDefinition` for a column, as provisioning posts it. */
 export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
   const base: Record<string, unknown> = {

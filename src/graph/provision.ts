@@ -13,7 +13,7 @@
  *   existing column into an indexed or unique one), so each gap becomes the exact manual step in
  *   SharePoint's list settings, in `manualSteps`; `verified` is false until none is left.
  */
-import { ALL_LISTS, columnDefinition, listCreateBody, type ColumnSpec, type ListSpec } from '../../manifest/lists';
+import { ALL_LISTS, columnDefinition, listCreateBody, REPORT_LIBRARY_COLUMNS, type ColumnSpec, type ListSpec } from '../../manifest/lists';
 import { query, type GraphClient } from './client';
 import { graphCodeOf, statusOf } from './errors';
 
@@ -22,6 +22,8 @@ export interface ProvisionOptions {
   siteId: string;
   /** Defaults to every list in the manifest. */
   lists?: readonly ListSpec[];
+  /** Whether to add the report archive's columns to the default document library (default true). */
+  library?: boolean;
 }
 
 export interface ColumnGap {
@@ -45,6 +47,8 @@ export interface ProvisionReport {
   verified: boolean;
   /** display name → list id, to pass as `listIds` and skip the lookup. */
   listIds: Record<string, string>;
+  /** The default document library (`GET …/drive/list`) and the report archive's columns added to it. */
+  library?: { id: string; columnsAdded: string[] };
 }
 
 interface ColumnResource {
@@ -150,8 +154,35 @@ export async function provisionLists(options: ProvisionOptions): Promise<Provisi
       }
     }
   }
-  report.verified = report.notIndexed.length === 0 && report.notUnique.length === 0;
+  const libraryMissing = options.library ?? true ? await provisionReportLibrary(client, site, report) : [];
+  report.verified = report.notIndexed.length === 0 && report.notUnique.length === 0 && libraryMissing.length === 0;
   return report;
+}
+
+/**
+ * The report archive's metadata columns on the site's default document library (a list like the
+ * others: `GET /sites/{site}/drive/list`, `POST /sites/{site}/lists/{id}/columns`), added when missing
+ * and read back. Returns the columns still missing after that, each also a manual step.
+ */
+async function provisionReportLibrary(client: GraphClient, site: string, report: ProvisionReport): Promise<string[]> {
+  const list = await client.get<ListResource>(`${site}/drive/list${query({ $select: 'id,displayName,webUrl' })}`);
+  const have = async () => new Set((await all<ColumnResource>(client, `${site}/lists/${list.id}/columns`)).map((c) => c.name.toLowerCase()));
+  const before = await have();
+  const columnsAdded: string[] = [];
+  for (const c of REPORT_LIBRARY_COLUMNS) {
+    if (before.has(c.name.toLowerCase())) continue;
+    await client.post(`${site}/lists/${list.id}/columns`, columnDefinition(c));
+    columnsAdded.push(c.name);
+  }
+  report.library = { id: list.id, columnsAdded };
+  const after = columnsAdded.length ? await have() : before;
+  const missing = REPORT_LIBRARY_COLUMNS.filter((c) => !after.has(c.name.toLowerCase()));
+  const where = list.webUrl ? ` (${list.webUrl})` : '';
+  for (const c of missing) {
+    const type = c.type === 'choice' ? `Choice (${c.choices.join(', ')})` : 'Single line of text';
+    report.manualSteps.push(`${list.displayName}${where}: Settings (gear) → Library settings → Columns: Create column → Column name: ${c.name}, type: ${type} → OK`);
+  }
+  return missing.map((c) => c.name);
 }
 
 /** The report as lines for a person: what was done, what was verified, and each manual step, numbered. */
@@ -160,6 +191,9 @@ export function describeProvisionReport(r: ProvisionReport): string[] {
   if (r.created.length) lines.push(`Created lists: ${r.created.join(', ')}`);
   for (const c of r.columnsAdded) lines.push(`Added column ${c.list}.${c.column}`);
   if (r.unchanged.length) lines.push(`Already complete: ${r.unchanged.join(', ')}`);
+  if (r.library) {
+    lines.push(r.library.columnsAdded.length ? `Added report archive columns to the document library: ${r.library.columnsAdded.join(', ')}` : 'Document library: report archive columns already present');
+  }
   for (const g of r.notIndexed) lines.push(`NOT INDEXED ${g.list}.${g.column}: ${g.evidence}`);
   for (const g of r.notUnique) lines.push(`NOT UNIQUE ${g.list}.${g.column}: ${g.evidence}`);
   if (r.verified) {

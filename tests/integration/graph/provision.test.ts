@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALL_LISTS, columnDefinition, LISTS } from '../../../manifest/lists';
+import { ALL_LISTS, columnDefinition, LISTS, REPORT_LIBRARY_COLUMNS } from '../../../manifest/lists';
 import { describeProvisionReport, provisionLists, type GraphClient } from '../../../src/graph';
 import { startGraph, type GraphHarness } from './harness';
 
@@ -105,6 +105,45 @@ describe('provisioning verifies the site', () => {
     const report = await provisionLists({ client: h.client, siteId: h.siteId });
     expect(report).toMatchObject({ created: [], columnsAdded: [], notIndexed: [], notUnique: [], manualSteps: [], verified: true });
     expect(report.unchanged).toHaveLength(ALL_LISTS.length);
+  });
+});
+
+describe('provisioning the report archive on the document library', () => {
+  it('adds the archive columns (filer, plan, period, language) to the default document library once; a second run adds none', async () => {
+    h = await startGraph({ provision: false });
+    const names = REPORT_LIBRARY_COLUMNS.map((c) => c.name);
+    const first = await provisionLists({ client: h.client, siteId: h.siteId });
+    expect(first.library?.columnsAdded).toEqual(names);
+    expect(first.verified).toBe(true);
+    const libraryId = (await h.raw('GET', `/sites/${h.siteId}/drive/list`)).body.id as string;
+    expect(first.library?.id).toBe(libraryId);
+    const columnsAfterFirst = ((await h.raw('GET', `/sites/${h.siteId}/lists/${libraryId}/columns`)).body.value as Column[]).map((c) => c.name);
+    expect(columnsAfterFirst).toEqual(expect.arrayContaining(names));
+
+    const second = await provisionLists({ client: h.client, siteId: h.siteId });
+    expect(second.library?.columnsAdded).toEqual([]);
+    expect(second).toMatchObject({ manualSteps: [], verified: true });
+    const columnsAfterSecond = ((await h.raw('GET', `/sites/${h.siteId}/lists/${libraryId}/columns`)).body.value as Column[]).map((c) => c.name);
+    expect(columnsAfterSecond).toEqual(columnsAfterFirst);
+    expect(describeProvisionReport(second)).toContain('Document library: report archive columns already present');
+  });
+
+  it('a library where a column cannot be added is not verified, and the manual step names the column and its type', async () => {
+    h = await startGraph({ provision: false });
+    const inner = h.client;
+    // A site that accepts the column POST but never shows ReportLanguage (as if a policy dropped it).
+    const dropsLanguage: GraphClient = {
+      ...inner,
+      get: async <T,>(path: string, o?: Parameters<GraphClient['get']>[1]) => {
+        const r = await inner.get<T>(path, o);
+        if (/\/columns$/.test(path)) (r as { value: Column[] }).value = (r as { value: Column[] }).value.filter((c) => c.name !== 'ReportLanguage');
+        return r;
+      },
+    };
+    const report = await provisionLists({ client: dropsLanguage, siteId: h.siteId });
+    expect(report.verified).toBe(false);
+    expect(report.manualSteps).toHaveLength(1);
+    expect(report.manualSteps[0]).toMatch(/^Documents \(.+\): Settings \(gear\) → Library settings → Columns: Create column → Column name: ReportLanguage, type: Choice \(fi, sv, en\) → OK$/);
   });
 });
 
