@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFound } from '../domain';
-import type { ArchivedFile, ReportArchive } from '../ports';
+import { REPORT_LIBRARY_COLUMNS } from '../../manifest/lists';
+import type { ArchiveMetadata, ArchivedFile, ReportArchive } from '../ports';
 import type { GraphClient } from './client';
 
 /**
@@ -9,10 +10,20 @@ import type { GraphClient } from './client';
  * path created) with `conflictBehavior=fail` so a filed report is never overwritten, and a folder's
  * children, and a file's content (`GET …:/content`, which Graph answers with a 302 to a
  * pre-authenticated download URL that fetch follows). Answers are checked with zod like list items are.
+ *
+ * The upload runs as the app, so the library's own "created by" is the app. Who filed the report,
+ * and what it reports, go to the library's columns (`manifest/lists.ts` REPORT_LIBRARY_COLUMNS,
+ * added by `npm run provision`) on the file's list item right after the upload
+ * (`PATCH …/drive/items/{id}/listItem/fields`), and come back with the listing
+ * (`children?$expand=listItem($expand=fields)`).
  */
 const identity = z.object({ user: z.object({ displayName: z.string().optional() }).optional(), application: z.object({ displayName: z.string().optional() }).optional() }).optional();
+const [FILED_BY, FILED_BY_ID, PLAN_KEY, PERIOD, LANGUAGE] = REPORT_LIBRARY_COLUMNS.map((c) => c.name) as [string, string, string, string, string];
+const listItemFields = z.object({ fields: z.record(z.string(), z.unknown()).optional() }).optional();
 const driveItem = z.object({
+  id: z.string(),
   name: z.string(),
+  listItem: listItemFields,
   size: z.number().default(0),
   webUrl: z.string(),
   createdDateTime: z.string(),
@@ -28,6 +39,9 @@ function toFile(raw: unknown, folder: readonly string[]): ArchivedFile | undefin
   const r = driveItem.safeParse(raw);
   if (!r.success || !r.data.file) return undefined;
   const by = r.data.createdBy;
+  const fields = r.data.listItem?.fields ?? {};
+  const filerName = fields[FILED_BY];
+  const filerId = fields[FILED_BY_ID];
   return {
     name: r.data.name,
     folder: folder.join('/'),
@@ -35,21 +49,33 @@ function toFile(raw: unknown, folder: readonly string[]): ArchivedFile | undefin
     size: r.data.size,
     createdAt: r.data.createdDateTime,
     createdBy: by?.user?.displayName && by.user.displayName !== 'SharePoint App' ? by.user.displayName : (by?.application?.displayName ?? by?.user?.displayName ?? ''),
+    ...(typeof filerName === 'string' && filerName ? { filedBy: { id: typeof filerId === 'string' ? filerId : '', name: filerName } } : {}),
   };
 }
+
+const metadataFields = (m: ArchiveMetadata): Record<string, string> => ({
+  [FILED_BY]: m.filedBy.name,
+  [FILED_BY_ID]: m.filedBy.id,
+  [PLAN_KEY]: m.planKey,
+  [PERIOD]: m.period,
+  [LANGUAGE]: m.lang,
+});
 
 export function createReportArchive({ client, siteId }: { client: GraphClient; siteId: string }): ReportArchive {
   const drive = `/sites/${siteId}/drive`;
   return {
-    async save(folder, fileName, bytes, contentType) {
+    async save(folder, fileName, bytes, contentType, metadata) {
       const path = `${drive}/root:/${encodePath([...folder, fileName])}:/content?@microsoft.graph.conflictBehavior=fail`;
       const raw = await client.put(path, bytes, { headers: { 'Content-Type': contentType } });
-      const file = toFile(raw, folder);
+      const uploaded = driveItem.safeParse(raw);
+      if (!uploaded.success || !uploaded.data.file) throw new Error(`Graph answered the upload of ${fileName} with something other than a file`);
+      const fields = await client.patch(`${drive}/items/${encodeURIComponent(uploaded.data.id)}/listItem/fields`, metadataFields(metadata));
+      const file = toFile({ ...uploaded.data, listItem: { fields } }, folder);
       if (!file) throw new Error(`Graph answered the upload of ${fileName} with something other than a file`);
       return file;
     },
     async list(folder) {
-      let next: string | undefined = `${drive}/root:/${encodePath(folder)}:/children?$top=200`;
+      let next: string | undefined = `${drive}/root:/${encodePath(folder)}:/children?$top=200&$expand=${encodeURIComponent('listItem($expand=fields)')}`;
       const out: ArchivedFile[] = [];
       try {
         while (next) {

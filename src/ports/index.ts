@@ -2,4 +2,4 @@ export type { Collection, InvalidRow, ListResult, ReadCollection, ReadOnlyReposi
 export type { BoardReader, CheckInQuery, PlanBoard } from './board';
 export type { Clock } from './clock';
 export type { Logger } from './logger';
-export type { ArchivedFile, ReportArchive } from './report-archive';
+export type { ArchiveMetadata, ArchivedFile, ReportArchive } from './report-archive';

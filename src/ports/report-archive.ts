@@ -11,12 +11,26 @@ export interface ArchivedFile {
   webUrl: string;
   size: number;
   createdAt: string;
+  /** Who the library says created the file: for the app's uploads, the app. */
   createdBy: string;
+  /** The leader who filed the report (the library's FiledBy/FiledById columns); absent on files filed before them. */
+  filedBy?: { id: string; name: string };
+}
+
+/** What a filed report's list item records beside the file: who filed it and what it reports. */
+export interface ArchiveMetadata {
+  filedBy: { id: string; name: string };
+  planKey: string;
+  period: string;
+  lang: 'fi' | 'sv' | 'en';
 }
 
 export interface ReportArchive {
-  /** Stores a new file; throws Conflict('duplicate') when the name is taken (a record is never replaced). */
-  save(folder: readonly string[], fileName: string, bytes: Uint8Array, contentType: string): Promise<ArchivedFile>;
+  /**
+   * Stores a new file and records its metadata on it; throws Conflict('duplicate') when the name is
+   * taken (a record is never replaced).
+   */
+  save(folder: readonly string[], fileName: string, bytes: Uint8Array, contentType: string, metadata: ArchiveMetadata): Promise<ArchivedFile>;
   /** The files of a folder, none when the folder does not exist yet. */
   list(folder: readonly string[]): Promise<ArchivedFile[]>;
   /** A filed report's bytes; throws NotFound when there is no such file. */

@@ -3,7 +3,8 @@
  * "Rapport", chooses Word and Swedish, and the browser receives the file, which is the 8/2021
  * report with Swedish statuses, the Swedish goal titles an admin wrote and the rest marked Finnish.
  * "Spara i SharePoint" files the report in the site's library; the filed report is then listed with
- * its period, language, format, filing time and filer, and its name downloads the very file.
+ * its period, language, format, filing time and the leader who filed it (not the app that uploaded
+ * it), and its name downloads the very file.
  * The dialog passes axe; staff without a role are not offered the action.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -67,8 +68,12 @@ describe('the board report from the dashboard', () => {
     expect(errors).toEqual([]);
   });
 
-  it('saves the Swedish report in SharePoint, lists it with its metadata and downloads it again from the list', async () => {
+  it('saves the Swedish report in SharePoint, lists it with its metadata and its filer, and downloads it again from the list', async () => {
+    // Who is signed in, as the app itself learns it (GET /api/me): the filer the list must name.
+    const meResponse = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/api/me') && r.request().method() === 'GET');
     await open(page, base, '/dashboard?period=2021-08');
+    const me = (await (await meResponse).json()) as { name: string };
+    expect(me.name).not.toBe('');
     await page.getByRole('table').first().waitFor();
     await page.getByRole('button', { name: 'Rapport', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Rapport till nämnden' });
@@ -86,7 +91,9 @@ describe('the board report from the dashboard', () => {
     const filed = dialog.getByRole('region', { name: 'Sparade rapporter' }).getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
     await expect.poll(() => filed.count()).toBe(1);
     const meta = (await filed.textContent()) ?? '';
-    expect(meta).toMatch(/augusti 2021 · svenska · Excel \(\.xlsx\) · sparad [^·]*2021[^·]* · \S/);
+    expect(meta).toMatch(/augusti 2021 · svenska · Excel \(\.xlsx\) · sparad [^·]*2021[^·]* av \S/);
+    // Filed by the leader, not by the app whose identity uploaded the file.
+    expect(meta.endsWith(` av ${me.name}`)).toBe(true);
     expect(await filed.getByRole('link', { name: `Öppna i SharePoint: ${name}` }).getAttribute('href')).toContain('/Raportit/2021/');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'report-filed-sv');

@@ -47,7 +47,9 @@ export function reportRouter({ board, clock, archive }: ReportRouteDeps): Router
       const now = clock.now();
       const file = await exportReport(board, request, now);
       const name = { planKey: request.plan, period: request.period, lang: request.lang, format: request.format, stamp: archiveStamp(now) };
-      const saved = await archive.save(archiveFolder(request.period), archiveFileName(name), file.bytes, file.contentType);
+      // The upload runs as the app: the leader is recorded in the library's own columns.
+      const metadata = { filedBy: { id: actor.id, name: actor.name }, planKey: request.plan, period: request.period, lang: request.lang };
+      const saved = await archive.save(archiveFolder(request.period), archiveFileName(name), file.bytes, file.contentType, metadata);
       res.status(201).json({ value: { ...saved, ...name, filedAt: filedAt(name.stamp), goals: file.report.goalCount } });
     }),
   );

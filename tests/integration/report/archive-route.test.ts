@@ -38,6 +38,18 @@ describe('filing the board report in SharePoint', () => {
     expect(listed.body.value.every((f: any) => f.filedAt.startsWith('2021-09-22T06:'))).toBe(true);
   });
 
+  it('records the leader who filed a report: the listing names them as its filer, while the library says the app uploaded it', async () => {
+    const token = (await t.token(leader.id)).accessToken;
+    const saved = await t.api('/api/reports/archive', { body: { ...request, period: '2021-04', lang: 'fi' }, token });
+    expect(saved.status).toBe(201);
+    expect(saved.body.value.filedBy).toEqual({ id: leader.id, name: leader.name });
+    const listed = await t.api('/api/reports/archive?plan=vantaa-ko-2021', { token });
+    const mine = listed.body.value.find((f: any) => f.name === saved.body.value.name);
+    expect(mine.filedBy).toEqual({ id: leader.id, name: leader.name });
+    // The upload itself runs as the app: SharePoint's own "created by" is not the leader.
+    expect(mine.createdBy).not.toBe(leader.name);
+  });
+
   it('never overwrites a filed report: the same report filed again within the minute is refused', async () => {
     const token = (await t.token(leader.id)).accessToken;
     const first = await t.api('/api/reports/archive', { body: { ...request, format: 'csv' }, token });

@@ -127,7 +127,10 @@ export interface FiledReport {
   createdAt: string;
   /** When the app filed it, as the file's name says; `createdAt` is SharePoint's own clock. */
   filedAt?: string;
+  /** Who the library says created the file (for the app's uploads, the app). */
   createdBy: string;
+  /** The leader who filed it; absent on reports filed before the library recorded it. */
+  filedBy?: { id: string; name: string };
   planKey: string;
   period: string;
   lang: Locale;

@@ -212,7 +212,7 @@ export function ReportDownload({ query }: ReportDownloadProps) {
                         {t('open')}
                       </Link>
                       <Caption className={styles.meta}>
-                        {t('filed.meta', { period: fmt.period(f.period), language: t(`languages.${f.lang}`), format: t(`formats.${f.format}`), when: fmt.dateTime(f.filedAt ?? f.createdAt), by: f.createdBy })}
+                        {t('filed.meta', { period: fmt.period(f.period), language: t(`languages.${f.lang}`), format: t(`formats.${f.format}`), when: fmt.dateTime(f.filedAt ?? f.createdAt), by: f.filedBy?.name ?? f.createdBy })}
                       </Caption>
                     </li>
                   ))}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_LIBRARY_COLUMNS } from '../../../manifest/lists';
+import { createReportArchive } from '../../../src/graph';
+import type { ReportArchive } from '../../../src/ports';
+import { startGraph, TEST_TOKEN, type GraphHarness } from '../graph/harness';
+
+/**
+ * Who filed a board report, and what it reports, live in the document library's own columns
+ * (added by provisioning) on the file's list item: written right after the upload, read back with
+ * the folder's children. The emulator serves that part of Graph and answers 501 around it.
+ */
+let g: GraphHarness;
+let archive: ReportArchive;
+beforeAll(async () => {
+  g = await startGraph();
+  archive = createReportArchive({ client: g.client, siteId: g.siteId });
+});
+afterAll(async () => g?.stop());
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const auth = { Authorization: `Bearer ${TEST_TOKEN}`, 'Content-Type': 'application/json' };
+const url = (path: string) => `${g.baseUrl}sites/${g.siteId}${path}`;
+const call = async (method: string, path: string, body?: unknown) => {
+  const r = await fetch(url(path), { method, headers: auth, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  return { status: r.status, body: (await r.json().catch(() => ({}))) as any };
+};
+const leader = { id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', name: 'Liisa Leader' };
+const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]);
+
+describe('report metadata on the document library', () => {
+  it('the library is a documentLibrary list with the archive columns provisioning added', async () => {
+    const list = await call('GET', '/drive/list');
+    expect(list.status).toBe(200);
+    expect(list.body.list.template).toBe('documentLibrary');
+    const cols = await call('GET', `/lists/${list.body.id}/columns`);
+    expect(cols.body.value.map((c: any) => c.name)).toEqual(expect.arrayContaining(REPORT_LIBRARY_COLUMNS.map((c) => c.name)));
+  });
+
+  it('a saved report carries its filer, plan, period and language on its list item, and the listing reads them back', async () => {
+    const saved = await archive.save(['Raportit', '2021'], 'vantaa-ko-2021_2021-08_sv_20210922-0900.docx', bytes, DOCX, { filedBy: leader, planKey: 'vantaa-ko-2021', period: '2021-08', lang: 'sv' });
+    expect(saved.filedBy).toEqual(leader);
+    expect(saved.createdBy).toBe('Tavoitteet (test)');
+    const children = await call('GET', `/drive/root:/Raportit/2021:/children?$expand=${encodeURIComponent('listItem($expand=fields)')}`);
+    const fields = children.body.value.find((i: any) => i.name === saved.name).listItem.fields;
+    expect(fields).toMatchObject({ FiledBy: leader.name, FiledById: leader.id, PlanKey: 'vantaa-ko-2021', Period: '2021-08', ReportLanguage: 'sv', FileLeafRef: saved.name, ContentType: 'Document' });
+    const listed = await archive.list(['Raportit', '2021']);
+    expect(listed.find((f) => f.name === saved.name)?.filedBy).toEqual(leader);
+  });
+
+  it('a file filed before the columns existed lists without a filer, with the library’s created-by to fall back on', async () => {
+    const r = await fetch(url('/drive/root:/Raportit/2021/vantaa-ko-2021_2021-04_fi_20210501-0800.docx:/content'), { method: 'PUT', headers: { Authorization: auth.Authorization, 'Content-Type': DOCX }, body: bytes });
+    expect(r.status).toBe(201);
+    const old = (await archive.list(['Raportit', '2021'])).find((f) => f.name === 'vantaa-ko-2021_2021-04_fi_20210501-0800.docx');
+    expect(old?.filedBy).toBeUndefined();
+    expect(old?.createdBy).toBe('Tavoitteet (test)');
+  });
+
+  it('refuses field values the library has no column for, or out of a choice column, with 400 naming the field', async () => {
+    const item = await call('GET', '/drive/root:/Raportit/2021/vantaa-ko-2021_2021-04_fi_20210501-0800.docx');
+    const unknown = await call('PATCH', `/drive/items/${item.body.id}/listItem/fields`, { FiledByColour: 'blue' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('FiledByColour');
+    const badChoice = await call('PATCH', `/drive/items/${item.body.id}/listItem/fields`, { ReportLanguage: 'de' });
+    expect(badChoice.status).toBe(400);
+    const fine = await call('PATCH', `/drive/items/${item.body.id}/listItem/fields`, { ReportLanguage: 'fi' });
+    expect(fine.status).toBe(200);
+    expect(fine.body.ReportLanguage).toBe('fi');
+    expect((await call('GET', `/drive/items/${item.body.id}/listItem?$expand=fields`)).body.fields.ReportLanguage).toBe('fi');
+  });
+
+  it('answers 501 for what it does not implement around documents: their items through the list API, other expands', async () => {
+    const list = await call('GET', '/drive/list');
+    const items = await call('GET', `/lists/${list.body.id}/items`);
+    expect(items.status).toBe(501);
+    expect(items.body.error.code).toBe('notImplemented');
+    expect((await call('GET', `/drive/root:/Raportit:/children?$expand=thumbnails`)).status).toBe(501);
+    expect((await call('GET', `/drive/root:/Raportit:/children?$expand=${encodeURIComponent('listItem($select=id)')}`)).status).toBe(501);
+  });
+});
