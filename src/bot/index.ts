@@ -9,7 +9,7 @@ import { onCardAction } from './handlers/card-action';
 import { onConversationUpdate } from './handlers/conversation-update';
 import { onInstallationUpdate } from './handlers/installation-update';
 import { onMessage } from './handlers/message';
-import { postMeetingSummary, type SummaryReport } from './meeting-summary';
+import { postMeetingSummary, retryPendingSummaries, type SummaryReport } from './meeting-summary';
 import { runReminders, type CardSender, type RunReport } from './reminders';
 import { startScheduler, type ReminderScheduler } from './scheduler';
 import { SendQueue } from './send-queue';
@@ -189,7 +189,17 @@ export async function mountBot(app: express.Express, services: BotServices, opti
     return teams.sendCard(to, c);
   };
   const send: CardSender = options.wrapSend ? options.wrapSend(teamsSend) : teamsSend;
-  const run: BotHandle['runReminders'] = async (o) => runReminders({ ...(await depsNow()), queue, send }, o);
+  const summaryDeps = async () => {
+    const d = await depsNow();
+    return { repo: d.repo, ctx: d.ctx, board: d.board, links: d.links, log, queue, send };
+  };
+  const run: BotHandle['runReminders'] = async (o) => {
+    const report = await runReminders({ ...(await depsNow()), queue, send }, o);
+    // A review summary claimed but not sent (a failed send, a crash) goes with the plan's next run.
+    // Its own failure must not hide the run's report: the next run tries again.
+    if (!o.dryRun) await retryPendingSummaries(await summaryDeps(), o.planKey).catch((e: unknown) => log.warn(`Review summaries of ${o.planKey} not retried; the next run tries again`, e instanceof Error ? e.message : e));
+    return report;
+  };
   const scheduler = startScheduler({
     repo: services.repo,
     clock: services.ctx.clock,
@@ -207,10 +217,7 @@ export async function mountBot(app: express.Express, services: BotServices, opti
     queue,
     scheduler,
     runReminders: run,
-    postMeetingSummary: async (session) => {
-      const d = await depsNow();
-      return postMeetingSummary({ repo: d.repo, board: d.board, links: d.links, log, queue, send }, session);
-    },
+    postMeetingSummary: async (session) => postMeetingSummary(await summaryDeps(), session),
     close: async () => {
       scheduler.stop();
     },

@@ -1,5 +1,6 @@
 import { buildMeetingSummaryCard, type Card, type LinkTargets, type MeetingSummaryModel } from '../cards';
 import { helsinkiDate, meetingDecisions, type ConversationRef, type Group, type MeetingSession, type Review } from '../domain';
+import { claimSummary, recordReminderFailed, recordReminderSent, summaryMeetingOf, type CommandContext } from '../commands';
 import type { BoardReader, Logger, ReadOnlyRepository } from '../ports';
 import type { CardSender } from './reminders';
 import { failureOf, type SendQueue } from './send-queue';
@@ -15,14 +16,25 @@ import { failureOf, type SendQueue } from './send-queue';
  * multi-geo tenants: a team's serviceUrl keeps working for the tenant's other conversations), so
  * the chat is reached at the serviceUrl of a conversation the bot already has: one of the
  * agenda's groups' channels, else any linked channel or personal chat.
+ *
+ * Exactly once, like the reminders: each send (the meeting chat, each group's channel) is claimed
+ * in the ReminderLog before it goes (`claimSummary`, key `summary|<meetingId>|<target>`), then
+ * marked sent with the activity id, or failed when the connector answered with an error. A second
+ * call — the presenter ending again, two server instances, a retry — finds the claim and sends
+ * nothing. What was claimed but not sent (a failed send; a claim left `sending` by a crash, once
+ * stale) is sent by `retryPendingSummaries`, which each reminder run of the plan calls.
  */
 export interface SummaryDeps {
   repo: ReadOnlyRepository;
+  /** Every write (the claims) is a command over it. */
+  ctx: CommandContext;
   board: Pick<BoardReader, 'readPlanBoard'>;
   links: LinkTargets;
   log: Logger;
   queue: SendQueue;
   send: CardSender;
+  /** A `sending` claim older than this is taken to be from a crashed call (default 10 minutes, as for reminders). */
+  staleAfterMs?: number;
 }
 
 export interface SummaryReport {
@@ -59,14 +71,27 @@ export async function postMeetingSummary(deps: SummaryDeps, session: MeetingSess
   });
 
   const report: SummaryReport = { sent: [], skipped: [], failed: [] };
+  const staleAfterMs = deps.staleAfterMs ?? 10 * 60_000;
   const post = async (target: string, to: ConversationRef, card: Card) => {
+    const claim = await claimSummary(deps.ctx, { meetingId: session.key, target, planKey: session.planKey, period: session.period, conversationId: to.conversationId }, { staleAfterMs });
+    if (!claim.ok) {
+      report.skipped.push({ target, reason: claim.reason });
+      return;
+    }
+    let id: string;
     try {
-      const { id } = await deps.queue.send(to.conversationId, () => deps.send(to, card));
-      report.sent.push({ target, conversationId: to.conversationId, activityId: id });
+      id = (await deps.queue.send(to.conversationId, () => deps.send(to, card))).id;
     } catch (e) {
       const f = failureOf(e);
-      report.failed.push({ target, error: `${f.status ? `HTTP ${f.status}: ` : ''}${(e as Error).message}` });
+      const error = `${f.status ? `HTTP ${f.status}: ` : ''}${(e as Error).message}`;
+      // As for reminders: only a definite failure is retried at once; an unknown outcome stays
+      // claimed until stale.
+      if (f.status !== undefined) await recordReminderFailed(deps.ctx, claim.row, error);
+      report.failed.push({ target, error });
+      return;
     }
+    await recordReminderSent(deps.ctx, claim.row, id);
+    report.sent.push({ target, conversationId: to.conversationId, activityId: id });
   };
 
   if (session.chatId) {
@@ -94,4 +119,22 @@ export async function postMeetingSummary(deps: SummaryDeps, session: MeetingSess
   for (const f of report.failed) deps.log.warn(`Review ${session.key}: summary to ${f.target} failed: ${f.error}`);
   deps.log.info(`Review ${session.key} ended: summary sent to ${report.sent.map((s) => s.target).join(', ') || 'nobody'}`);
   return report;
+}
+
+/**
+ * Sends what the summaries of a plan's ended reviews still owe: every summary row of the plan in
+ * the ReminderLog that is not `sent` (failed, or claimed and not marked) has its meeting's summary
+ * posted again. Each target's claim decides: what was sent is skipped, a failed or stale claim is
+ * retaken and sent, a fresh `sending` claim belongs to a call still running.
+ */
+export async function retryPendingSummaries(deps: SummaryDeps, planKey: string): Promise<SummaryReport[]> {
+  const rows = (await deps.repo.reminderLog.list({ planKey })).items.map((r) => r.value);
+  const meetings = [...new Set(rows.filter((r) => r.state !== 'sent').flatMap((r) => summaryMeetingOf(r) ?? []))];
+  const reports: SummaryReport[] = [];
+  for (const meetingId of meetings) {
+    const session = await deps.repo.meetingSessions.find(meetingId);
+    if (!session?.value.endedAt) continue;
+    reports.push(await postMeetingSummary(deps, session.value));
+  }
+  return reports;
 }

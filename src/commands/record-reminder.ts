@@ -1,4 +1,5 @@
 import { Conflict, Invalid, parseOrInvalid, reminderKey, reminderLogSchema, type ReminderLog } from '../domain';
+import { z } from 'zod';
 import type { Versioned } from '../ports';
 import type { CommandContext } from './context';
 
@@ -27,9 +28,48 @@ export const REMINDER_ERROR_MAX = 2000;
 
 export async function claimReminder(ctx: CommandContext, raw: unknown, o: { staleAfterMs: number }): Promise<ReminderClaim> {
   const input: ReminderClaimInput = parseOrInvalid(reminderClaimSchema, raw, 'reminder claim');
+  return claimRow(ctx, reminderKey(input.planKey, input.period, input.target, input.kind), input, o);
+}
+
+/**
+ * A review's summary (bot/meeting-summary.ts) is claimed in the same log, once per meeting and
+ * target, under `summary|<meetingId>|<target>` (derived here): `meeting` for the meeting chat,
+ * `group:<key>` for a group's channel. Its row keeps the list's columns as they are (no site
+ * change): the Kind choice is `digest` for the meeting chat (the decisions for the leaders) and
+ * `group` for a group's channel; the key's `summary|` prefix tells a summary from a reminder, and
+ * `pendingSummaries` finds the ones a retry must send.
+ */
+export const SUMMARY_KEY_PREFIX = 'summary|';
+export const summaryTargetSchema = z.union([z.literal('meeting'), z.string().regex(/^group:[^|]+$/, 'meeting or group:<key>')]);
+export const summaryClaimSchema = reminderClaimSchema.omit({ target: true, kind: true }).extend({
+  meetingId: z.string().min(1).max(1000).refine((s) => !s.includes('|'), 'A meeting id has no |'),
+  target: summaryTargetSchema,
+});
+export type SummaryClaimInput = z.infer<typeof summaryClaimSchema>;
+
+export function summaryKey(meetingId: string, target: string): string {
+  return `${SUMMARY_KEY_PREFIX}${meetingId}|${target}`;
+}
+
+/** The meeting a summary row belongs to (its key is `summary|<meetingId>|<target>`), or undefined for a reminder's row. */
+export function summaryMeetingOf(row: Pick<ReminderLog, 'key'>): string | undefined {
+  if (!row.key.startsWith(SUMMARY_KEY_PREFIX)) return undefined;
+  const rest = row.key.slice(SUMMARY_KEY_PREFIX.length);
+  const bar = rest.lastIndexOf('|');
+  return bar > 0 ? rest.slice(0, bar) : undefined;
+}
+
+export async function claimSummary(ctx: CommandContext, raw: unknown, o: { staleAfterMs: number }): Promise<ReminderClaim> {
+  const input: SummaryClaimInput = parseOrInvalid(summaryClaimSchema, raw, 'summary claim');
+  const kind = input.target === 'meeting' ? 'digest' : 'group';
+  return claimRow(ctx, summaryKey(input.meetingId, input.target), { planKey: input.planKey, period: input.period, target: input.target, kind, conversationId: input.conversationId }, o);
+}
+
+/** One claim of `key`: create it `sending`, or retake a failed or stale one with If-Match (see above). */
+async function claimRow(ctx: CommandContext, key: string, input: ReminderClaimInput, o: { staleAfterMs: number }): Promise<ReminderClaim> {
   const now = ctx.clock.now();
   const row: ReminderLog = {
-    key: reminderKey(input.planKey, input.period, input.target, input.kind),
+    key,
     ...input,
     state: 'sending',
     sentAt: now.toISOString(),
