@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFound } from '../domain';
+import { NotFound, Unavailable } from '../domain';
 import { REPORT_LIBRARY_COLUMNS } from '../../manifest/lists';
 import type { ArchiveMetadata, ArchivedFile, ReportArchive } from '../ports';
 import type { GraphClient } from './client';
@@ -61,10 +61,32 @@ const metadataFields = (m: ArchiveMetadata): Record<string, string> => ({
   [LANGUAGE]: m.lang,
 });
 
+const columnList = z.object({ value: z.array(z.object({ name: z.string() })) });
+const libraryListRef = z.object({ id: z.string() });
+
 export function createReportArchive({ client, siteId }: { client: GraphClient; siteId: string }): ReportArchive {
   const drive = `/sites/${siteId}/drive`;
+  /**
+   * A report is filed only where its filer can be recorded: a library without the archive's columns
+   * (a site not provisioned since they were added) is refused before the upload, so no record is
+   * left without them. Checked once per process while it holds.
+   */
+  let columnsChecked: Promise<void> | undefined;
+  const requireColumns = () => {
+    columnsChecked ??= (async () => {
+      const list = libraryListRef.parse(await client.get(`${drive}/list?$select=id`));
+      const have = new Set(columnList.parse(await client.get(`/sites/${siteId}/lists/${list.id}/columns`)).value.map((c) => c.name.toLowerCase()));
+      const missing = REPORT_LIBRARY_COLUMNS.filter((c) => !have.has(c.name.toLowerCase())).map((c) => c.name);
+      if (missing.length) throw new Unavailable(`The document library lacks the report archive's columns ${missing.join(', ')}: run \`npm run provision\` on the site`);
+    })().catch((e: unknown) => {
+      columnsChecked = undefined;
+      throw e;
+    });
+    return columnsChecked;
+  };
   return {
     async save(folder, fileName, bytes, contentType, metadata) {
+      await requireColumns();
       const path = `${drive}/root:/${encodePath([...folder, fileName])}:/content?@microsoft.graph.conflictBehavior=fail`;
       const raw = await client.put(path, bytes, { headers: { 'Content-Type': contentType } });
       const uploaded = driveItem.safeParse(raw);

@@ -55,6 +55,18 @@ describe('report metadata on the document library', () => {
     expect(old?.createdBy).toBe('Tavoitteet (test)');
   });
 
+  it('refuses to file a report in a library without the archive columns (a site not provisioned since), before uploading anything', async () => {
+    const bare = await startGraph({ provision: false });
+    try {
+      const unprovisioned = createReportArchive({ client: bare.client, siteId: bare.siteId });
+      await expect(unprovisioned.save(['Raportit', '2021'], 'vantaa-ko-2021_2021-08_fi_20210922-0900.docx', bytes, DOCX, { filedBy: leader, planKey: 'vantaa-ko-2021', period: '2021-08', lang: 'fi' }))
+        .rejects.toThrow(/lacks the report archive's columns FiledBy, FiledById, PlanKey, Period, ReportLanguage: run `npm run provision`/);
+      expect(await unprovisioned.list(['Raportit', '2021'])).toEqual([]);
+    } finally {
+      await bare.stop();
+    }
+  });
+
   it('refuses field values the library has no column for, or out of a choice column, with 400 naming the field', async () => {
     const item = await call('GET', '/drive/root:/Raportit/2021/vantaa-ko-2021_2021-04_fi_20210501-0800.docx');
     const unknown = await call('PATCH', `/drive/items/${item.body.id}/listItem/fields`, { FiledByColour: 'blue' });
