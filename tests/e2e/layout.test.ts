@@ -110,7 +110,7 @@ describe('the dashboard filters', () => {
     await context.close();
   });
 
-  it('at 400 px the trend legend names every status in Finnish instead of hiding some behind an English "+3 more"', async () => {
+  it('at 400 px the trend legend names every status, and itself, in Finnish instead of an English "+3 more" and "Legends"', async () => {
     const context = await newContext(browser, { locale: 'en-GB', viewport: { width: 400, height: 900 } });
     const page = await context.newPage();
     await signIn(page, base, DEMO.leader, { language: 'fi' });
@@ -120,6 +120,9 @@ describe('the dashboard filters', () => {
     for (const name of ['Ei toteudu', 'Toteutuu osittain', 'Toteutuu täysin', 'Ei raportoitu']) {
       expect({ name, visible: await page.locator('figure').getByRole('option', { name, exact: true }).isVisible() }).toEqual({ name, visible: true });
     }
+    // The list of statuses is named in Finnish too, not the chart library's English "Legends".
+    await expect.poll(() => page.locator('figure').getByRole('listbox', { name: 'Selitteet', exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.locator('[aria-label="Legends"]').count()).toBe(0);
     await screenshot(page, 'layout-dashboard-legend-fi-400');
     await context.close();
   });

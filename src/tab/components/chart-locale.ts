@@ -3,7 +3,7 @@
  * library formats dates and numbers with the browser's locale (a Swedish user on a Finnish laptop
  * saw "tammi 2021") and names hidden legends in English ("+3 more"). Charts spread these props.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/localized';
 import { TIME_ZONE } from '../format';
@@ -43,4 +43,26 @@ export function useChartLocale(): ChartLocale {
     }),
     [locale, t],
   );
+}
+
+/**
+ * The chart library names its legend list "Legends" in English whatever the page's language, with
+ * no prop to change it: this names it in the user's language, and again whenever the chart
+ * re-renders it (a MutationObserver on the chart's figure, set up again after each render, as the
+ * figure is replaced when the reader switches between the chart and its table).
+ */
+export function useLegendName(figure: RefObject<HTMLElement | null>): void {
+  const { t } = useTranslation('common');
+  const name = t('chart.legends');
+  useEffect(() => {
+    const root = figure.current;
+    if (!root) return;
+    const rename = () => {
+      for (const el of root.querySelectorAll('[aria-label="Legends"]')) el.setAttribute('aria-label', name);
+    };
+    rename();
+    const observer = new MutationObserver(rename);
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+    return () => observer.disconnect();
+  }); // after every render: the figure comes and goes (chart or table view)
 }

@@ -10,7 +10,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { levelOf, type StatusColor } from '../../../../domain/status-scale';
 import type { Plan } from '../../../../domain/plan';
-import { periodTick, useChartLocale } from '../../../components/chart-locale';
+import { periodTick, useChartLocale, useLegendName } from '../../../components/chart-locale';
 import { StatusChip } from '../../../components/status-chip';
 import { useFormat, useText } from '../../../i18n/locale';
 import { useTokenColors } from '../../../theme/use-token-colors';
@@ -55,6 +55,7 @@ export function TrendChart({ plan, points }: { plan: Plan; points: TrendPoint[] 
   const chart = useChartLocale();
   const [asTable, setAsTable] = useState(false);
   const ref = useRef<HTMLElement>(null);
+  useLegendName(ref);
   const headingId = useId();
   const colors = useTokenColors(ref, COLOR_TOKENS, String(asTable));
 

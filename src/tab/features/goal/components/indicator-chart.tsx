@@ -9,7 +9,7 @@ import { DataLine20Regular, Table20Regular } from '@fluentui/react-icons';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../../domain/goal';
-import { useChartLocale } from '../../../components/chart-locale';
+import { useChartLocale, useLegendName } from '../../../components/chart-locale';
 import { useGoalText } from '../../../components/in-language';
 import { useFormat } from '../../../i18n/locale';
 import { useTokenColors } from '../../../theme/use-token-colors';
@@ -48,6 +48,7 @@ export function IndicatorChart({ goal, points }: { goal: Goal; points: Indicator
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const ref = useRef<HTMLElement>(null);
+  useLegendName(ref);
   const colors = useTokenColors(ref, TOKENS, String(asTable));
   // The unit in the reader's language (Finnish when the goal has no translation of it), as the check-in form shows it.
   const unitText = useGoalText()(goal, 'indicatorUnit').text;
