@@ -14,11 +14,12 @@ import { isAdmin } from '../../../domain/policy';
 import { orderThemes } from '../../../domain/theme';
 import { paths } from '../../routing/paths';
 import { useLinkProps, useNavigate, useRoute } from '../../routing/router';
+import { InLanguage, useGoalText, type TextInLanguage } from '../../components/in-language';
 import { BackLink, Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useMe, useNow, usePeopleSearch, usePlans, type Board, type EntityKind, type EntityOfKind } from '../../data';
-import { useText } from '../../i18n/locale';
+import { useLocale, useText } from '../../i18n/locale';
 import { ConflictView } from './components/conflict-view';
 import { GoalForm, GroupForm, PlanForm, ThemeForm, UnitForm } from './components/entity-forms';
 import { SaveNotice } from './components/save-notice';
@@ -62,9 +63,26 @@ export function parseAdminPath(rest: string): Target {
 
 const adminPath = (kind: EntityKind, key?: string, plan?: string) => paths.admin({ rest: key ? `${kind}/${encodeURIComponent(key)}` : kind }, { plan });
 
-function EditLink({ to, label }: { to: string; label: string }) {
+function EditLink({ to, label, lang }: { to: string; label: string; lang?: string }) {
   const link = useLinkProps(to);
-  return <Link {...link}>{label}</Link>;
+  return (
+    <Link {...link} lang={lang}>
+      {label}
+    </Link>
+  );
+}
+
+/** A catalog text with a name in it, the name marked with its own language when it is not the page's (a Finnish goal title in Swedish). */
+function WithName({ template, name }: { template: (name: string) => string; name: TextInLanguage }) {
+  const marker = '\u0001';
+  const [before = '', after = ''] = template(marker).split(marker);
+  return (
+    <>
+      {before}
+      <InLanguage value={name} />
+      {after}
+    </>
+  );
 }
 
 function NewButton({ to, label }: { to: string; label: string }) {
@@ -81,8 +99,10 @@ function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board;
   const surface = useSurfaceStyles();
   const { t } = useTranslation('admin');
   const text = useText();
+  const goalText = useGoalText();
+  const { locale } = useLocale();
   const plan = board.plan.key;
-  const rows: { key: string; code?: string; name: string; extra?: string }[] =
+  const rows: { key: string; code?: string; name: string; nameLang?: string; extra?: string }[] =
     kind === 'plans'
       ? planKeys.map((p) => ({ key: p.key, name: p.title }))
       : kind === 'themes'
@@ -90,7 +110,11 @@ function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board;
         : kind === 'goals'
           ? [...board.goals]
               .sort((a, b) => a.code.localeCompare(b.code, 'fi', { numeric: true }))
-              .map((g) => ({ key: g.key, code: g.code, name: g.title, extra: text(board.theme(g.themeKey)?.title) }))
+              .map((g) => {
+                // The reader's language; a Finnish fallback says it is Finnish (lang="fi"), as on the other views.
+                const shown = goalText(g);
+                return { key: g.key, code: g.code, name: shown.text, nameLang: shown.lang !== locale ? shown.lang : undefined, extra: text(board.theme(g.themeKey)?.title) };
+              })
           : kind === 'groups'
             ? board.groups.map((g) => ({ key: g.key, name: text(g.name), extra: t('group.count', { count: g.members.length }) }))
             : board.units.map((u) => ({ key: u.key, name: text(u.name) }));
@@ -126,7 +150,7 @@ function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board;
               <tr key={r.key}>
                 {showCode ? <td>{r.code}</td> : null}
                 <th scope="row" className={styles.rowHead}>
-                  <EditLink to={adminPath(kind, r.key, kind === 'plans' ? r.key : plan)} label={r.name || r.key} />
+                  <EditLink to={adminPath(kind, r.key, kind === 'plans' ? r.key : plan)} label={r.name || r.key} lang={r.name ? r.nameLang : undefined} />
                 </th>
                 {showExtra ? <td>{r.extra}</td> : null}
                 <td className={styles.keyCell}>{r.key}</td>
@@ -145,6 +169,7 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
   const { t } = useTranslation('admin');
   const { t: tPlan } = useTranslation('adminPlan');
   const text = useText();
+  const goalText = useGoalText();
   const go = useNavigate();
   const ed = useEntityEditor(kind, initial, etag);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -212,7 +237,13 @@ function Editor<K extends EntityKind>({ kind, initial, etag, board }: { kind: K;
       ) : null}
       <form className={mergeClasses(surface.card, styles.card)} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="admin-editor">
         <h2 id="admin-editor" className={styles.h2}>
-          {ed.isNew ? t(`new.${kind}`) : t(`edit.${kind}`, { name: name || ed.draft.key })}
+          {ed.isNew ? (
+            t(`new.${kind}`)
+          ) : kind === 'goals' && name ? (
+            <WithName template={(n) => t(`edit.${kind}`, { name: n })} name={goalText(ed.base as EntityOfKind['goals'])} />
+          ) : (
+            t(`edit.${kind}`, { name: name || ed.draft.key })
+          )}
         </h2>
         {readOnly ? (
           <MessageBar intent="warning" layout="multiline">
