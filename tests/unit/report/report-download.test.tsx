@@ -18,6 +18,8 @@ let fetchMock: ReturnType<typeof vi.fn>;
 let saved: { href: string; download: string }[];
 /** An answer the next report download gets instead of the file. */
 let reportFailure: Response | undefined;
+/** What the archive listing answers (GET /reports/archive). */
+let filedList: unknown[];
 
 const filedEarlier = {
   name: 'vantaa-ko-2021_2021-04_fi_20210510-1000.docx',
@@ -36,13 +38,14 @@ const json = (value: unknown, status = 200) => new Response(JSON.stringify(value
 beforeEach(() => {
   saved = [];
   reportFailure = undefined;
+  filedList = [filedEarlier];
   fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     if (url.startsWith('/reports/archive') && init?.method === 'POST') {
       const body = JSON.parse(String(init.body));
       return json({ value: { ...filedEarlier, name: `vantaa-ko-2021_${body.period}_${body.lang}_20210922-0900.${body.format}`, period: body.period, lang: body.lang, format: body.format, createdAt: '2021-09-22T06:00:00Z' } }, 201);
     }
     if (url.startsWith('/reports/archive/file?')) return new Response(new Uint8Array([5, 6, 7]), { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
-    if (url.startsWith('/reports/archive')) return json({ value: [filedEarlier] });
+    if (url.startsWith('/reports/archive')) return json({ value: filedList });
     if (reportFailure) return reportFailure;
     return new Response(new Uint8Array([1, 2, 3, 4]), {
       status: 200,
@@ -128,6 +131,19 @@ describe('the dashboard’s report action', () => {
     await user.click(await screen.findByRole('button', { name: 'Raportti' }));
     await user.click(screen.getByRole('button', { name: 'Lataa raportti', ...inDialog }));
     expect((await screen.findByRole('alert', inDialog)).textContent).toBe('Raporttia ei voitu laatia: Kausi ei kuulu suunnitelmaan.');
+  });
+
+  it('names the leader who filed a report as its filer, and the library’s created-by for a report filed before the filer was recorded', async () => {
+    const byLeader = { ...filedEarlier, name: 'vantaa-ko-2021_2021-08_sv_20210922-0900.docx', period: '2021-08', lang: 'sv', createdBy: 'Tavoitteet', filedBy: { id: 'leader-id', name: 'Sari Sundström' } };
+    const older = { ...filedEarlier, createdBy: 'Tavoitteet' };
+    filedList = [byLeader, older];
+    const user = userEvent.setup();
+    await renderView(<ReportDownload query={query} />, { services: fakeServices(data, { roles: ['leader'] }) });
+    await user.click(await screen.findByRole('button', { name: 'Raportti' }));
+    const filedByLeader = await screen.findByRole('link', { name: byLeader.name, ...inDialog });
+    expect(filedByLeader.parentElement?.textContent).toMatch(/ · tallentaja Sari Sundström$/);
+    const filedBefore = screen.getByRole('link', { name: older.name, ...inDialog });
+    expect(filedBefore.parentElement?.textContent).toMatch(/ · tallentaja Tavoitteet$/);
   });
 
   it('says a vanished plan or filed report in words, without the server’s English', async () => {
