@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFound, Unavailable } from '../domain';
+import { NotFound } from '../domain';
 import { REPORT_LIBRARY_COLUMNS } from '../../manifest/lists';
 import type { ArchiveMetadata, ArchivedFile, ReportArchive } from '../ports';
 import type { GraphClient } from './client';
@@ -77,7 +77,8 @@ export function createReportArchive({ client, siteId }: { client: GraphClient; s
       const list = libraryListRef.parse(await client.get(`${drive}/list?$select=id`));
       const have = new Set(columnList.parse(await client.get(`/sites/${siteId}/lists/${list.id}/columns`)).value.map((c) => c.name.toLowerCase()));
       const missing = REPORT_LIBRARY_COLUMNS.filter((c) => !have.has(c.name.toLowerCase())).map((c) => c.name);
-      if (missing.length) throw new Unavailable(`The document library lacks the report archive's columns ${missing.join(', ')}: run \`npm run provision\` on the site`);
+      // A site's setup, not a passing outage: a 500 whose log line says what to run, not 'try again'.
+      if (missing.length) throw new Error(`The document library lacks the report archive's columns ${missing.join(', ')}: run \`npm run provision\` on the site`);
     })().catch((e: unknown) => {
       columnsChecked = undefined;
       throw e;
