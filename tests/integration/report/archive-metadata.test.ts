@@ -1,8 +1,16 @@
+import Database from 'better-sqlite3';
+import express from 'express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_LIBRARY_COLUMNS } from '../../../manifest/lists';
-import { createReportArchive } from '../../../src/graph';
+import { createEmulator } from '../../../src/emulator/index';
+import { createGraphClient, createReportArchive, provisionLists } from '../../../src/graph';
 import type { ReportArchive } from '../../../src/ports';
-import { startGraph, TEST_TOKEN, type GraphHarness } from '../graph/harness';
+import { authenticate, startGraph, TEST_TOKEN, type GraphHarness } from '../graph/harness';
 
 /**
  * Who filed a board report, and what it reports, live in the document library's own columns
@@ -87,5 +95,44 @@ describe('report metadata on the document library', () => {
     expect(items.body.error.code).toBe('notImplemented');
     expect((await call('GET', `/drive/root:/Raportit:/children?$expand=thumbnails`)).status).toBe(501);
     expect((await call('GET', `/drive/root:/Raportit:/children?$expand=${encodeURIComponent('listItem($select=id)')}`)).status).toBe(501);
+  });
+});
+
+describe('a library file made before documents had fields', () => {
+  it('opens with the file intact and lets it take the archive columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tavoitteet-drive-old-'));
+    const dbPath = join(dir, 'emulator.db');
+    // The drive table as the emulator wrote it before list item fields existed, with one filed report.
+    const old = new Database(dbPath);
+    old.exec(`CREATE TABLE drive_items (id TEXT PRIMARY KEY, parent_id TEXT, name TEXT NOT NULL, folder INTEGER NOT NULL, content BLOB,
+      size INTEGER NOT NULL DEFAULT 0, mime TEXT, created TEXT NOT NULL, modified TEXT NOT NULL, created_by TEXT NOT NULL,
+      modified_by TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1)`);
+    const who = JSON.stringify({ application: { displayName: 'Tavoitteet (local)', id: 'app' }, user: { displayName: 'SharePoint App' } });
+    old.prepare('INSERT INTO drive_items VALUES (?, ?, ?, 1, NULL, 0, NULL, ?, ?, ?, ?, 1)')
+      .run('01OLDFOLDER', '01ROOTROOTROOTROOTROOTROOTROOTROOT', 'Raportit', '2021-05-10T07:00:00Z', '2021-05-10T07:00:00Z', who, who);
+    old.prepare('INSERT INTO drive_items VALUES (?, ?, ?, 0, ?, 3, ?, ?, ?, ?, ?, 1)')
+      .run('01OLDFILE', '01OLDFOLDER', 'vantaa-ko-2021_2021-04_fi_20210510-1000.docx', Buffer.from([1, 2, 3]), DOCX, '2021-05-10T07:00:00Z', '2021-05-10T07:00:00Z', who, who);
+    old.close();
+    const emulator = createEmulator({ dbPath, authenticate });
+    const app = express();
+    app.use('/graph/v1.0', emulator.router);
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graph/v1.0/sites/${emulator.siteId}`;
+      const client = createGraphClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graph/v1.0/`, getToken: async () => TEST_TOKEN });
+      await provisionLists({ client, siteId: emulator.siteId });
+      const listed = await createReportArchive({ client, siteId: emulator.siteId }).list(['Raportit']);
+      expect(listed).toEqual([expect.objectContaining({ name: 'vantaa-ko-2021_2021-04_fi_20210510-1000.docx', size: 3, createdBy: 'Tavoitteet (local)' })]);
+      expect(listed[0]!.filedBy).toBeUndefined();
+      const patched = await fetch(`${root}/drive/items/01OLDFILE/listItem/fields`, { method: 'PATCH', headers: auth, body: JSON.stringify({ FiledBy: leader.name }) });
+      expect(patched.status).toBe(200);
+      expect(new Uint8Array(await (await fetch(`${root}/drive/items/01OLDFILE/content`, { headers: auth })).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
