@@ -1,9 +1,12 @@
 /**
  * The leaders' review in a meeting, in a real Chromium against the real server and demo data: a
  * leader opens the review for 2021-09 (Finnish), starts it, steps through three goals worst first
- * by button and by keyboard, records a decision with a follow-up for a development group; a second
- * browser (Swedish) on the stage URL follows the presenter to each goal without a reload, and says
- * so when the review ends. axe is clean on the review page, the side panel width and the stage.
+ * by button and by keyboard, records a decision with a follow-up for a development group by keyboard
+ * alone; a second browser (Swedish) on the stage URL follows the presenter to each goal without a
+ * reload, and says so when the review ends. Ending it posts the summary to the asked group's
+ * channel once; the group's next reminder card (a dry-run pass on this test's own server) lists the
+ * follow-up until a member marks it done. axe is clean on the review page, the side panel width and
+ * the stage.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -299,6 +302,11 @@ describe('a review meeting with its stage', () => {
     await expect.poll(() => leader.getByTestId('session-state').innerText()).toContain('päättynyt');
     await stage.getByText('Genomgången har avslutats').waitFor({ timeout: 15_000 });
     expect(leaderErrors).toEqual([]);
+    // The asked group's channel gets the summary with its follow-up, once (the page is outside a Teams meeting: no chat).
+    const toTeam = () => h.connector.delivered().filter((r) => r.method === 'POST' && r.conversationId === TEAM && JSON.stringify(r.body).includes(ASK));
+    await expect.poll(() => toTeam().length, { timeout: 15_000 }).toBe(1);
+    expect(JSON.stringify(toTeam()[0]!.body)).toContain('Johtoryhmän katselmointi 22.9.2021');
+    expect((await h.server.services.repo.reminderLog.get(`summary|${MEETING}|group:${GROUP}`)).value).toMatchObject({ state: 'sent', conversationId: TEAM });
   });
 
   it("lists the follow-up with its due date in the next reminder card for the asked group's channel", async () => {
