@@ -7,7 +7,7 @@ import { importDataset, type CommandContext } from '../../commands';
 import { buildDemoDataset, DEMO_DIRECTORY, DEMO_USERS, type DemoUser } from '../../demo';
 import { parseOrInvalid, PEOPLE_QUERY_MAX, searchPeople } from '../../domain';
 import { createEmulator, type Emulator } from '../../emulator';
-import { createGraphClient, provisionLists, type GraphClient } from '../../graph';
+import { backfillDerivedColumns, createGraphClient, provisionLists, type GraphClient } from '../../graph';
 import type { Logger } from '../../ports';
 import type { LocalConfig } from '../config';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
@@ -46,7 +46,10 @@ export interface LocalSite {
   fresh: boolean;
   /**
    * On a database this start created: provisions the lists and loads the demo dataset. Returns
-   * whether it did (false when the database already existed).
+   * whether it did (false when the database already existed). On an existing database it brings
+   * the lists up to today's schema instead, as `npm run provision` does on a tenant's site (new
+   * columns, the report library's columns, compound keys written on older items), so a `.data/`
+   * from an earlier version keeps working.
    */
   seedIfFresh(ctx: CommandContext): Promise<boolean>;
   close(): void;
@@ -166,8 +169,16 @@ export async function openLocalSite(config: LocalConfig, log: Logger): Promise<L
     people,
     fresh,
     async seedIfFresh(ctx) {
-      if (!fresh || seeded) return false;
+      if (seeded) return false;
       seeded = true;
+      if (!fresh) {
+        const upgraded = await provisionLists({ client: graph, siteId: emulator.siteId });
+        const backfill = await backfillDerivedColumns({ client: graph, siteId: emulator.siteId });
+        const added = [...upgraded.created, ...upgraded.columnsAdded.map((c) => `${c.list}.${c.column}`), ...(upgraded.library?.columnsAdded ?? []).map((c) => `library.${c}`)];
+        const written = backfill.lists.filter((l) => l.updated > 0).map((l) => `${l.list}.${l.column} on ${l.updated} items`);
+        if (added.length || written.length) log.info(`Local SharePoint emulator in ${config.DATA_DIR} brought up to date: ${[...added, ...written].join(', ')}`);
+        return false;
+      }
       const provisioned = await provisionLists({ client: graph, siteId: emulator.siteId });
       const report = await importDataset(ctx, buildDemoDataset());
       log.info(`Local SharePoint emulator created in ${config.DATA_DIR}: ${provisioned.created.length} lists; demo data loaded`, report.created);
