@@ -13,6 +13,7 @@ import {
   overallStatus,
   reportingPeriods,
   slotStates,
+  statusesAt,
   summaryAsOf,
   summaryAt,
   type CheckIn,
@@ -185,17 +186,20 @@ export type StatusCounts = Map<number | 'none', number>;
  * reported in `period` and differs from the status it had as of `previous` (or it had none).
  */
 export function statusChanges(
-  goals: readonly Pick<Goal, 'key' | 'code' | 'title' | 'units'>[],
-  history: readonly CheckIn[],
+  goals: readonly Pick<Goal, 'key' | 'code' | 'title' | 'units' | 'summary'>[],
+  history: readonly CheckIn[] | undefined,
   period: string,
   previous: string,
 ): { counts: StatusCounts; changes: DigestModel['changes'] } {
   const counts: StatusCounts = new Map();
   const changes: DigestModel['changes'] = [];
   for (const g of goals) {
-    const mine = history.filter((c) => c.goalKey === g.key);
-    const now = overallStatus(summaryAsOf(mine, period), g.units);
-    const before = overallStatus(summaryAsOf(mine, previous), g.units);
+    // Without a history, from the goals' summaries and their month-by-month statuses (complete
+    // ones: the caller reads the history only when some goal lacks them, `historiesComplete`).
+    const mine = history?.filter((c) => c.goalKey === g.key);
+    const asOf = (p: string) => (mine ? summaryAsOf(mine, p) : (statusesAt(g, p) ?? {}));
+    const now = overallStatus(asOf(period), g.units);
+    const before = overallStatus(asOf(previous), g.units);
     const key = now && now.period === period ? now.status : 'none';
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (now && now.period === period && before?.status !== now.status) {
@@ -209,7 +213,7 @@ export function statusChanges(
  * Leaders' digest from the plan's data and its whole check-in history (for "what changed since
  * last period"). Pure: a reminder run reads the history once and builds every leader's digest from it.
  */
-export function digestModel(d: PlanData, history: readonly CheckIn[], locale: Locale): DigestModel {
+export function digestModel(d: PlanData, history: readonly CheckIn[] | undefined, locale: Locale): DigestModel {
   const previous = previousPeriod(d.plan, d.period);
   const { counts, changes } = statusChanges(d.goals, history, d.period, previous);
   const order = [...d.plan.statusScale.levels].sort((a, b) => b.value - a.value).map((l) => l.value as number | 'none');

@@ -9,8 +9,10 @@ import type { BoardReader, CheckInQuery, ReadOnlyRepository } from '../../../src
 import { startGraph, type GraphHarness } from '../graph/harness';
 
 /**
- * A digest needs the plan's whole check-in history, the largest read of a reminder run. It must
- * be read once per run, not once per leader: counted here on the ports the bot reads through.
+ * A digest says what changed since last period. The goals' summaries carry each slot's
+ * month-by-month status, so it reads no check-in history at all; only a goal written before those
+ * existed makes the run read the plan's whole history — once per run, not once per leader.
+ * Counted here on the ports the bot reads through.
  */
 const PLAN = 'vantaa-ko-2021';
 const LEADERS = [1, 2, 3].map((n) => ({ id: `00000000-0000-4000-8000-90000000000${n}`, upn: `leader${n}@demo.invalid`, name: `Leader ${n}`, roles: ['leader' as const] }));
@@ -56,20 +58,36 @@ function counting(repo: ReadOnlyRepository, b: BoardReader) {
 }
 
 describe("the leaders' digest", () => {
-  it("reads the plan's check-in history once per run, whatever the number of leaders", async () => {
+  const plan = (c: ReturnType<typeof counting>) =>
+    plannedReminders({ repo: c.repo, board: c.board, ctx, roles: roleDirectoryFromUsers(LEADERS), links: LINKS }, PLAN, '2021-08', ['digest']);
+
+  it('builds the digest from the goals’ summaries, reading no check-in history, whatever the number of leaders', async () => {
     const c = counting(ctx.repo, board);
-    const planned = await plannedReminders(
-      { repo: c.repo, board: c.board, ctx, roles: roleDirectoryFromUsers(LEADERS), links: LINKS },
-      PLAN,
-      '2021-08',
-      ['digest'],
-    );
+    const planned = await plan(c);
     expect(planned.map((p) => p.target).sort()).toEqual(LEADERS.map((l) => `person:${l.id}`).sort());
-    expect(c.historyReads).toEqual(['board.readCheckIns']);
-    // every leader gets the same digest, built from that one read
+    expect(c.historyReads).toEqual([]);
     const bodies = new Set(planned.map((p) => JSON.stringify(p.card)));
     expect(bodies.size).toBe(1);
     expect(JSON.stringify(planned[0]!.card)).toContain('6/2021');
+  });
+
+  it("reads the plan's history once per run when a goal's summary predates the month-by-month statuses, and says the same", async () => {
+    const fromSummaries = JSON.stringify((await plan(counting(ctx.repo, board)))[0]!.card);
+    const goal = (await ctx.repo.goals.list({ planKey: PLAN })).items[0]!;
+    const legacy = Object.fromEntries(Object.entries(goal.value.summary).map(([slot, e]) => {
+      const { history: _h, historyAt: _a, ...rest } = e;
+      return [slot, rest];
+    }));
+    const stored = await ctx.repo.goals.update({ ...goal.value, summary: legacy }, goal.etag);
+    try {
+      const c = counting(ctx.repo, board);
+      const planned = await plan(c);
+      expect(c.historyReads).toEqual(['board.readCheckIns']);
+      expect(new Set(planned.map((p) => JSON.stringify(p.card))).size).toBe(1);
+      expect(JSON.stringify(planned[0]!.card)).toBe(fromSummaries);
+    } finally {
+      await ctx.repo.goals.update(goal.value, stored.etag);
+    }
   });
 
   it('reads no history when no leader can be reached', async () => {
