@@ -173,7 +173,9 @@ export async function openLocalSite(config: LocalConfig, log: Logger): Promise<L
       seeded = true;
       if (!fresh) {
         const upgraded = await provisionLists({ client: graph, siteId: emulator.siteId });
-        const backfill = await backfillDerivedColumns({ client: graph, siteId: emulator.siteId });
+        // Compound keys are written on older items only when this start added a column: reading
+        // every list on every start would cost a large local dataset its start-up time.
+        const backfill = upgraded.columnsAdded.length > 0 ? await backfillDerivedColumns({ client: graph, siteId: emulator.siteId }) : { lists: [] };
         const added = [...upgraded.created, ...upgraded.columnsAdded.map((c) => `${c.list}.${c.column}`), ...(upgraded.library?.columnsAdded ?? []).map((c) => `library.${c}`)];
         const written = backfill.lists.filter((l) => l.updated > 0).map((l) => `${l.list}.${l.column} on ${l.updated} items`);
         if (added.length || written.length) log.info(`Local SharePoint emulator in ${config.DATA_DIR} brought up to date: ${[...added, ...written].join(', ')}`);
