@@ -39,6 +39,19 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
     url: `${await lists.listPath(entity)}/items${itemsQuery(entity, filter, options.pageSize ?? BOARD_PAGE_SIZE)}`,
   });
 
+  /** Every month of a plan's period, read from the plan. */
+  async function planMonths(planKey: string): Promise<string[]> {
+    const planPage = await client.get<ItemsPage>(`${await lists.listPath('plan')}/items${itemsQuery('plan', { key: planKey })}`);
+    const decoded = planPage.value.map((item) => decodeItem('plan', item));
+    const plan = decoded.find((d) => d.ok);
+    if (!plan?.ok) {
+      const bad = decoded.find((d) => !d.ok);
+      if (bad && !bad.ok) throw new Invalid(`Plan '${planKey}' (item ${bad.invalid.itemId}) is invalid`, bad.invalid.issues);
+      throw new NotFound(`No plan with key '${planKey}'`);
+    }
+    return monthsOf(plan.value.value.periodStart, plan.value.value.periodEnd);
+  }
+
   return {
     async readPlanBoard(planKey) {
       const requests = await Promise.all([
@@ -81,18 +94,11 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
         const filter: Record<string, string> = 'goalKey' in q ? { goalKey: q.goalKey } : { planKey: q.planKey, period: q.period! };
         return readAllPages(client, 'checkIn', await client.get<ItemsPage>(url(filter)));
       }
-      // A whole plan: PlanKey alone would select every check-in of the plan, over SharePoint's
-      // list view threshold on a large division (docs/decisions/0008). One PlanPeriod query per
-      // month of the plan instead, 20 to a $batch.
-      const planPage = await client.get<ItemsPage>(`${await lists.listPath('plan')}/items${itemsQuery('plan', { key: q.planKey })}`);
-      const decoded = planPage.value.map((item) => decodeItem('plan', item));
-      const plan = decoded.find((d) => d.ok);
-      if (!plan?.ok) {
-        const bad = decoded.find((d) => !d.ok);
-        if (bad && !bad.ok) throw new Invalid(`Plan '${q.planKey}' (item ${bad.invalid.itemId}) is invalid`, bad.invalid.issues);
-        throw new NotFound(`No plan with key '${q.planKey}'`);
-      }
-      const months = monthsOf(plan.value.value.periodStart, plan.value.value.periodEnd);
+      // A whole plan, or the months asked for: PlanKey alone would select every check-in of the
+      // plan, over SharePoint's list view threshold on a large division (docs/decisions/0008). One
+      // PlanPeriod query per month instead, 20 to a $batch.
+      const months = q.periods ? [...new Set(q.periods)] : await planMonths(q.planKey);
+      if (months.length === 0) return { items: [], invalid: [] };
       const responses = await executeBatch(client, months.map((period) => ({ id: period, method: 'GET', url: url({ planKey: q.planKey, period }) })));
       // Further pages a few months at a time: dozens of parallel page walks only queue up at Graph.
       const parts: Awaited<ReturnType<typeof readAllPages<'checkIn'>>>[] = [];

@@ -12,7 +12,11 @@ export interface PlanBoard {
   invalid: InvalidRow[];
 }
 
-export type CheckInQuery = { planKey: string; period?: string } | { goalKey: string };
+/**
+ * Check-ins of a plan (all months, or one `period`), of some months of a plan (`periods`, read
+ * together in `$batch`es), or of one goal.
+ */
+export type CheckInQuery = { planKey: string; period?: string; periods?: readonly string[] } | { goalKey: string };
 
 /** Reads a plan board in as few round trips as Graph allows (`src/graph` implements it with `$batch`). */
 export interface BoardReader {

@@ -19,9 +19,8 @@ async function snapshotCheckIns(board: BoardReader, planKey: string, goals: read
   const months = snapshotPeriods(goals, period);
   if (!months) return board.readCheckIns({ planKey });
   const quantitative = goals.filter((g) => g.indicator.kind === 'quantitative').map((g) => g.key);
-  const parts: ListResult<CheckIn>[] = [];
-  const reads = [...months.map((m) => () => board.readCheckIns({ planKey, period: m })), ...quantitative.map((goalKey) => () => board.readCheckIns({ goalKey }))];
-  for (let i = 0; i < reads.length; i += 8) parts.push(...(await Promise.all(reads.slice(i, i + 8).map((r) => r()))));
+  const parts: ListResult<CheckIn>[] = [await board.readCheckIns({ planKey, periods: months })];
+  for (let i = 0; i < quantitative.length; i += 8) parts.push(...(await Promise.all(quantitative.slice(i, i + 8).map((goalKey) => board.readCheckIns({ goalKey })))));
   const seen = new Set<string>();
   const items = parts.flatMap((p) => p.items).filter((c) => !seen.has(c.value.key) && (seen.add(c.value.key), true));
   return { items, invalid: parts.flatMap((p) => p.invalid) };
