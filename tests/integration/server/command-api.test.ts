@@ -166,10 +166,11 @@ describe('the command API on the local emulator', () => {
       const second = post(unit, 2, 'same-b');
       const [a, b] = await Promise.all([first, second]);
       expect([a.status, b.status]).toEqual([201, 201]);
-      // Two stamped in the same millisecond (their reads can share one $batch) are ordered by key, as the summary orders them.
-      const [va, vb] = [a.body.value, b.body.value];
-      const later = va.submittedAt !== vb.submittedAt ? (va.submittedAt > vb.submittedAt ? a : b) : va.key > vb.key ? a : b;
-      expect((await repo.goals.get(goal.key)).value.summary[unit]?.checkInKey).toBe(later.body.value.key);
+      // Stored times have SharePoint's one-second precision: check-ins stamped in the same second
+      // (these two, and the unit's earlier one from above) are ordered by key, as the summary orders them.
+      const stamped = [results[0]!.body.value, a.body.value, b.body.value] as { key: string; submittedAt: string }[];
+      const later = stamped.reduce((x, y) => (Date.parse(y.submittedAt) > Date.parse(x.submittedAt) || (y.submittedAt === x.submittedAt && y.key > x.key) ? y : x));
+      expect((await repo.goals.get(goal.key)).value.summary[unit]?.checkInKey).toBe(later.key);
     } finally {
       goalsCol.update = original;
     }
