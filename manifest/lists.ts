@@ -36,6 +36,8 @@ export interface ColumnSpec {
    * read back into the entity. `field` then only names it.
    */
   readonly derivedFrom?: readonly string[];
+  /** For a `derivedFrom` part the entity may leave out: the text written in its place (e.g. `*`). */
+  readonly derivedDefaults?: Readonly<Record<string, string>>;
 }
 
 export interface ListSpec {
@@ -142,10 +144,17 @@ export const LISTS = {
       { name: 'Source', field: 'source', type: 'choice', choices: ['tab', 'card', 'import'], required: true },
       { name: 'SubmissionId', field: 'submissionId', type: 'text', required: true, indexed: true, unique: true },
       // PlanKey alone selects every check-in of a plan (90,000 at 500 goals × 5 units × 36 months),
-      // over SharePoint's list view threshold; plan + period selects one period's (docs/decisions/0008).
+      // over SharePoint's list view threshold; plan + period selects one period's — 15,000 at 3,000
+      // goals × 5 units, over it again. Plan + period + service area selects at most one check-in
+      // per goal and correction: what the app reads a period by, one query per slot in one $batch
+      // (docs/decisions/0008). PlanPeriod stays written for items and views that already use it.
+      {
+        name: 'PlanPeriodUnit', field: 'planPeriodUnit', type: 'text', indexed: true, derivedFrom: ['planKey', 'period', 'unit'], derivedDefaults: { unit: '*' },
+        description: 'Plan key, period and service area (plan|YYYY-MM|unit, * for a goal reported as a whole): what the app reads a period\'s check-ins by. Written by the app.',
+      },
       {
         name: 'PlanPeriod', field: 'planPeriod', type: 'text', indexed: true, derivedFrom: ['planKey', 'period'],
-        description: 'Plan key and period (plan|YYYY-MM): what the app reads a period\'s check-ins by. Written by the app.',
+        description: 'Plan key and period (plan|YYYY-MM). Written by the app.',
       },
     ],
   },

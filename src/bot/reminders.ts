@@ -1,5 +1,5 @@
 import type { BoardReader, ReadOnlyRepository } from '../ports';
-import { dueOn, historiesComplete, reminderKey, REMINDER_KINDS, type ConversationRef, type PersonRecord, type ReminderKind } from '../domain';
+import { checkInSlots, dueOn, historiesComplete, reminderKey, REMINDER_KINDS, type ConversationRef, type PersonRecord, type ReminderKind } from '../domain';
 import { claimReminder, recordReminderFailed, recordReminderSent, type CommandContext } from '../commands';
 import { buildDigestCard, buildGroupCard, buildPersonalReminderCard, type Card, type LinkTargets } from '../cards';
 import { digestModel, groupCardModel, groupFollowUps, groupGoals, loadPlanData, personalGoals, type PlanData } from './views';
@@ -74,7 +74,7 @@ export async function plannedReminders(deps: ReminderDeps, planKey: string, peri
     const recipients = people.filter((x) => leaders.has(x.key) && x.conversation);
     // "What changed since last period" comes from the goals' summaries and their month-by-month
     // statuses; only goals written before those existed make the run read the plan's history.
-    const history = recipients.length && !historiesComplete(d.goals) ? (await deps.board.readCheckIns({ planKey })).items.map((c) => c.value) : undefined;
+    const history = recipients.length && !historiesComplete(d.goals) ? (await deps.board.readCheckIns({ planKey, units: checkInSlots(d.plan, d.goals, d.units) })).items.map((c) => c.value) : undefined;
     for (const p of recipients) {
       const card = buildDigestCard(digestModel(d, history, localeOf(p, d)), deps.links);
       make('digest', `person:${p.key}`, p.conversation!, card, `digest ${p.name}`);

@@ -2,6 +2,7 @@ import type { CommandContext } from '../commands';
 import type { BoardReader, ReadOnlyRepository } from '../ports';
 import {
   addMonths,
+  checkInSlots,
   currentPeriod,
   dueOn,
   followUpStatus,
@@ -47,12 +48,14 @@ export async function loadPlanData(board: Pick<BoardReader, 'readPlanBoard' | 'r
   const plan = b.plan.value;
   const today = helsinkiDate(ctx.clock.now());
   const p = period ?? currentPeriod(plan, today) ?? reportingPeriods(plan)[0] ?? today.slice(0, 7);
-  const checkIns = await board.readCheckIns({ planKey, period: p });
+  const goals = b.goals.map((g) => g.value);
+  const units = b.units.map((u) => u.value);
+  const checkIns = await board.readCheckIns({ planKey, period: p, units: checkInSlots(plan, goals, units) });
   return {
     plan,
-    goals: b.goals.map((g) => g.value),
+    goals,
     groups: b.groups.map((g) => g.value),
-    units: b.units.map((u) => u.value),
+    units,
     checkIns: checkIns.items.map((c) => c.value),
     period: p,
     today,

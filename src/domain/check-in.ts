@@ -1,5 +1,5 @@
 import type { FieldIssue } from './errors';
-import type { Goal, Indicator } from './goal';
+import { OVERALL, type Goal, type Indicator } from './goal';
 import { periodProblem } from './periods';
 import type { Plan } from './plan';
 import type { CheckIn, CheckInInput } from './schemas/check-in';
@@ -132,4 +132,23 @@ function indicatorValueMessage(indicator: Pick<Indicator, 'min' | 'max'>, proble
   if (problem === 'indicatorValue.negative') return 'The value cannot be negative';
   if (problem === 'indicatorValue.belowMin') return `The value must be at least ${indicator.min}`;
   return `The value must be at most ${indicator.max}`;
+}
+
+/**
+ * Every slot a plan's check-ins can be filed under: the service areas of the plan, of its goals and
+ * of their summaries (a unit taken off a goal keeps its check-ins), of the site, and OVERALL for a
+ * goal reported as a whole. A period is read one slot at a time (docs/decisions/0008), so a slot left
+ * out here would hide its check-ins.
+ */
+export function checkInSlots(
+  plan: Pick<Plan, 'units'>,
+  goals: readonly Pick<Goal, 'units' | 'summary'>[],
+  units: readonly { key: string }[] = [],
+): string[] {
+  const out = new Set<string>([OVERALL, ...plan.units, ...units.map((u) => u.key)]);
+  for (const g of goals) {
+    for (const u of g.units) out.add(u);
+    for (const u of Object.keys(g.summary)) out.add(u);
+  }
+  return [...out];
 }

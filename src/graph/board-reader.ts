@@ -1,9 +1,9 @@
 /**
  * What the tab reads, in as few round trips as Graph allows: a plan board (plan, its themes, its
  * goals, all groups and units) is ONE `$batch`, plus one request per extra page if a list has more
- * items than a page holds. Check-ins are read per plan (+ period) or per goal.
+ * items than a page holds. Check-ins are read per goal, or per plan, month and service area.
  */
-import { Invalid, NotFound } from '../domain';
+import { checkInSlots, Invalid, NotFound } from '../domain';
 import type { BoardReader, CheckInQuery, PlanBoard } from '../ports';
 
 export type { BoardReader, CheckInQuery, PlanBoard };
@@ -39,17 +39,23 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
     url: `${await lists.listPath(entity)}/items${itemsQuery(entity, filter, options.pageSize ?? BOARD_PAGE_SIZE)}`,
   });
 
-  /** Every month of a plan's period, read from the plan. */
-  async function planMonths(planKey: string): Promise<string[]> {
-    const planPage = await client.get<ItemsPage>(`${await lists.listPath('plan')}/items${itemsQuery('plan', { key: planKey })}`);
-    const decoded = planPage.value.map((item) => decodeItem('plan', item));
+  /** The plan, and its months and slots (`checkInSlots`) as far as the caller did not name them. */
+  async function planScope(planKey: string, months: readonly string[] | undefined, units: readonly string[] | undefined): Promise<{ months: string[]; slots: string[] }> {
+    if (months && units) return { months: [...months], slots: checkInSlots({ units: [] }, [], units.map((key) => ({ key }))) };
+    // The site's units too: a slot is any service area a check-in may name, not only the plan's.
+    const responses = await executeBatch(client, [await request('plan', 'plan', { key: planKey }), ...(units ? [] : [await request('units', 'unit')])]);
+    const decoded = unwrap<ItemsPage>(responses, 'plan', 'plan').value.map((item) => decodeItem('plan', item));
     const plan = decoded.find((d) => d.ok);
     if (!plan?.ok) {
       const bad = decoded.find((d) => !d.ok);
       if (bad && !bad.ok) throw new Invalid(`Plan '${planKey}' (item ${bad.invalid.itemId}) is invalid`, bad.invalid.issues);
       throw new NotFound(`No plan with key '${planKey}'`);
     }
-    return monthsOf(plan.value.value.periodStart, plan.value.value.periodEnd);
+    const p = plan.value.value;
+    const siteUnits = units
+      ? units.map((key) => ({ key }))
+      : (await readAllPages(client, 'unit', unwrap<ItemsPage>(responses, 'units', 'unit list'))).items.map((u) => u.value);
+    return { months: months ? [...months] : monthsOf(p.periodStart, p.periodEnd), slots: checkInSlots(p, [], siteUnits) };
   }
 
   return {
@@ -90,21 +96,22 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
     async readCheckIns(q) {
       const path = await lists.listPath('checkIn');
       const url = (filter: Record<string, string>) => `${path}/items${itemsQuery('checkIn', filter, options.pageSize)}`;
-      if ('goalKey' in q || q.period) {
-        const filter: Record<string, string> = 'goalKey' in q ? { goalKey: q.goalKey } : { planKey: q.planKey, period: q.period! };
-        return readAllPages(client, 'checkIn', await client.get<ItemsPage>(url(filter)));
-      }
-      // A whole plan, or the months asked for: PlanKey alone would select every check-in of the
-      // plan, over SharePoint's list view threshold on a large division (docs/decisions/0008). One
-      // PlanPeriod query per month instead, 20 to a $batch.
-      const months = q.periods ? [...new Set(q.periods)] : await planMonths(q.planKey);
-      if (months.length === 0) return { items: [], invalid: [] };
-      const responses = await executeBatch(client, months.map((period) => ({ id: period, method: 'GET', url: url({ planKey: q.planKey, period }) })));
-      // Further pages a few months at a time: dozens of parallel page walks only queue up at Graph.
+      if ('goalKey' in q) return readAllPages(client, 'checkIn', await client.get<ItemsPage>(url({ goalKey: q.goalKey })));
+      // A whole plan, or the months asked for. PlanKey alone would select every check-in of the
+      // plan and plan + period all of a month's (15,000 at 3,000 goals × 5 service areas), both over
+      // SharePoint's list view threshold (docs/decisions/0008). One PlanPeriodUnit query per month
+      // and slot instead, 20 to a $batch.
+      const scope = await planScope(q.planKey, q.period ? [q.period] : q.periods ? [...new Set(q.periods)] : undefined, q.units);
+      const requests = scope.months.flatMap((period) =>
+        scope.slots.map((unit) => ({ id: `${period}|${unit}`, method: 'GET' as const, url: url({ planKey: q.planKey, period, unit }) })),
+      );
+      if (requests.length === 0) return { items: [], invalid: [] };
+      const responses = await executeBatch(client, requests);
+      // Further pages a few at a time: dozens of parallel page walks only queue up at Graph.
       const parts: Awaited<ReturnType<typeof readAllPages<'checkIn'>>>[] = [];
-      for (let i = 0; i < months.length; i += 4) {
-        const slice = months.slice(i, i + 4);
-        parts.push(...(await Promise.all(slice.map((period) => readAllPages(client, 'checkIn', unwrap<ItemsPage>(responses, period, 'check-ins'))))));
+      for (let i = 0; i < requests.length; i += 4) {
+        const slice = requests.slice(i, i + 4);
+        parts.push(...(await Promise.all(slice.map((r) => readAllPages(client, 'checkIn', unwrap<ItemsPage>(responses, r.id, 'check-ins'))))));
       }
       return { items: parts.flatMap((r) => r.items), invalid: parts.flatMap((r) => r.invalid) };
     },

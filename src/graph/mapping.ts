@@ -108,7 +108,10 @@ function encodeColumn(c: ColumnSpec, v: unknown): unknown {
 
 /** The value of a compound key column (`derivedFrom`), or undefined when a part is missing. */
 export function derivedValue(c: ColumnSpec, parts: (path: string) => unknown): string | undefined {
-  const values = (c.derivedFrom ?? []).map(parts);
+  const values = (c.derivedFrom ?? []).map((p) => {
+    const v = parts(p);
+    return v === undefined || v === null || v === '' ? c.derivedDefaults?.[p] : v;
+  });
   return values.every((v) => v !== undefined && v !== null && v !== '') ? values.map(String).join('|') : undefined;
 }
 
@@ -236,10 +239,12 @@ const literal = (c: ColumnSpec, value: string): string => (c.type === 'number' ?
 export function filterExpression(entity: EntityName, filter: Record<string, string>): string | undefined {
   const rest = new Map(Object.entries(filter));
   const parts: string[] = [];
-  for (const c of specOf(entity).columns) {
-    if (!c.derivedFrom || !c.indexed || !c.derivedFrom.every((p) => rest.has(p))) continue;
+  // The compound key covering the most of the filter first: it is the most selective.
+  const compound = specOf(entity).columns.filter((c) => c.derivedFrom && c.indexed).sort((a, b) => b.derivedFrom!.length - a.derivedFrom!.length);
+  for (const c of compound) {
+    if (!c.derivedFrom!.every((p) => rest.has(p))) continue;
     parts.push(`fields/${c.name} eq ${literal(c, derivedValue(c, (p) => rest.get(p))!)}`);
-    for (const p of c.derivedFrom) rest.delete(p);
+    for (const p of c.derivedFrom!) rest.delete(p);
   }
   for (const [prop, value] of rest) parts.push(`fields/${indexedColumn(entity, prop).name} eq ${literal(indexedColumn(entity, prop), value)}`);
   return parts.length ? parts.join(' and ') : undefined;

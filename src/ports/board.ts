@@ -14,9 +14,11 @@ export interface PlanBoard {
 
 /**
  * Check-ins of a plan (all months, or one `period`), of some months of a plan (`periods`, read
- * together in `$batch`es), or of one goal.
+ * together in `$batch`es), or of one goal. A plan's months are read one service area at a time (the
+ * list view threshold): `units` names the ones to read, e.g. `slotKeys(board)`; without it the
+ * reader looks them up first, one more round trip.
  */
-export type CheckInQuery = { planKey: string; period?: string; periods?: readonly string[] } | { goalKey: string };
+export type CheckInQuery = { planKey: string; period?: string; periods?: readonly string[]; units?: readonly string[] } | { goalKey: string };
 
 /** Reads a plan board in as few round trips as Graph allows (`src/graph` implements it with `$batch`). */
 export interface BoardReader {

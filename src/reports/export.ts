@@ -1,6 +1,6 @@
 import { assertReportPeriod, type ReportRequest } from '../domain/report-request';
 import { buildReport, type BoardReport } from '../domain/report';
-import type { CheckIn, Goal } from '../domain';
+import { checkInSlots, type CheckIn, type Goal } from '../domain';
 import { snapshotPeriods } from '../domain/rollup';
 import type { BoardReader, ListResult } from '../ports';
 import { writeReport, type ReportFile } from './write-report';
@@ -11,15 +11,15 @@ export interface ExportedReport extends ReportFile {
 
 /**
  * The check-ins a snapshot needs: the months in which each slot's latest report at or before the
- * period was made (the goals' summaries know them, `snapshotPeriods`), by `PlanPeriod`, plus the
+ * period was made (the goals' summaries know them, `snapshotPeriods`), by `PlanPeriodUnit`, plus the
  * whole history of goals with a quantitative indicator (their latest value may be older than their
  * latest status). Goals whose summaries lack a history make it the plan's whole history.
  */
-async function snapshotCheckIns(board: BoardReader, planKey: string, goals: readonly Goal[], period: string): Promise<ListResult<CheckIn>> {
+async function snapshotCheckIns(board: BoardReader, planKey: string, goals: readonly Goal[], units: readonly string[], period: string): Promise<ListResult<CheckIn>> {
   const months = snapshotPeriods(goals, period);
-  if (!months) return board.readCheckIns({ planKey });
+  if (!months) return board.readCheckIns({ planKey, units });
   const quantitative = goals.filter((g) => g.indicator.kind === 'quantitative').map((g) => g.key);
-  const parts: ListResult<CheckIn>[] = [await board.readCheckIns({ planKey, periods: months })];
+  const parts: ListResult<CheckIn>[] = [await board.readCheckIns({ planKey, periods: months, units })];
   for (let i = 0; i < quantitative.length; i += 8) parts.push(...(await Promise.all(quantitative.slice(i, i + 8).map((goalKey) => board.readCheckIns({ goalKey })))));
   const seen = new Set<string>();
   const items = parts.flatMap((p) => p.items).filter((c) => !seen.has(c.value.key) && (seen.add(c.value.key), true));
@@ -35,7 +35,9 @@ export async function exportReport(board: BoardReader, req: ReportRequest, now: 
   const planBoard = await board.readPlanBoard(req.plan);
   const plan = planBoard.plan.value;
   assertReportPeriod(plan, req.period);
-  const checkIns = await snapshotCheckIns(board, plan.key, planBoard.goals.map((g) => g.value), req.period);
+  const goals = planBoard.goals.map((g) => g.value);
+  const slots = checkInSlots(plan, goals, planBoard.units.map((u) => u.value));
+  const checkIns = await snapshotCheckIns(board, plan.key, goals, slots, req.period);
   const filter = {
     ...(req.theme ? { theme: req.theme } : {}),
     ...(req.group ? { group: req.group } : {}),

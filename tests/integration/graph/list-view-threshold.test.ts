@@ -61,6 +61,42 @@ describe('check-in reads under the list view threshold', () => {
   });
 });
 
+describe('a period larger than the threshold (3,000 goals × 5 service areas at L)', () => {
+  // 3 service areas × 12 goals + 6 goals reported as a whole = 42 check-ins in one period, over the
+  // threshold of 30; each service area's share (12, 6) stays under it.
+  const BIG = 'espoo-2022';
+  const AREAS = ['VAKA', 'POPE', 'LUKIO'];
+  const big = (unit: string | undefined, i: number): CheckIn => {
+    const { unit: _, ...base } = S.checkIn(`B-${unit ?? 'all'}-${i}`, `sub-b-${unit ?? 'all'}-${i}-000000`);
+    return { ...base, planKey: BIG, goalKey: `BG${i}`, period: '2022-03', ...(unit ? { unit } : {}) };
+  };
+  beforeAll(async () => {
+    await repo.plans.create({ ...S.plan(BIG), units: AREAS });
+    for (const u of AREAS) await Promise.all(Array.from({ length: 12 }, (_, i) => repo.checkIns.create(big(u, i))));
+    await Promise.all(Array.from({ length: 6 }, (_, i) => repo.checkIns.create(big(undefined, 20 + i))));
+  });
+
+  it('is refused by plan + period (PlanPeriod), as SharePoint would', async () => {
+    const refused = await repo.checkIns.list({ planKey: BIG, period: '2022-03' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Invalid);
+    expect((refused as Error).message).toContain('list view threshold');
+  });
+
+  it('is read whole one service area at a time, in one $batch, by the reader', async () => {
+    const reader = createBoardReader({ client: h.client, siteId: h.siteId, pageSize: 50 });
+    await reader.readCheckIns({ planKey: BIG, period: '2022-03', units: AREAS }); // list ids resolved
+    h.client.resetStats();
+    const named = await reader.readCheckIns({ planKey: BIG, period: '2022-03', units: AREAS });
+    expect(named.items).toHaveLength(42);
+    expect(h.client.stats().requests).toBe(1);
+    // Without the caller's units, the reader finds the plan's (one more request first).
+    h.client.resetStats();
+    const found = await reader.readCheckIns({ planKey: BIG, period: '2022-03' });
+    expect(found.items.map((c) => c.value.key).sort()).toEqual(named.items.map((c) => c.value.key).sort());
+    expect(h.client.stats().requests).toBe(2);
+  });
+});
+
 describe('reads started together', () => {
   it('go to Graph as one $batch, each with its own answer or error', async () => {
     await repo.plans.list(); // list ids resolved

@@ -101,10 +101,19 @@ describe('filters', () => {
     expect(filterExpression('checkIn', { goalKey: 'g', period: '2021-08', planKey: "o'p" })).toBe("fields/PlanPeriod eq 'o''p|2021-08' and fields/GoalKey eq 'g'");
   });
 
-  it('writes PlanPeriod from the check-in\'s plan and period, and reads it into nothing', () => {
+  it('turns plan + period + service area into the one PlanPeriodUnit condition, the longest compound key first', () => {
+    expect(filterExpression('checkIn', { planKey: 'p', period: '2021-08', unit: 'VAKA' })).toBe("fields/PlanPeriodUnit eq 'p|2021-08|VAKA'");
+    expect(filterExpression('checkIn', { unit: '*', period: '2021-08', planKey: 'p', goalKey: 'g' })).toBe("fields/PlanPeriodUnit eq 'p|2021-08|*' and fields/GoalKey eq 'g'");
+  });
+
+  it('writes PlanPeriod and PlanPeriodUnit from the check-in, * for a goal reported as a whole, and reads them into nothing', () => {
     const c = S.checkIn('C9', 'sub-c9-000000');
     expect(toCreateFields('checkIn', c).PlanPeriod).toBe('vantaa-2021|2021-08');
     expect(toUpdateFields('checkIn', c).PlanPeriod).toBe('vantaa-2021|2021-08');
+    expect(toCreateFields('checkIn', c).PlanPeriodUnit).toBe('vantaa-2021|2021-08|VAKA');
+    const { unit: _, ...overall } = c;
+    expect(toCreateFields('checkIn', overall).PlanPeriodUnit).toBe('vantaa-2021|2021-08|*');
+    expect(toCreateFields('checkIn', overall).Unit).toBeUndefined();
     const back = decodeItem('checkIn', { id: '1', fields: { ...toCreateFields('checkIn', c), '@odata.etag': '"x,1"' } });
     expect(back.ok && back.value.value).toEqual(c);
   });
