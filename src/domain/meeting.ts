@@ -8,7 +8,7 @@ import type { Period } from './periods';
 import { slotStates } from './periods';
 import type { Plan } from './plan';
 import type { Review } from './review';
-import { goalStatusAsOf } from './rollup';
+import { goalStatusAsOf, reportsFor } from './rollup';
 import type { FollowUp, FollowUpInput, MeetingSession } from './schemas/meeting';
 import { orderThemes, type Theme } from './theme';
 
@@ -41,7 +41,10 @@ export interface AgendaInput {
   themes: readonly Theme[];
   goals: readonly Goal[];
   groups: readonly Pick<Group, 'key' | 'name'>[];
-  /** The plan's check-ins up to the period (earlier periods replay the status as it was then). */
+  /**
+   * The plan's check-ins up to the period, needed only for goals whose summaries lack their
+   * month-by-month statuses (`historiesComplete`); with them the summaries answer and this is empty.
+   */
   checkIns: readonly CheckIn[];
   period: Period;
   /** Today in Helsinki, YYYY-MM-DD: decides what is overdue. */
@@ -66,7 +69,7 @@ export function buildAgenda(input: AgendaInput): AgendaItem[] {
   const groupName = new Map(input.groups.map((g) => [g.key, g.name.fi]));
   const byGoal = new Map<string, CheckIn[]>();
   for (const c of input.checkIns) byGoal.set(c.goalKey, [...(byGoal.get(c.goalKey) ?? []), c]);
-  const slots = slotStates(plan, goals, input.checkIns, period, today);
+  const slots = slotStates(plan, goals, reportsFor(goals, input.checkIns, period), period, today);
 
   const rows = goals.map((goal) => {
     const mine = slots.filter((s) => s.goalKey === goal.key);

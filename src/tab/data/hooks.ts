@@ -3,8 +3,7 @@
  * the Graph adapter; writes are mutations over the command API that update the cached reads
  * right away (the server's answer is applied locally) and then refetch in the background.
  */
-import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { CheckIn, CheckInInput, Goal, Group, Plan, Review, ReviewInput, Theme, Unit } from '../../domain';
 import { applyCheckIn } from '../../domain/rules';
 import type { CheckInQuery, InvalidRow, ListResult, PlanBoard } from '../../ports';
@@ -128,7 +127,10 @@ export function useGoal(key: string | undefined): UseQueryResult<Goal> {
   });
 }
 
-/** Check-ins of a plan (optionally one period) or of one goal, oldest first. */
+/**
+ * Check-ins of one goal, or of a plan (some months, or all) read one service area at a time
+ * (`units`: `checkInSlots(board…)`), oldest first.
+ */
 export function useCheckIns(q: CheckInQuery | undefined): UseQueryResult<CheckIn[]> {
   const { reads } = useServices();
   const user = useUserKey();
@@ -139,26 +141,6 @@ export function useCheckIns(q: CheckInQuery | undefined): UseQueryResult<CheckIn
     select: (r: ListResult<CheckIn>) => r.items.map((i) => i.value).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
     staleTime: 30_000,
   });
-}
-
-/** Check-ins for several plan/period pairs at once (My goals across plans). */
-export function useCheckInsMany(qs: CheckInQuery[]): { data: CheckIn[][] | undefined; isPending: boolean; error: unknown; refetch: () => void } {
-  const { reads } = useServices();
-  const user = useUserKey();
-  const results = useQueries({
-    queries: qs.map((q) => ({
-      queryKey: keys.checkIns(user, q),
-      queryFn: () => reads.checkIns(q),
-      staleTime: 30_000,
-    })),
-  });
-  return useMemo(() => {
-    const error = results.find((r) => r.error)?.error ?? null;
-    const isPending = results.some((r) => r.isPending);
-    const data = isPending ? undefined : results.map((r) => (r.data?.items ?? []).map((i) => i.value));
-    return { data, isPending, error, refetch: () => results.forEach((r) => void r.refetch()) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [results.map((r) => r.dataUpdatedAt).join(), results.map((r) => r.status).join()]);
 }
 
 export function useReviews(goalKey: string | undefined): UseQueryResult<Review[]> {

@@ -7,7 +7,6 @@ export {
   toBoard,
   useBoard,
   useCheckIns,
-  useCheckInsMany,
   useGoal,
   useMe,
   usePlans,

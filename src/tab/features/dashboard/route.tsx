@@ -10,7 +10,7 @@ import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from '
 import { useTranslation } from 'react-i18next';
 import { currentPeriod, defaultPlan, helsinkiDate } from '../../../domain/periods';
 import { historiesComplete } from '../../../domain/rollup';
-import type { CheckIn } from '../../../domain/check-in';
+import { checkInSlots, type CheckIn } from '../../../domain/check-in';
 import type { Plan } from '../../../domain/plan';
 import { paths } from '../../routing/paths';
 import { useNavigate, useRoute } from '../../routing/router';
@@ -79,7 +79,7 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
   // and the trend need no check-ins; only goals written before histories existed (until the
   // server's summary reconciler has rebuilt them) make the view read the plan's check-ins.
   const needsCheckIns = useMemo(() => !historiesComplete(board.goals), [board.goals]);
-  const checkInsRead = useCheckIns(needsCheckIns ? { planKey: plan.key } : undefined);
+  const checkInsRead = useCheckIns(needsCheckIns ? { planKey: plan.key, units: checkInSlots(plan, board.goals, board.units) } : undefined);
   const checkIns = needsCheckIns ? checkInsRead : { data: NO_CHECK_INS, error: null, refetch: checkInsRead.refetch };
   const periods = useMemo(() => periodsToShow(plan, today), [plan, today]);
   const period = query.period && periods.includes(query.period) ? query.period : (currentPeriod(plan, today) ?? periods[periods.length - 1] ?? today.slice(0, 7));

@@ -6,6 +6,7 @@ import { Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, Messag
 import { CalendarLtr16Regular, Dismiss16Regular, TaskListSquareLtr24Regular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkInSlots } from '../../../domain/check-in';
 import { currentPeriod, dueOn, helsinkiDate, isRunning, type DueState } from '../../../domain/periods';
 import type { Actor } from '../../../domain/person';
 import type { Plan } from '../../../domain/plan';
@@ -19,7 +20,7 @@ import { useBoard, useCheckIns, useMe, useNow, usePlans, type Me } from '../../d
 import { useFormat, useText } from '../../i18n/locale';
 import { GoalCard } from './goal-card';
 import { MyFollowUps } from './my-follow-ups';
-import { myGoalsOf, STATE_ORDER } from './my-goals-model';
+import { myGoalsOf, needsCheckIns, STATE_ORDER } from './my-goals-model';
 
 const useStyles = makeStyles({
   plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -56,14 +57,17 @@ function PlanGoals({ plan, me, today, showPlanHeading }: { plan: Plan; me: Me; t
   const text = useText();
   const period = currentPeriod(plan, today);
   const board = useBoard(plan.key);
-  const checkIns = useCheckIns(period ? { planKey: plan.key, period } : undefined);
+  // The goals' summaries say what was reported this period; check-ins are read only for goals
+  // whose summaries predate their month-by-month statuses (`needsCheckIns`).
+  const read = !!period && !!board.data && needsCheckIns(board.data.goals, board.data.groups, me, period);
+  const checkIns = useCheckIns(read && board.data ? { planKey: plan.key, period, units: checkInSlots(board.data.plan, board.data.goals, board.data.units) } : undefined);
   const dashboard = useLinkProps(paths.dashboard({ plan: plan.key }));
 
   const items = useMemo(() => {
-    if (!board.data || !checkIns.data || !period) return undefined;
+    if (!board.data || (read && !checkIns.data) || !period) return undefined;
     const actor: Actor = { id: me.id, upn: me.upn, name: me.name, roles: me.roles };
-    return myGoalsOf({ plan: board.data.plan, goals: board.data.goals, groups: board.data.groups, checkIns: checkIns.data, me: actor, period, today });
-  }, [board.data, checkIns.data, me, period, today]);
+    return myGoalsOf({ plan: board.data.plan, goals: board.data.goals, groups: board.data.groups, checkIns: read ? checkIns.data : undefined, me: actor, period, today });
+  }, [board.data, checkIns.data, read, me, period, today]);
 
   if (!period) return null;
   const Hs = showPlanHeading ? 'h3' : 'h2';

@@ -8,6 +8,9 @@ import { Button, Field, Link, makeStyles, Select, Text, tokens } from '@fluentui
 import { ArrowDown20Regular, ArrowUp20Regular, Play20Regular, Share20Regular, Stop20Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CheckIn } from '../../../domain/check-in';
+import { checkInSlots } from '../../../domain/check-in';
+import { historiesComplete } from '../../../domain/rollup';
 import { AGENDA_ORDERS, buildAgenda, canRunMeeting, type AgendaItem } from '../../../domain/meeting';
 import { currentPeriod, defaultPlan, helsinkiDate, reportingPeriods } from '../../../domain/periods';
 import { Page } from '../../components/page';
@@ -53,7 +56,12 @@ export function ReviewPage() {
   const q = route.query;
   const planKey = q.get('plan') ?? (plans.data ? defaultPlan(plans.data, today)?.key : undefined);
   const board = useBoard(planKey);
-  const checkIns = useCheckIns(planKey ? { planKey } : undefined);
+  // The agenda comes from the goals' summaries; the plan's check-ins are read only for goals
+  // written before their month-by-month statuses existed (at a large division's size that read is
+  // every check-in of the plan, one month and service area at a time).
+  const legacy = !!board.data && !historiesComplete(board.data.goals);
+  const checkInsRead = useCheckIns(legacy && board.data ? { planKey: board.data.plan.key, units: checkInSlots(board.data.plan, board.data.goals, board.data.units) } : undefined);
+  const checkIns = legacy ? checkInsRead : { data: NO_CHECK_INS, error: null, refetch: checkInsRead.refetch };
   const me = useMe();
   // In a Teams meeting its id; outside one, an id made once and kept in the address (reloads, the stage link).
   const [madeId] = useState(localMeetingId);
@@ -88,7 +96,8 @@ export function ReviewPage() {
 }
 
 type BoardOf = NonNullable<ReturnType<typeof useBoard>['data']>;
-type CheckInsOf = NonNullable<ReturnType<typeof useCheckIns>['data']>;
+type CheckInsOf = readonly CheckIn[];
+const NO_CHECK_INS: CheckInsOf = [];
 type MeOf = NonNullable<ReturnType<typeof useMe>['data']>;
 
 function Review({ board, checkIns, me, meetingId, today }: { board: BoardOf; checkIns: CheckInsOf; me: MeOf; meetingId: string; today: string }) {
@@ -132,6 +141,11 @@ function Review({ board, checkIns, me, meetingId, today }: { board: BoardOf; che
   const index = items.findIndex((a) => a.goalKey === currentKey);
   const goal = currentKey ? board.goal(currentKey) : undefined;
   const reviews = useReviews(currentKey);
+  // The current goal's reports and indicator values, by its own key; the next goal's are read
+  // meanwhile, so stepping on in the meeting shows them at once.
+  const goalCheckIns = useCheckIns(currentKey ? { goalKey: currentKey } : undefined);
+  const nextKey = index >= 0 ? items[index + 1]?.goalKey : undefined;
+  useCheckIns(nextKey ? { goalKey: nextKey } : undefined);
   const [canShare, setCanShare] = useState(false);
   useEffect(() => {
     let live = true;
@@ -271,7 +285,7 @@ function Review({ board, checkIns, me, meetingId, today }: { board: BoardOf; che
                 <GoalPanel
                   goal={goal}
                   board={board}
-                  checkIns={checkIns}
+                  checkIns={goalCheckIns.data}
                   reviews={reviews.data}
                   period={period}
                   today={today}

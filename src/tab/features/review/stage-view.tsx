@@ -37,7 +37,8 @@ export function StageView() {
   const session = useMeetingSession(meetingId, { pollMs: STAGE_POLL_MS });
   const s = session.data?.value;
   const board = useBoard(s?.planKey);
-  const checkIns = useCheckIns(s ? { planKey: s.planKey } : undefined);
+  // The presented goal's own check-ins (its reports and indicator), not the plan's.
+  const checkIns = useCheckIns(s ? { goalKey: s.currentGoalKey } : undefined);
   const reviews = useReviews(s?.currentGoalKey);
   // Decisions recorded in the meeting reach the stage too, less often than the position does.
   const { refetch: refetchReviews } = reviews;
@@ -58,7 +59,7 @@ export function StageView() {
   if (!s) return frame(<EmptyState icon={<Hourglass24Regular />} title={t('stage.waiting')}>{t('stage.waitingBody')}</EmptyState>);
   if (s.endedAt) return frame(<EmptyState icon={<CalendarCancel24Regular />} title={t('stage.ended')}>{t('stage.endedBody', { time: fmt.dateTime(s.endedAt) })}</EmptyState>);
   if (board.error || checkIns.error) return frame(<ErrorState error={board.error ?? checkIns.error} />);
-  if (!board.data || !checkIns.data) return frame(<LoadingCards count={2} label={t('stage.loading')} />);
+  if (!board.data) return frame(<LoadingCards count={2} label={t('stage.loading')} />);
   const goal = board.data.goal(s.currentGoalKey);
   const { index, count } = agendaPosition(s);
   return (

@@ -11,7 +11,7 @@ import type { CheckIn } from '../../../../domain/check-in';
 import { OVERALL, type Goal, type Measure } from '../../../../domain/goal';
 import { followUpStatus, openFollowUps } from '../../../../domain/meeting';
 import type { Review } from '../../../../domain/review';
-import { overallStatus, summaryAt } from '../../../../domain/rollup';
+import { overallStatus, statusesAt, summaryAt } from '../../../../domain/rollup';
 import { InLanguage, useGoalText, type TextInLanguage } from '../../../components/in-language';
 import { StatusChip } from '../../../components/status-chip';
 import { useSurfaceStyles } from '../../../components/surface';
@@ -59,7 +59,8 @@ function measure(m: Measure, own: TextInLanguage, unit: string | undefined, fmt:
 export interface GoalPanelProps {
   goal: Goal;
   board: Board;
-  checkIns: readonly CheckIn[];
+  /** The goal's own check-ins (narratives, indicator values); undefined while they load. */
+  checkIns: readonly CheckIn[] | undefined;
   reviews: readonly Review[] | undefined;
   period: string;
   today: string;
@@ -84,10 +85,11 @@ export function GoalPanel({ goal, board, checkIns, reviews, period, today, large
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   const scale = board.plan.statusScale;
   const unitName = (u: string) => (u === OVERALL ? t('goal.wholeGoal') : text(board.unit(u)?.name) || u);
-  const summary = summaryAt(goal, [...checkIns], period);
-  const overall = overallStatus(summary, goal.units);
-  const reports = latestReports(goal, checkIns, period);
-  const ind = indicatorStanding(goal, checkIns, period);
+  // The status as of the period from the summary's month-by-month history; the narratives and the
+  // indicator's latest value from the goal's own check-ins once they are read.
+  const overall = overallStatus(statusesAt(goal, period) ?? summaryAt(goal, checkIns ?? [], period), goal.units);
+  const reports = checkIns ? latestReports(goal, checkIns, period) : undefined;
+  const ind = indicatorStanding(goal, checkIns ?? [], period);
   const unit = goalText(goal, 'indicatorUnit').text || undefined;
   const open = reviews ? openFollowUps(reviews.filter((r) => r.kind === 'decision')) : [];
   const sectionClass = mergeClasses(styles.section, large && styles.sectionLarge);
@@ -108,6 +110,9 @@ export function GoalPanel({ goal, board, checkIns, reviews, period, today, large
         <Sub id={`reports-${goal.key}`} className={sectionClass}>
           {t('goal.reports', { period: fmt.period(period) })}
         </Sub>
+        {!reports ? (
+          <Caption1 className={styles.sub}>{t('goal.loadingReports')}</Caption1>
+        ) : (
         <ul className={styles.list}>
           {reports.map(({ unit: u, latest }) => (
             <li key={u} className={styles.report}>
@@ -126,6 +131,7 @@ export function GoalPanel({ goal, board, checkIns, reviews, period, today, large
             </li>
           ))}
         </ul>
+        )}
       </section>
 
       <section className={surface.inset} aria-labelledby={`indicator-${goal.key}`}>
@@ -144,7 +150,11 @@ export function GoalPanel({ goal, board, checkIns, reviews, period, today, large
             <>
               <dt>{t('goal.latestValue')}</dt>
               <dd>
-                {ind.value !== undefined ? `${fmt.number(ind.value)}${unit ? ` ${unit}` : ''} (${fmt.period(ind.period as string)})` : t('goal.noValue')}
+                {!checkIns
+                  ? t('goal.loadingReports')
+                  : ind.value !== undefined
+                    ? `${fmt.number(ind.value)}${unit ? ` ${unit}` : ''} (${fmt.period(ind.period as string)})`
+                    : t('goal.noValue')}
               </dd>
               {ind.progress ? (
                 <>
