@@ -13,6 +13,7 @@ import {
   OVERALL,
   overallStatus,
   reportingPeriods,
+  reportsFor,
   slotStates,
   statusesAt,
   summaryAsOf,
@@ -37,7 +38,7 @@ export interface PlanData {
   goals: Goal[];
   groups: Group[];
   units: Unit[];
-  /** Check-ins of the plan in the period. */
+  /** Check-ins of the plan in the period, read only when a later report hides it in the summaries (`loadPlanData`). */
   checkIns: CheckIn[];
   period: string;
   today: string;
@@ -50,7 +51,11 @@ export async function loadPlanData(board: Pick<BoardReader, 'readPlanBoard' | 'r
   const p = period ?? currentPeriod(plan, today) ?? reportingPeriods(plan)[0] ?? today.slice(0, 7);
   const goals = b.goals.map((g) => g.value);
   const units = b.units.map((u) => u.value);
-  const checkIns = await board.readCheckIns({ planKey, period: p, units: checkInSlots(plan, goals, units) });
+  // The goals' summaries hold each slot's latest report: for the period they are about (the
+  // current one, as a rule) they say who reported what and when. Only a card for an earlier period,
+  // behind a later report, needs that period's check-ins (at a large division 15,000 of them).
+  const later = goals.some((g) => Object.values(g.summary).some((e) => e.period > p));
+  const checkIns = later ? await board.readCheckIns({ planKey, period: p, units: checkInSlots(plan, goals, units) }) : { items: [] };
   return {
     plan,
     goals,
@@ -78,22 +83,28 @@ export function permittedUserIds(d: PlanData, group: Group): string[] {
 }
 
 function states(d: PlanData, goals: Goal[]): SlotState[] {
-  return slotStates(d.plan, goals, d.checkIns, d.period, d.today);
+  // Reported: by the summaries, or by the period's check-ins where they were read.
+  return slotStates(d.plan, goals, [...reportsFor(goals, d.checkIns, d.period), ...d.checkIns], d.period, d.today);
 }
 
 function slotViews(d: PlanData, goal: Goal, slotStatesOfGoal: SlotState[]): SlotView[] {
   return slotStatesOfGoal.map((s) => {
     const unit = s.unit === OVERALL ? undefined : s.unit;
     const entry = summaryAt(goal, d.checkIns, d.period)[s.unit];
-    const mine = d.checkIns
+    const read = d.checkIns
       .filter((c) => c.goalKey === goal.key && (c.unit ?? OVERALL) === s.unit)
       .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
+    const mine = read
+      ? { period: read.period, status: read.status, authorName: read.author.name, at: read.submittedAt }
+      : entry && entry.period === d.period
+        ? { period: entry.period, status: entry.status, authorName: entry.author.name, at: entry.at }
+        : undefined;
     const unitName = unit ? d.units.find((u) => u.key === unit)?.name ?? { fi: unit } : undefined;
     return {
       ...(unit ? { unit, unitName } : {}),
       state: s.state,
       ...(entry && entry.period < d.period ? { last: { period: entry.period, status: entry.status, authorName: entry.author.name, at: entry.at } } : {}),
-      ...(s.state === 'done' && mine ? { done: { period: mine.period, status: mine.status, authorName: mine.author.name, at: mine.submittedAt } } : {}),
+      ...(s.state === 'done' && mine ? { done: mine } : {}),
     };
   });
 }
