@@ -95,7 +95,8 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
     },
     async readCheckIns(q) {
       const path = await lists.listPath('checkIn');
-      const url = (filter: Record<string, string>) => `${path}/items${itemsQuery('checkIn', filter, options.pageSize)}`;
+      // Graph's largest page here too: a service area's month is up to one check-in per goal.
+      const url = (filter: Record<string, string>) => `${path}/items${itemsQuery('checkIn', filter, options.pageSize ?? BOARD_PAGE_SIZE)}`;
       if ('goalKey' in q) return readAllPages(client, 'checkIn', await client.get<ItemsPage>(url({ goalKey: q.goalKey })));
       // A whole plan, or the months asked for. PlanKey alone would select every check-in of the
       // plan and plan + period all of a month's (15,000 at 3,000 goals × 5 service areas), both over
