@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: the three benchmarks in turn, with the arguments passed to each
+ * `npm run bench [-- --quick]`: the benchmarks in turn (Graph and commands, emulator, reminder fan-out, tab), with the arguments passed to each
  * (npm appends them to the last command of a script only). `--quick` runs the S size of run.ts and a
  * small emulator micro-benchmark and skips the tab build + browser measurement, to stay under 2 minutes.
  */
@@ -13,5 +13,6 @@ const run = (cmd: string, cmdArgs: string[], env: Record<string, string> = {}): 
 };
 run('npx', ['tsx', 'tests/bench/run.ts', ...args]);
 run('npx', ['tsx', 'tests/bench/emulator.ts'], quick ? { BENCH_ITEMS: '2000' } : {});
+run('npx', ['tsx', 'tests/bench/fan-out.ts']);
 if (quick) console.log('\ntab bench skipped with --quick (npm run bench without it builds the tab and measures it in Chromium)');
 else run('node', ['scripts/bench-tab.mjs', ...args]);

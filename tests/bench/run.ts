@@ -166,7 +166,7 @@ async function benchSize(size: Size) {
       return months.map((p) => statusCountsAsOf(benchPlan.statusScale, benchGoals, [], p));
     }, (points) => `${points.length} months, 0 check-ins read`);
     // My goals and the review agenda: what was reported this period, from the same summaries.
-    await measure('my goals / review agenda: this period’s reports, from the board', tab, true, async () => {
+    await measure('my goals / agenda: the period’s reports, from the board', tab, true, async () => {
       if (!historiesComplete(benchGoals)) throw new Error('bench goals lack histories: my goals would read check-ins');
       return reportsFor(benchGoals, [], LAST);
     }, (r) => `${r.length} slots reported, 0 check-ins read`);
