@@ -16,7 +16,7 @@ function boardOf(reports: CheckIn[]): { board: Pick<BoardReader, 'readPlanBoard'
     themes: [],
     goals: [v(goal({ key: 'g1', units: ['VAKA', 'POPE'], summary: fold(reports) }))],
     groups: [],
-    units: [v({ key: 'VAKA', name: { fi: 'Varhaiskasvatus' } }), v({ key: 'POPE', name: { fi: 'Perusopetus' } })],
+    units: [v({ key: 'VAKA', name: { fi: 'Varhaiskasvatus' }, order: 0 }), v({ key: 'POPE', name: { fi: 'Perusopetus' }, order: 1 })],
     invalid: [],
   };
   return {
