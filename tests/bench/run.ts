@@ -16,7 +16,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { importDataset, type Dataset } from '../../src/commands';
+import ExcelJS from 'exceljs';
+import { applyImport, importDataset, previewImport, type Dataset } from '../../src/commands';
 import { addMonths, checkInSlots, historiesComplete, REALISATION_SCALE, reportsFor, reportingPeriods, statusCountsAsOf, summaryAsOf, type CheckIn, type Goal, type Theme } from '../../src/domain';
 import {
   createBoardReader, createDeltaCache, createGraphClient, createSiteLists, executeBatch, toCreateFields, type BatchRequest, type GraphClient,
@@ -111,6 +112,29 @@ async function loadCheckIns(graph: GraphClient, siteId: string, checkIns: CheckI
     }
   };
   await Promise.all(Array.from({ length: 6 }, worker));
+}
+
+/** A goal table as municipalities keep them (tests/fixtures/import/vantaa-fi-2021.xlsx), grown to `n` goals. */
+async function goalTable(n: number): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Tavoitteet 2021');
+  ws.addRow(['Kasvatus ja oppiminen']);
+  ws.addRow(['Toimialan tavoitteet']);
+  ws.addRow([]);
+  ws.addRow(['Toimialan tavoite', 'Mittari', 'Lähtötaso v:n 2019 loppu', 'Tavoitetaso 2021', 'Vastuuhenkilö(t)', 'Toteuma 8/2021', 'Tila']);
+  const states = ['Toteutuu täysin', 'Toteutuu osittain', 'Ei toteudu'];
+  for (let i = 1; i <= n; i++) {
+    ws.addRow([
+      `Tavoite ${i}: vahvistetaan oppimisen edellytyksiä ja palvelualueiden yhteistyötä`,
+      'Yhteistyömallien ja -käytäntöjen valmiusaste',
+      'Kehittämisryhmät aloittaneet toimintansa.',
+      'Yhteistyömallit ja -käytännöt on sovittu kaikilla palvelualueilla.',
+      'Leena Koskinen',
+      `${NARRATIVE}Tilanne ${i}.`,
+      states[i % 3],
+    ]);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 interface Row { operation: string; requests: number; bytes: number | null; ms: number; result: string }
@@ -229,6 +253,19 @@ async function benchSize(size: Size) {
           clearInterval(sampler);
         }
       }, (r) => `${(r.bytes.length / 1024).toFixed(0)} KiB file, peak +${(peak / 1e6).toFixed(0)} MB RSS`);
+    }
+
+    // An admin's Excel goal table of 500 goals (the layout of a real Vantaa table) into a new plan,
+    // then the same file again, which must write nothing.
+    const table = await goalTable(500);
+    const importer = { id: admin.id, upn: 'admin@demo.invalid', name: 'Bench admin', roles: ['admin' as const] };
+    const req = { bytes: table, fileName: 'tavoitteet-500.xlsx', planKey: `bench-import-${size.name.toLowerCase()}` };
+    for (const pass of ['first', 'again'] as const) {
+      await measure(`import of a 500-goal table: ${pass === 'first' ? 'new plan' : 'same file again'}`, server.services.graph, false, async () => {
+        const preview = await previewImport(server.services.ctx, importer, req);
+        if (!preview.applicable) throw new Error(`bench table not importable: ${preview.draft.problems.slice(0, 3).map((x) => x.message).join('; ')}`);
+        return applyImport(server.services.ctx, importer, req);
+      }, (r) => `${r.written.filter((w) => w.action === 'create').length} created, ${r.written.filter((w) => w.action === 'update').length} updated`);
     }
     return { size: size.name, goals: size.goals, checkIns: checkIns.length, loadSeconds: loadS, rows, checkInLatencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) }, checkInRoundTrips: perCheckIn };
   } finally {
