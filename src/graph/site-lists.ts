@@ -19,6 +19,11 @@ export interface SiteLists {
   readonly siteId: string;
   /** `/sites/{site}/lists/{list}` for an entity's list. */
   listPath(entity: EntityName): Promise<string>;
+  /**
+   * The ids of those of `entities` whose list exists on the site (one lookup at most, shared with
+   * `listPath`), e.g. for the tab's `/config.json`, so a browser need not resolve them again.
+   */
+  ids(entities: readonly EntityName[]): Promise<ListIds>;
   /** Forget cached ids (after provisioning, or a list was recreated). */
   reset(): void;
 }
@@ -40,24 +45,39 @@ export function createSiteLists(client: GraphClient, siteId: string, known: List
     return names;
   };
 
+  const listPath = async (entity: EntityName): Promise<string> => {
+    let id = ids[entity];
+    if (!id) {
+      // Concurrent first calls share one request; a failed load is not cached.
+      byName ??= loadAll().catch((e: unknown) => {
+        byName = undefined;
+        throw e;
+      });
+      id = (await byName).get(specOf(entity).displayName.toLowerCase());
+      if (!id) {
+        byName = undefined; // the list may be provisioned later
+        throw new NotFound(`The SharePoint list '${specOf(entity).displayName}' does not exist on the site; run provisioning`);
+      }
+      ids = { ...ids, [entity]: id };
+    }
+    return `${sitePath}/lists/${id}`;
+  };
+
   return {
     siteId,
-    async listPath(entity) {
-      let id = ids[entity];
-      if (!id) {
-        // Concurrent first calls share one request; a failed load is not cached.
-        byName ??= loadAll().catch((e: unknown) => {
-          byName = undefined;
-          throw e;
-        });
-        id = (await byName).get(specOf(entity).displayName.toLowerCase());
-        if (!id) {
-          byName = undefined; // the list may be provisioned later
-          throw new NotFound(`The SharePoint list '${specOf(entity).displayName}' does not exist on the site; run provisioning`);
-        }
-        ids = { ...ids, [entity]: id };
-      }
-      return `${sitePath}/lists/${id}`;
+    listPath,
+    async ids(entities) {
+      const out: ListIds = {};
+      await Promise.all(
+        entities.map(async (e) => {
+          try {
+            out[e] = (await listPath(e)).slice(`${sitePath}/lists/`.length);
+          } catch (err) {
+            if (!(err instanceof NotFound)) throw err; // a list not provisioned yet is left out
+          }
+        }),
+      );
+      return out;
     },
     reset() {
       ids = { ...known };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../commands';
 import type { BoardReader, Clock, Logger, ReportArchive, Repository } from '../ports';
-import { createBoardReader, createGraphClient, createGraphRepository, createReportArchive, createSiteLists, type GraphClient } from '../graph';
+import { createBoardReader, createGraphClient, createGraphRepository, createReportArchive, createSiteLists, type GraphClient, type SiteLists } from '../graph';
 import { fixedRoleSource, roleDirectoryFromUsers, type BotServices, type RoleSource } from '../bot';
 import type { LocalSite } from './local/local-mode';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
@@ -28,6 +28,8 @@ export interface Services {
   ctx: CommandContext;
   graph: GraphClient;
   siteId: string;
+  /** The site's list ids, resolved once and shared by `repo` and `board` (the tab gets them in /config.json). */
+  lists: SiteLists;
   /** Checks the tab's API tokens (Entra ID in a tenant, the local issuer's key set locally). */
   verify: TokenVerifier;
   /** The configured public URL (`PUBLIC_URL`, else http://localhost:PORT); `listen` corrects the port. */
@@ -112,6 +114,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       ctx,
       graph: site.graph,
       siteId: site.siteId,
+      lists,
       verify: site.verify,
       publicUrl,
       bot: {

@@ -17,6 +17,7 @@ import { importRouter } from './routes/import';
 import { planLifeCycleRouter } from './routes/plan-life-cycle';
 import { meetingRouter } from './routes/meeting';
 import type { Services } from './compose';
+import { ALL_LISTS, type EntityName } from '../../manifest/lists';
 
 export interface ListenOptions {
   /** Default: the configured PORT (0 = any free port). */
@@ -120,7 +121,13 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     a.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', mode: config.MODE, now: clock.now().toISOString() });
     });
-    a.get('/config.json', (_req, res) => {
+    a.get('/config.json', async (_req, res) => {
+      // The list ids the server has resolved anyway, so the tab does not look them up on every
+      // visit; a site not reachable right now serves the config without them (the tab resolves).
+      const listIds = await s.lists.ids(TAB_LISTS).catch((e: unknown) => {
+        log.warn(`/config.json without list ids: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      });
       res.json({
         mode: config.MODE,
         graphBaseUrl: config.MODE === 'local' ? `${url}/graph/v1.0/` : config.GRAPH_BASE_URL,
@@ -129,6 +136,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
         publicUrl: url,
         teamsAppId: config.TEAMS_APP_ID,
         now: clock.now().toISOString(),
+        ...(listIds ? { listIds } : {}),
         ...(config.MODE === 'tenant'
           ? { clientId: config.AAD_CLIENT_ID, tenantId: config.AAD_TENANT_ID, apiScope: `${config.API_AUDIENCE}/access_as_user` }
           : {}),
@@ -141,6 +149,9 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     }
   }
 }
+
+/** Every list the tab may read (the tab's delegated token reads; it writes nothing). */
+const TAB_LISTS: readonly EntityName[] = ALL_LISTS.map((l) => l.entity);
 
 /**
  * Local mode mints admin tokens for anyone who asks, so it listens on loopback only — unless the
