@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 const server = process.env.TAB_PROXY_TARGET ?? 'http://localhost:3978';
 const proxied = ['/api', '/graph', '/local', '/config.json', '/healthz'];
 
+// Each build names itself, so the tab's persisted query cache (data/persisted-cache.ts) of an
+// older build — whose cached shapes may differ — is dropped rather than shown.
+const buildId = process.env.VITE_BUILD_ID ?? new Date().toISOString();
+
 export default defineConfig({
+  define: { 'import.meta.env.VITE_BUILD_ID': JSON.stringify(buildId) },
   root: fileURLToPath(new URL('./src/tab', import.meta.url)),
   base: '/',
   plugins: [react()],

@@ -83,6 +83,13 @@ export interface DeltaCache<T> {
   startAtLatest(): Promise<void>;
   /** Adds items read elsewhere after `startAtLatest`; never overwrites what delta already brought (that is newer). */
   seed(items: readonly Versioned<T>[]): void;
+  /**
+   * Continues from a `deltaLink` kept from an earlier session (the tab's persisted cache): the
+   * next refresh asks only for what changed since. `seed` the items that link was current at.
+   */
+  resumeFrom(link: string): void;
+  /** Forgets the link and the items: the next refresh (or `startAtLatest`) starts over. */
+  restart(): void;
   get(itemId: string): Versioned<T> | undefined;
   invalid(): InvalidRow[];
   /** The link the next refresh will call (undefined before the first refresh or after a 410). */
@@ -147,6 +154,13 @@ export function createDeltaCache<E extends EntityName>(options: DeltaCacheOption
     },
     seed(items) {
       for (const v of items) if (!state.items.has(v.itemId)) state.items.set(v.itemId, v);
+    },
+    resumeFrom(link) {
+      deltaLink = link;
+    },
+    restart() {
+      deltaLink = undefined;
+      state = { items: new Map(), invalid: new Map() };
     },
     items: () => [...state.items.values()],
     get: (itemId) => state.items.get(itemId),

@@ -4,15 +4,16 @@
  */
 import { Body1, Button, makeStyles, Spinner, Title2, tokens } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import type { i18n as I18n } from 'i18next';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createServices, ServicesProvider, shouldRetry, useMe } from '../data';
-import { loadConfig, type TabConfig } from '../data/config';
-import { preloadGraphAdapter } from '../data/reads';
+import { takeConfig, type TabConfig } from '../data/config';
+import { forgetPersistedCache, persistOptionsFor, preloadPersistedCache } from '../data/persisted-cache';
 import { EmptyState, ErrorState, LoadingCards } from '../components/states';
 import { Page } from '../components/page';
-import type { Auth } from '../auth/auth';
+import { storedLocalUserId, type Auth } from '../auth/auth';
 import type { LocalAuth } from '../auth/local-auth';
 import type { HostContext } from '../host/host';
 import { paths } from '../routing/paths';
@@ -22,10 +23,11 @@ import { ThemeProvider } from '../theme/theme';
 import { cleanHostParams, pathFromSubPageId } from './deep-link';
 import { ErrorBoundary } from './error-boundary';
 import { useFocusOnRouteChange } from './focus-on-route-change';
-import { preloadView, viewFor } from './views';
+import { viewFor } from './views';
 import { languageOf, LANGUAGES, rememberLanguage } from '../i18n';
 import type { Locale } from '../../domain/localized';
 import { TopBar } from './top-bar';
+import { CachedDataNotice } from './cached-data-notice';
 
 // Local mode's demo-user picker (and zod, which checks the demo users) is not part of the shell:
 // in Teams it is never shown, and locally it loads while the configuration does.
@@ -198,6 +200,7 @@ function Shell({ host, signedIn = true }: { host: HostContext; signedIn?: boolea
       </a>
       {bare ? null : signedIn ? <TopBar /> : <PublicBar />}
       <main id="main" ref={mainRef} className={styles.main} tabIndex={-1}>
+        {signedIn ? <CachedDataNotice /> : null}
         <RoutedView />
       </main>
       {bare ? null : (
@@ -241,9 +244,7 @@ function SignedIn({ config, auth, host }: { config: TabConfig; auth: Auth; host:
   const qc = useQueryClient();
   const userId = useAuthUser(auth, qc);
   const services = useMemo(() => createServices(config, auth, host), [config, auth, host, userId]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    if (userId) preloadGraphAdapter();
-  }, [userId]);
+  const persistOptions = useMemo(() => (userId ? persistOptionsFor(userId) : null), [userId]);
   if (!userId && auth.mode === 'local') {
     return (
       <Suspense fallback={<Starting />}>
@@ -251,11 +252,65 @@ function SignedIn({ config, auth, host }: { config: TabConfig; auth: Auth; host:
       </Suspense>
     );
   }
-  return (
+  const shell = (
     <ServicesProvider services={services}>
       <Shell host={host} />
     </ServicesProvider>
   );
+  if (!userId || !persistOptions) return shell;
+  // This user's cached queries from the last visit first (shown at once, marked as possibly
+  // stale until revalidated), then saved as they change. One provider per user: a switch of
+  // user restores the next user's own cache, never the previous one's.
+  return (
+    <PersistQueryClientProvider key={userId} client={qc} persistOptions={persistOptions}>
+      {shell}
+    </PersistQueryClientProvider>
+  );
+}
+
+/** Signing out deletes the user's persisted cache; nothing of theirs is written after it. */
+function forgettingCacheOnSignOut<A extends Auth>(auth: A): A {
+  const signOut = auth.signOut.bind(auth);
+  auth.signOut = () => {
+    const id = auth.user?.id;
+    if (id) void forgetPersistedCache(id);
+    signOut();
+  };
+  return auth;
+}
+
+let localSignIn: { userId: string; auth: Promise<LocalAuth> } | undefined;
+
+/**
+ * A demo user remembered in this browser tab means local mode: its sign-in (the chunk, the token)
+ * and that user's persisted cache can start alongside `/config.json` (main.tsx calls this first
+ * thing). Teams sign-in needs the config's app ids, so it waits for them.
+ */
+export function prestartSignIn(): void {
+  const userId = storedLocalUserId();
+  if (!userId || localSignIn?.userId === userId) return;
+  const auth = import('../auth/local-auth').then((m) => {
+    const a = m.createLocalAuth();
+    void a.getApiToken().catch(() => undefined); // a failure shows where the token is needed
+    return a;
+  });
+  auth.catch(() => undefined);
+  localSignIn = { userId, auth };
+  preloadPersistedCache(userId);
+}
+
+/** Configuration and sign-in, as parallel as their dependencies allow (see `prestartSignIn`). */
+async function bootstrap(host: HostContext): Promise<{ config: TabConfig; auth: Auth }> {
+  prestartSignIn();
+  const early = localSignIn;
+  localSignIn = undefined; // a retry, or a later sign-in, starts afresh
+  if (!early && host.user?.id) preloadPersistedCache(host.user.id);
+  const config = await takeConfig();
+  const auth: Auth =
+    config.mode === 'local'
+      ? await (early?.auth ?? import('../auth/local-auth').then((m) => m.createLocalAuth()))
+      : await (await import('../auth/teams-auth')).createTeamsAuth(config, host);
+  return { config, auth: forgettingCacheOnSignOut(auth) };
 }
 
 type BootState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; config: TabConfig; auth: Auth };
@@ -286,12 +341,7 @@ function Boot({ host }: { host: HostContext }) {
     if (!signInWanted) return;
     let cancelled = false;
     setState({ status: 'loading' });
-    (async () => {
-      const config = await loadConfig();
-      const auth: Auth =
-        config.mode === 'local' ? (await import('../auth/local-auth')).createLocalAuth() : await (await import('../auth/teams-auth')).createTeamsAuth(config, host);
-      return { config, auth };
-    })().then(
+    bootstrap(host).then(
       ({ config, auth }) => !cancelled && setState({ status: 'ready', config, auth }),
       (error: unknown) => !cancelled && setState({ status: 'error', error }),
     );
@@ -299,10 +349,6 @@ function Boot({ host }: { host: HostContext }) {
       cancelled = true;
     };
   }, [host, attempt, signInWanted]);
-
-  // Download the first view's code while the configuration and token are fetched, not after.
-  const firstRoute = useRef(route.name);
-  useEffect(() => preloadView(firstRoute.current), []);
 
   useEffect(() => {
     // Deep links: Teams passes the in-app target as subPageId; the settings frame is the config page.

@@ -2,13 +2,38 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { detectHost } from '../host/host';
 import { initialTheme, loadTheme } from '../theme/theme';
-import { createI18n, initialLanguage } from '../i18n';
+import { createI18n, initialLanguage, namespaceOfFeature } from '../i18n';
+import { prefetchConfig } from '../data/config';
+import { preloadGraphAdapter } from '../data/reads';
+import { matchRoute } from '../routing/paths';
+import { routeDef } from '../routing/route-table';
+import { preloadView } from './views';
+import { prestartSignIn } from './app';
+
+/**
+ * Before anything waits: the first view's chunk, and for a signed-in view the configuration and
+ * the Graph adapter, all at once alongside the host, language and theme, so the JS arrives in one
+ * wave after the entry and the first data request does not queue behind it.
+ */
+function startEarly(): string[] {
+  const route = matchRoute(window.location.pathname, window.location.search);
+  void preloadView(route.name);
+  const def = routeDef(route.name);
+  const ns = def ? namespaceOfFeature(def.feature) : undefined;
+  if (def?.public !== true) {
+    prefetchConfig();
+    prestartSignIn();
+    preloadGraphAdapter();
+  }
+  return ns ? [ns] : [];
+}
 
 /** Entry: find the host (never hangs outside Teams), load the language and theme, render. */
 async function start() {
+  const namespaces = startEarly();
   const host = await detectHost();
   // A dark or high-contrast start loads that theme's chunk alongside the texts: no light flash.
-  const [i18n] = await Promise.all([createI18n(initialLanguage(host.locale)), loadTheme(initialTheme(host)).catch(() => undefined)]);
+  const [i18n] = await Promise.all([createI18n(initialLanguage(host.locale), { namespaces }), loadTheme(initialTheme(host)).catch(() => undefined)]);
   const el = document.getElementById('root');
   if (!el) throw new Error('index.html lacks #root');
   createRoot(el).render(<App host={host} i18n={i18n} />);

@@ -72,8 +72,8 @@ function NavLink({ to, route, current, icon, children }: { to: string; route: Ro
       {...link}
       className={mergeClasses(styles.navLink, current && styles.current)}
       aria-current={current ? 'page' : undefined}
-      onMouseEnter={() => preloadView(route)}
-      onFocus={() => preloadView(route)}
+      onMouseEnter={() => void preloadView(route)}
+      onFocus={() => void preloadView(route)}
     >
       <span aria-hidden="true">{icon}</span>
       {children}

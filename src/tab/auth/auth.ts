@@ -2,6 +2,20 @@
  * One auth interface, two implementations: Teams (MSAL nested app auth) and local (the demo-user
  * picker with tokens from the local issuer). Views and the data layer only see this interface.
  */
+/** Where local mode remembers the demo user (sessionStorage). Here, not in local-auth.ts, so the shell can read it without loading zod. */
+export const LOCAL_USER_KEY = 'tavoitteet.localUser';
+
+/** The demo user remembered in this browser tab, if any: the shell's hint to start local sign-in before the config says local. */
+export function storedLocalUserId(storage: Storage | undefined = typeof sessionStorage === 'undefined' ? undefined : sessionStorage): string | undefined {
+  try {
+    const raw = storage?.getItem(LOCAL_USER_KEY);
+    const id = raw ? (JSON.parse(raw) as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && id ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface AuthUser {
   /** Entra object id (local: the demo user's id). */
   id: string;

@@ -4,7 +4,9 @@
  * tokens). The choice is remembered per browser tab (sessionStorage), so two tabs can be two people.
  */
 import { z } from 'zod';
-import { AuthError, type Auth, type AuthUser } from './auth';
+import { AuthError, LOCAL_USER_KEY, type Auth, type AuthUser } from './auth';
+
+export { LOCAL_USER_KEY };
 
 export const demoUserSchema = z.object({
   id: z.string(),
@@ -18,7 +20,6 @@ export type DemoUser = z.infer<typeof demoUserSchema>;
 const tokenSchema = z.object({ accessToken: z.string(), graphToken: z.string(), expiresOn: z.string() });
 type Tokens = z.infer<typeof tokenSchema>;
 
-export const LOCAL_USER_KEY = 'tavoitteet.localUser';
 /** Refresh this long before expiry so a request never leaves with a token about to lapse. */
 const EARLY_MS = 60_000;
 

@@ -4,6 +4,7 @@
  * field. Deliberately without zod: this runs before the first paint, and zod (~22 KiB gzip) is
  * only needed later, with the Graph adapter.
  */
+import type { EntityName } from '../../../manifest/lists';
 
 export interface TabConfig {
   mode: 'local' | 'tenant';
@@ -18,7 +19,14 @@ export interface TabConfig {
   publicUrl: string;
   /** The server clock when the config was served (local mode shifts it into the demo plan). */
   now: string;
+  /**
+   * The site's list ids as the server resolved them, so the tab does not look them up on every
+   * visit; a list missing here is resolved by name on first use.
+   */
+  listIds?: Partial<Record<EntityName, string>>;
 }
+
+const ENTITIES: readonly EntityName[] = ['plan', 'theme', 'goal', 'checkIn', 'review', 'group', 'unit', 'reminderLog', 'person', 'meetingSession'];
 
 /** ISO 8601 date-time with an offset (`Z` or `+03:00`), as the server sends `now`. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -53,6 +61,18 @@ export function parseTabConfig(input: unknown): { ok: true; config: TabConfig } 
   const publicUrl = str('publicUrl');
   const now = str('now', { required: true });
   if (now !== undefined && (!DATE_TIME.test(now) || Number.isNaN(Date.parse(now)))) problems.push('now: expected an ISO date-time with an offset');
+  const listIds: Partial<Record<EntityName, string>> = {};
+  if (o.listIds !== undefined && o.listIds !== null) {
+    if (typeof o.listIds !== 'object' || Array.isArray(o.listIds)) problems.push('listIds: expected an object of list ids');
+    else {
+      // A newer server may know lists this build does not: those are ignored, not an error.
+      for (const [k, v] of Object.entries(o.listIds as Record<string, unknown>)) {
+        if (!ENTITIES.includes(k as EntityName)) continue;
+        if (typeof v !== 'string' || v.length === 0) problems.push(`listIds.${k}: expected a non-empty string`);
+        else listIds[k as EntityName] = v;
+      }
+    }
+  }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -67,6 +87,7 @@ export function parseTabConfig(input: unknown): { ok: true; config: TabConfig } 
       teamsAppId: teamsAppId ?? '',
       publicUrl: publicUrl ?? '',
       now: now as string,
+      ...(o.listIds !== undefined && o.listIds !== null ? { listIds } : {}),
     },
   };
 }
@@ -84,6 +105,24 @@ export class ConfigLoadError extends Error {
 /** Resolves a possibly relative URL from the config against the page's origin. */
 export function absoluteUrl(url: string, base: string = window.location.origin): string {
   return new URL(url, base.endsWith('/') ? base : `${base}/`).toString();
+}
+
+let started: Promise<TabConfig> | undefined;
+
+/**
+ * Starts fetching `/config.json` now (main.tsx calls it first thing, before the host, language
+ * and theme are ready), so the first `takeConfig()` finds it under way instead of starting it.
+ */
+export function prefetchConfig(): void {
+  started ??= loadConfig();
+  started.catch(() => undefined); // the failure is the boot's to show, when it takes the config
+}
+
+/** The prefetched configuration the first time, a fresh fetch afterwards (a retry after an error). */
+export function takeConfig(): Promise<TabConfig> {
+  const p = started ?? loadConfig();
+  started = undefined;
+  return p;
 }
 
 export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<TabConfig> {

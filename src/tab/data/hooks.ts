@@ -8,6 +8,7 @@ import type { CheckIn, CheckInInput, Goal, Group, Plan, Review, ReviewInput, The
 import { applyCheckIn } from '../../domain/rules';
 import type { CheckInQuery, InvalidRow, ListResult, PlanBoard } from '../../ports';
 import { ApiError, type EntityKind, type EntityOfKind, type Me } from './api';
+import type { CachedBoard } from './reads';
 import { useServices } from './services';
 
 /** Query keys, namespaced by the signed-in user so switching user never shows someone else's cache. */
@@ -38,9 +39,16 @@ export function useMe(): UseQueryResult<Me> {
 /** All plans, newest period first. */
 export function usePlans(): UseQueryResult<Plan[]> {
   const { reads } = useServices();
+  const qc = useQueryClient();
+  const user = useUserKey();
   return useQuery({
-    queryKey: keys.plans(useUserKey()),
-    queryFn: () => reads.plans(),
+    queryKey: keys.plans(user),
+    queryFn: () => {
+      // The plans come before any board: start tracking goal changes alongside, so the first
+      // board read need not wait for it — unless a board from the last visit resumes its own.
+      if (!qc.getQueriesData<CachedBoard>({ queryKey: ['board', user] }).some(([, b]) => b?.goalsDeltaLink)) reads.startGoalTracking();
+      return reads.plans();
+    },
     select: (r: ListResult<Plan>) => r.items.map((i) => i.value).sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.key.localeCompare(b.key)),
     staleTime: 5 * 60_000,
   });
@@ -96,7 +104,7 @@ export function useBoard(planKey: string | undefined): UseQueryResult<Board> {
   const user = useUserKey();
   return useQuery({
     queryKey: keys.board(user, planKey ?? ''),
-    queryFn: () => reads.board(planKey as string, qc.getQueryData<PlanBoard>(keys.board(user, planKey as string))),
+    queryFn: () => reads.board(planKey as string, qc.getQueryData<CachedBoard>(keys.board(user, planKey as string))),
     enabled: !!planKey,
     select: toBoard,
     staleTime: 30_000,

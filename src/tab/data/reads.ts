@@ -5,7 +5,7 @@
  * incrementally with Graph delta (only what changed), which is where statuses move.
  */
 import type { CheckIn, MeetingSession, Plan, Review } from '../../domain';
-import type { DeltaCache } from '../../graph';
+import type { DeltaCache, ListIds } from '../../graph';
 import type { BoardReader, CheckInQuery, ListResult, PlanBoard, ReadOnlyRepository, Versioned } from '../../ports';
 import type { Goal } from '../../domain';
 
@@ -13,9 +13,16 @@ export interface Reads {
   plans(): Promise<ListResult<Plan>>;
   /**
    * The board of a plan. With `previous` (the cached board) and a primed delta cache, only the
-   * goals that changed are fetched; themes, groups and units are kept.
+   * goals that changed are fetched; themes, groups and units are kept. A `previous` from an
+   * earlier visit (the persisted cache) resumes from its `goalsDeltaLink`: one delta request when
+   * nothing changed; a link too old for Graph (410) falls back to a full read.
    */
-  board(planKey: string, previous?: PlanBoard): Promise<PlanBoard>;
+  board(planKey: string, previous?: CachedBoard): Promise<CachedBoard>;
+  /**
+   * Starts tracking goal changes (delta from now) without waiting for a board read, so that first
+   * read does not wait on it. Not when a persisted board will resume from its own link.
+   */
+  startGoalTracking(): void;
   /** The next `board()` of every plan reads everything again, not just delta. */
   forceFullBoard(): void;
   checkIns(q: CheckInQuery): Promise<ListResult<CheckIn>>;
@@ -28,9 +35,14 @@ export interface Reads {
   meetingSession(meetingId: string): Promise<Versioned<MeetingSession> | undefined>;
 }
 
+/** A board with the goals' delta link it is current at, so it can be resumed after a reload. */
+export type CachedBoard = PlanBoard & { goalsDeltaLink?: string };
+
 export interface ReadsOptions {
   graphBaseUrl: string;
   siteId: string;
+  /** Known list ids (from `/config.json`): no lookup by name for these. */
+  listIds?: ListIds;
   getToken: () => Promise<string>;
   fetch?: typeof fetch;
 }
@@ -60,7 +72,7 @@ export function createReads(opts: ReadsOptions): Reads {
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
         retry: { maxRetries: 3, delaySeconds: 2, maxDelaySeconds: 30 },
       });
-      const lists = g.createSiteLists(client, opts.siteId);
+      const lists = g.createSiteLists(client, opts.siteId, opts.listIds);
       return {
         reader: g.createBoardReader({ client, siteId: opts.siteId, lists }),
         repo: g.createGraphRepository({ client, siteId: opts.siteId, lists }),
@@ -86,6 +98,39 @@ export function createReads(opts: ReadsOptions): Reads {
       },
     ));
 
+  const fromDelta = (l: Loaded, planKey: string, previous: PlanBoard): CachedBoard => {
+    const goals: Versioned<Goal>[] = l.goalsDelta.items().filter((g) => g.value.planKey === planKey);
+    // Bad rows from the full read stay reported until delta brings a valid version of them.
+    const valid = new Set(goals.map((g) => g.itemId));
+    const fromDeltaRows = l.goalsDelta.invalid();
+    const seen = new Set(fromDeltaRows.map((r) => r.itemId));
+    const kept = previous.invalid.filter((r) => r.list !== 'Goals' || (!valid.has(r.itemId) && !seen.has(r.itemId)));
+    const link = l.goalsDelta.deltaLink;
+    return { ...previous, goals, invalid: [...kept, ...fromDeltaRows], ...(link ? { goalsDeltaLink: link } : {}) };
+  };
+
+  // A board from an earlier visit: changes since its link, instead of a full read. Undefined when
+  // that does not work out (the link expired: 410; or any other failure): then the caller reads
+  // in full, with delta tracking started afresh — no error for the user.
+  const resume = async (l: Loaded, planKey: string, previous: PlanBoard, link: string): Promise<CachedBoard | undefined> => {
+    const at = generation;
+    l.goalsDelta.resumeFrom(link);
+    l.goalsDelta.seed(previous.goals);
+    primed = Promise.resolve(true);
+    try {
+      const changes = await l.goalsDelta.refresh();
+      // After a 410 the cache enumerated the list afresh: goals are current, the rest of the
+      // board may not be. Read it in full; tracking continues from the fresh link.
+      if (changes.full) return undefined;
+    } catch {
+      l.goalsDelta.restart();
+      primed = undefined;
+      return undefined;
+    }
+    readAt.set(planKey, at);
+    return fromDelta(l, planKey, previous);
+  };
+
   return {
     async plans() {
       return (await load()).repo.plans.list();
@@ -93,22 +138,20 @@ export function createReads(opts: ReadsOptions): Reads {
     async board(planKey, previous) {
       const l = await load();
       const full = (readAt.get(planKey) ?? -1) < generation;
-      const tracking = await prime(l);
-      if (previous && tracking && !full) {
-        await l.goalsDelta.refresh();
-        const goals: Versioned<Goal>[] = l.goalsDelta.items().filter((g) => g.value.planKey === planKey);
-        // Bad rows from the full read stay reported until delta brings a valid version of them.
-        const valid = new Set(goals.map((g) => g.itemId));
-        const fromDelta = l.goalsDelta.invalid();
-        const seen = new Set(fromDelta.map((r) => r.itemId));
-        const kept = previous.invalid.filter((r) => r.list !== 'Goals' || (!valid.has(r.itemId) && !seen.has(r.itemId)));
-        return { ...previous, goals, invalid: [...kept, ...fromDelta] };
+      if (full && previous?.goalsDeltaLink && !primed && generation === 0) {
+        const resumed = await resume(l, planKey, previous, previous.goalsDeltaLink);
+        if (resumed) return resumed;
       }
+      const tracking = await prime(l);
+      if (previous && tracking && !full) return fromDelta(l, planKey, previous);
       const at = generation;
       const board = await l.reader.readPlanBoard(planKey);
       readAt.set(planKey, at);
       if (tracking) l.goalsDelta.seed(board.goals);
-      return board;
+      return { ...board, ...(tracking && l.goalsDelta.deltaLink ? { goalsDeltaLink: l.goalsDelta.deltaLink } : {}) };
+    },
+    startGoalTracking() {
+      void load().then(prime, () => undefined);
     },
     forceFullBoard() {
       generation++;

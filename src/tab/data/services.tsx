@@ -27,7 +27,7 @@ export function createServices(config: TabConfig, auth: Auth, host: HostContext)
     auth,
     host,
     api: createApi({ baseUrl: config.apiBaseUrl, getToken: () => auth.getApiToken() }),
-    reads: createReads({ graphBaseUrl: config.graphBaseUrl, siteId: config.siteId, getToken: () => auth.getGraphToken() }),
+    reads: createReads({ graphBaseUrl: config.graphBaseUrl, siteId: config.siteId, ...(config.listIds ? { listIds: config.listIds } : {}), getToken: () => auth.getGraphToken() }),
     clockOffsetMs: Date.parse(config.now) - Date.now(),
   };
 }

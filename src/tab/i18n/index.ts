@@ -59,7 +59,17 @@ export function rememberLanguage(lng: Locale): void {
   }
 }
 
-export async function createI18n(lng: Locale, opts: { resources?: Record<string, Record<string, ResourceKey>> } = {}): Promise<I18n> {
+/** The catalog a feature's view reads first: its folder name in camelCase (`my-goals` → `myGoals`), if it has one. */
+export function namespaceOfFeature(feature: string): string | undefined {
+  const ns = feature.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return NAMESPACES.includes(ns) ? ns : undefined;
+}
+
+/**
+ * `namespaces`: catalogs to load with the common one (the first view's), so that view does not
+ * suspend for its texts after its code arrived — one wave, not two.
+ */
+export async function createI18n(lng: Locale, opts: { resources?: Record<string, Record<string, ResourceKey>>; namespaces?: readonly string[] } = {}): Promise<I18n> {
   const instance = i18next.createInstance();
   if (!opts.resources) instance.use(lazyBackend);
   instance.use(initReactI18next);
@@ -67,7 +77,7 @@ export async function createI18n(lng: Locale, opts: { resources?: Record<string,
     lng,
     supportedLngs: [...LOCALES],
     fallbackLng: 'fi',
-    ns: [DEFAULT_NS],
+    ns: [DEFAULT_NS, ...(opts.namespaces ?? []).filter((n) => n !== DEFAULT_NS)],
     defaultNS: DEFAULT_NS,
     fallbackNS: DEFAULT_NS,
     interpolation: { escapeValue: false }, // React escapes

@@ -84,8 +84,9 @@ const listOf = <T,>(xs: readonly T[]): ListResult<T> => ({ items: xs.map(version
 export function fakeServices(data: FakeData, opts: { now?: string; roles?: Me['roles'] } = {}): Services {
   const now = opts.now ?? '2021-09-22T06:00:00.000Z';
   const user = { id: 'u-leader', upn: 'leader@example.test', name: 'Liisa Leader' };
-  const reads: Pick<Reads, 'plans' | 'board' | 'checkIns' | 'goal' | 'reviews'> = {
+  const reads: Pick<Reads, 'plans' | 'board' | 'startGoalTracking' | 'checkIns' | 'goal' | 'reviews'> = {
     plans: async () => listOf(data.plans),
+    startGoalTracking: () => undefined, // the fake reads whole boards; there is no delta to start
     board: async (planKey) => {
       const plan = data.plans.find((p) => p.key === planKey);
       if (!plan) throw Object.assign(new Error(`no plan ${planKey}`), { kind: 'NotFound' });

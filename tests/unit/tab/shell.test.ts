@@ -23,4 +23,16 @@ describe('parseTabConfig', () => {
     if (!r.ok) expect(r.problems.map((p) => p.split(':')[0])).toEqual(['mode', 'graphBaseUrl', 'siteId', 'now']);
     expect(parseTabConfig(null)).toEqual({ ok: false, problems: ['(root): expected an object'] });
   });
+  it('keeps the list ids the server resolved, so the tab does not look them up again', () => {
+    const r = parseTabConfig({ ...valid, listIds: { goal: 'g-id', checkIn: 'c-id' } });
+    expect(r.ok && r.config.listIds).toEqual({ goal: 'g-id', checkIn: 'c-id' });
+  });
+  it('ignores lists this build does not know, and names a bad list id', () => {
+    const r = parseTabConfig({ ...valid, listIds: { goal: 'g-id', futureList: 'x' } });
+    expect(r.ok && r.config.listIds).toEqual({ goal: 'g-id' });
+    const bad = parseTabConfig({ ...valid, listIds: { goal: '', plan: 7 } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => p.split(':')[0])).toEqual(['listIds.goal', 'listIds.plan']);
+    expect(parseTabConfig({ ...valid, listIds: ['g-id'] }).ok).toBe(false);
+  });
 });
