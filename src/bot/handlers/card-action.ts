@@ -166,7 +166,16 @@ async function checkIn(deps: BotDeps, a: InboundActivity, data: Record<string, u
   } catch (e) {
     if (e instanceof Forbidden) return { card: buildRefusalCard(toLocale(a.locale, locale), 'checkIn', ref) };
     // Said by code in the card's language (docs/api.md), not in the command's English.
-    if (e instanceof Invalid) return { card: await again(e.issues.map((i) => esc(issueText(locale, i)))) };
+    if (e instanceof Invalid) {
+      const problems = e.issues.map((i) => esc(issueText(locale, i)));
+      // A goal whose list item someone edited by hand into a shape the app cannot read is not on
+      // the card, so a form's errors would show nowhere: say on the card what is wrong with it.
+      if (!d.goals.some((g) => g.key === gk)) {
+        const notice = { text: t(locale, 'form.unreadableGoal', { goal: esc(gk), fields: problems.join('; ') }), color: 'attention' as const };
+        return { card: await groupCard(deps, d, group, 'member', { notice }) };
+      }
+      return { card: await again(problems) };
+    }
     if (e instanceof DomainError && e.kind === 'Conflict') return { card: await again([esc(e.message)]) };
     throw e;
   }
