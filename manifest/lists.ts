@@ -231,6 +231,12 @@ export const LISTS = {
       { name: 'SentAt', field: 'sentAt', type: 'dateTime' },
       { name: 'ActivityId', field: 'activityId', type: 'text' },
       { name: 'ErrorText', field: 'error', type: 'note' },
+      // PlanKey alone selects every reminder a plan ever sent (1,300 a month at 300 groups and
+      // 1,000 people), over the list view threshold within months (docs/decisions/0008).
+      {
+        name: 'PlanPeriod', field: 'planPeriod', type: 'text', indexed: true, derivedFrom: ['planKey', 'period'],
+        description: 'Plan key and period (plan|YYYY-MM): what the bot reads a plan\'s recent sends by. Written by the app.',
+      },
     ],
   },
   person: {

@@ -197,7 +197,7 @@ export async function mountBot(app: express.Express, services: BotServices, opti
     const report = await runReminders({ ...(await depsNow()), queue, send }, o);
     // A review summary claimed but not sent (a failed send, a crash) goes with the plan's next run.
     // Its own failure must not hide the run's report: the next run tries again.
-    if (!o.dryRun) await retryPendingSummaries(await summaryDeps(), o.planKey).catch((e: unknown) => log.warn(`Review summaries of ${o.planKey} not retried; the next run tries again`, e instanceof Error ? e.message : e));
+    if (!o.dryRun) await retryPendingSummaries(await summaryDeps(), o.planKey, o.period).catch((e: unknown) => log.warn(`Review summaries of ${o.planKey} not retried; the next run tries again`, e instanceof Error ? e.message : e));
     return report;
   };
   const scheduler = startScheduler({

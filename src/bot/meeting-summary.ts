@@ -1,5 +1,5 @@
 import { buildMeetingSummaryCard, type Card, type LinkTargets, type MeetingSummaryModel } from '../cards';
-import { helsinkiDate, meetingDecisions, type ConversationRef, type Group, type MeetingSession, type Review } from '../domain';
+import { addMonths, helsinkiDate, meetingDecisions, type ConversationRef, type Group, type MeetingSession, type Review } from '../domain';
 import { claimSummary, recordReminderFailed, recordReminderSent, summaryMeetingOf, type CommandContext } from '../commands';
 import type { BoardReader, Logger, ReadOnlyRepository } from '../ports';
 import type { CardSender } from './reminders';
@@ -121,14 +121,20 @@ export async function postMeetingSummary(deps: SummaryDeps, session: MeetingSess
   return report;
 }
 
+/** How many reporting months back a reminder run looks for review summaries still owed. */
+export const SUMMARY_RETRY_MONTHS = 3;
+
 /**
- * Sends what the summaries of a plan's ended reviews still owe: every summary row of the plan in
- * the ReminderLog that is not `sent` (failed, or claimed and not marked) has its meeting's summary
- * posted again. Each target's claim decides: what was sent is skipped, a failed or stale claim is
- * retaken and sent, a fresh `sending` claim belongs to a call still running.
+ * Sends what the summaries of a plan's recently ended reviews still owe: every summary row of the
+ * plan in the ReminderLog of the run's period and the two before it (`PlanPeriod`: a plan's whole
+ * log is over SharePoint's list view threshold at a large division within months) that is not
+ * `sent` (failed, or claimed and not marked) has its meeting's summary posted again. Each target's
+ * claim decides: what was sent is skipped, a failed or stale claim is retaken and sent, a fresh
+ * `sending` claim belongs to a call still running.
  */
-export async function retryPendingSummaries(deps: SummaryDeps, planKey: string): Promise<SummaryReport[]> {
-  const rows = (await deps.repo.reminderLog.list({ planKey })).items.map((r) => r.value);
+export async function retryPendingSummaries(deps: SummaryDeps, planKey: string, period: string): Promise<SummaryReport[]> {
+  const periods = Array.from({ length: SUMMARY_RETRY_MONTHS }, (_, i) => addMonths(period, -i));
+  const rows = (await Promise.all(periods.map((p) => deps.repo.reminderLog.list({ planKey, period: p })))).flatMap((r) => r.items.map((x) => x.value));
   const meetings = [...new Set(rows.filter((r) => r.state !== 'sent').flatMap((r) => summaryMeetingOf(r) ?? []))];
   const reports: SummaryReport[] = [];
   for (const meetingId of meetings) {

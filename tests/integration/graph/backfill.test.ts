@@ -28,6 +28,7 @@ describe('backfilling compound keys on items written before the column existed',
     expect(first.lists).toEqual([
       { list: 'CheckIns', column: 'PlanPeriodUnit', updated: 7, skipped: 0 },
       { list: 'CheckIns', column: 'PlanPeriod', updated: 7, skipped: 0 },
+      { list: 'ReminderLog', column: 'PlanPeriod', updated: 0, skipped: 0 },
     ]);
     const period = await repo.checkIns.list({ planKey: 'vantaa-2021', period: '2021-08' });
     expect(period.items.map((c) => c.value.key).sort()).toEqual(['NEW', ...Array.from({ length: 7 }, (_, i) => `OLD-${i}`)].sort());
@@ -40,6 +41,7 @@ describe('backfilling compound keys on items written before the column existed',
     expect(again.lists).toEqual([
       { list: 'CheckIns', column: 'PlanPeriodUnit', updated: 0, skipped: 0 },
       { list: 'CheckIns', column: 'PlanPeriod', updated: 0, skipped: 0 },
+      { list: 'ReminderLog', column: 'PlanPeriod', updated: 0, skipped: 0 },
     ]);
   });
 });

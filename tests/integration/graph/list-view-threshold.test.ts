@@ -97,6 +97,18 @@ describe('a period larger than the threshold (3,000 goals × 5 service areas at 
   });
 });
 
+describe("a plan's reminder log over the threshold", () => {
+  it('is read a month at a time by PlanPeriod, where PlanKey alone is refused', async () => {
+    // 36 rows of one plan over 4 months, against the threshold of 30.
+    const rows = Array.from({ length: 36 }, (_, i) => ({ ...S.reminderLog(`${PLAN}|${PERIODS[i % 4]}|R${i}|group`), planKey: PLAN, period: PERIODS[i % 4]! }));
+    for (let i = 0; i < rows.length; i += 12) await Promise.all(rows.slice(i, i + 12).map((r) => repo.reminderLog.create(r)));
+    const refused = await repo.reminderLog.list({ planKey: PLAN }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Invalid);
+    const month = await repo.reminderLog.list({ planKey: PLAN, period: '2021-03' });
+    expect(month.items.map((r) => r.value.key).sort()).toEqual(rows.filter((r) => r.period === '2021-03').map((r) => r.key).sort());
+  });
+});
+
 describe('reads started together', () => {
   it('go to Graph as one $batch, each with its own answer or error', async () => {
     await repo.plans.list(); // list ids resolved
