@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +10,41 @@ import { fileURLToPath } from 'node:url';
 const server = process.env.TAB_PROXY_TARGET ?? 'http://localhost:3978';
 const proxied = ['/api', '/graph', '/local', '/config.json', '/healthz'];
 
+/**
+ * Each view's own lazy parts (the dashboard's trend chart, the goal's indicator chart) with their
+ * static imports, as a JSON data block in index.html (`#lazy-parts`, feature → files): main.tsx
+ * preloads the first view's parts with its chunk, so a chart arrives with the view, not one more
+ * JS wave after its data. A data block is not script, so the CSP is untouched.
+ */
+function lazyPartsOfViews(): Plugin {
+  return {
+    name: 'tavoitteet-lazy-parts-of-views',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle) return [];
+        const chunks = new Map<string, { imports: string[]; dynamicImports: string[]; facadeModuleId: string | null }>();
+        for (const c of Object.values(ctx.bundle)) if (c.type === 'chunk') chunks.set(c.fileName, c);
+        const parts: Record<string, string[]> = {};
+        for (const c of chunks.values()) {
+          const feature = /\/src\/tab\/features\/([^/]+)\/route\.tsx$/.exec(c.facadeModuleId ?? '')?.[1];
+          if (!feature || c.dynamicImports.length === 0) continue;
+          const files = new Set<string>();
+          const add = (f: string) => {
+            if (files.has(f)) return;
+            files.add(f);
+            chunks.get(f)?.imports.forEach(add);
+          };
+          c.dynamicImports.forEach(add);
+          parts[feature] = [...files].map((f) => `/${f}`);
+        }
+        return [{ tag: 'script', attrs: { type: 'application/json', id: 'lazy-parts' }, children: JSON.stringify(parts), injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 // Each build names itself, so the tab's persisted query cache (data/persisted-cache.ts) of an
 // older build — whose cached shapes may differ — is dropped rather than shown.
 const buildId = process.env.VITE_BUILD_ID ?? new Date().toISOString();
@@ -18,7 +53,7 @@ export default defineConfig({
   define: { 'import.meta.env.VITE_BUILD_ID': JSON.stringify(buildId) },
   root: fileURLToPath(new URL('./src/tab', import.meta.url)),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), lazyPartsOfViews()],
   build: {
     outDir: fileURLToPath(new URL('./dist/tab', import.meta.url)),
     emptyOutDir: true,

@@ -15,17 +15,37 @@ import { prestartSignIn } from './app';
  * the Graph adapter, all at once alongside the host, language and theme, so the JS arrives in one
  * wave after the entry and the first data request does not queue behind it.
  */
+/** The first view's own lazy parts (its charts), listed by the build in index.html (vite.config.ts). */
+function preloadLazyParts(feature: string): void {
+  let files: unknown;
+  try {
+    files = (JSON.parse(document.getElementById('lazy-parts')?.textContent ?? '{}') as Record<string, unknown>)[feature];
+  } catch {
+    return; // no list (the dev server): the parts load when the view asks for them
+  }
+  if (!Array.isArray(files)) return;
+  for (const href of files) {
+    if (typeof href !== 'string') continue;
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+}
+
 function startEarly(): string[] {
   const route = matchRoute(window.location.pathname, window.location.search);
   void preloadView(route.name);
   const def = routeDef(route.name);
-  const ns = def ? namespaceOfFeature(def.feature) : undefined;
+  if (def) preloadLazyParts(def.feature);
+  const own = def ? namespaceOfFeature(def.feature) : undefined;
   if (def?.public !== true) {
     prefetchConfig();
     prestartSignIn();
     preloadGraphAdapter();
+    void import('./top-bar-tools').catch(() => undefined); // the top bar's lazy part, in the same wave
   }
-  return ns ? [ns] : [];
+  return [...(own ? [own] : []), ...(def?.namespaces ?? [])];
 }
 
 /** Entry: find the host (never hangs outside Teams), load the language and theme, render. */

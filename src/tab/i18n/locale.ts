@@ -1,7 +1,7 @@
 /**
  * The user's language as a hook, plus formatting and localized-text picking in that language.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, pickText, toLocale, type Locale, type LocalizedText } from '../../domain/rules';
 import { createFormat, type Format } from '../format';
@@ -20,9 +20,15 @@ export function useLocale(): { locale: Locale; setLocale(l: Locale): void; local
   return { locale, setLocale, locales: LOCALES };
 }
 
+// One Format per language for the whole tab: its Intl formatters (time zone included) cost a few
+// milliseconds each to build, and every row of a table asking for its own added up to ~50 ms a view.
+const formats = new Map<Locale, Format>();
+
 export function useFormat(): Format {
   const { locale } = useLocale();
-  return useMemo(() => createFormat(locale), [locale]);
+  let f = formats.get(locale);
+  if (!f) formats.set(locale, (f = createFormat(locale)));
+  return f;
 }
 
 /** Picks the user's language from a fi/sv/en text (Finnish when the translation is missing). */

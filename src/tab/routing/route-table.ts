@@ -24,12 +24,18 @@ export interface RouteDef {
    * Such views use no data.
    */
   public?: boolean;
+  /**
+   * i18n catalogs the view reads on its first screen besides its feature's own (`my-goals` →
+   * `myGoals`): loaded with the language at start, so the view does not suspend for its texts
+   * after its data arrived (React then holds the reveal back up to 300 ms).
+   */
+  namespaces?: readonly string[];
 }
 
 export const ROUTES = {
-  myGoals: { path: '/', feature: 'my-goals' },
+  myGoals: { path: '/', feature: 'my-goals', namespaces: ['followUp'] },
   checkIn: { path: '/check-in/:goalKey', feature: 'check-in', query: ['period', 'unit'] },
-  dashboard: { path: '/dashboard', feature: 'dashboard', query: ['plan', 'period', 'theme', 'group', 'unit', 'status', 'overdue', 'sort', 'q'] },
+  dashboard: { path: '/dashboard', feature: 'dashboard', query: ['plan', 'period', 'theme', 'group', 'unit', 'status', 'overdue', 'sort', 'q'], namespaces: ['report'] },
   goal: { path: '/goals/:key', feature: 'goal', query: ['period', 'unit'] },
   review: { path: '/review', feature: 'review', query: ['plan', 'period', 'group', 'order', 'meeting'] },
   reviewStage: { path: '/review/stage', feature: 'review', query: ['meeting'], bare: true },
