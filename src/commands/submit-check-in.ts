@@ -167,24 +167,36 @@ const sameSummary = (a: GoalSummary, b: GoalSummary): boolean => {
   return [...slots].every((s) => a[s]?.checkInKey === b[s]?.checkInKey && a[s]?.period === b[s]?.period && a[s]?.status === b[s]?.status && a[s]?.history === b[s]?.history);
 };
 
+/** How many goals a reconcile pass works on at once: their reads go to Graph together, as one `$batch`. */
+const RECONCILE_CONCURRENCY = 8;
+
 /**
- * Makes every goal's summary (of one plan, or all) equal to its recomputation from CheckIns —
- * the repair after a crash between a check-in and its summary, or a summary update that gave up.
- * Returns the keys of the goals it corrected.
+ * Makes every goal's summary (of one plan, or all, or only `goalKeys`) equal to its recomputation
+ * from CheckIns — the repair after a crash between a check-in and its summary, or a summary update
+ * that gave up. Returns the keys of the goals it corrected.
  */
-export async function reconcileSummaries(ctx: CommandContext, planKey?: string): Promise<string[]> {
-  const goals = (await ctx.repo.goals.list(planKey ? { planKey } : undefined)).items;
+export async function reconcileSummaries(ctx: CommandContext, planKey?: string, goalKeys?: readonly string[]): Promise<string[]> {
+  const goals = goalKeys
+    ? (await Promise.all(goalKeys.map((k) => ctx.repo.goals.find(k)))).filter((g): g is NonNullable<typeof g> => !!g && (!planKey || g.value.planKey === planKey))
+    : (await ctx.repo.goals.list(planKey ? { planKey } : undefined)).items;
   const fixed: string[] = [];
-  for (const g of goals) {
+  const one = async (g: (typeof goals)[number]) => {
     const checkIns = (await ctx.repo.checkIns.list({ goalKey: g.value.key })).items.map((c) => c.value);
+    const expected = summaryFromCheckIns(checkIns);
+    // The goal as listed first; read again only when someone changed it meanwhile (412).
+    let current = g;
     const changed = await withConcurrencyRetry(async () => {
-      const current = await ctx.repo.goals.get(g.value.key);
-      const expected = summaryFromCheckIns(checkIns);
       if (sameSummary(current.value.summary, expected)) return false;
-      await ctx.repo.goals.update({ ...current.value, summary: expected }, current.etag);
-      return true;
+      try {
+        await ctx.repo.goals.update({ ...current.value, summary: expected }, current.etag);
+        return true;
+      } catch (e) {
+        if (e instanceof Conflict) current = await ctx.repo.goals.get(g.value.key);
+        throw e;
+      }
     }, 12);
     if (changed) fixed.push(g.value.key);
-  }
+  };
+  for (let i = 0; i < goals.length; i += RECONCILE_CONCURRENCY) await Promise.all(goals.slice(i, i + RECONCILE_CONCURRENCY).map(one));
   return fixed;
 }

@@ -10,7 +10,8 @@ import { authenticateFirst } from './http/authenticate';
 import { perIpLimiter, perUserLimiter } from './http/rate-limits';
 import { requestContext } from './http/request-context';
 import { corsFor, securityHeaders } from './http/security-headers';
-import { startSummaryReconciler, type SummaryReconciler } from './summary-reconciler';
+import { checkInChangesFrom, startSummaryReconciler, type SummaryReconciler } from './summary-reconciler';
+import { createDeltaCache } from '../graph';
 import { apiRouter } from './routes/api';
 import { reportRouter } from './routes/report';
 import { importRouter } from './routes/import';
@@ -94,7 +95,9 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     if (requested !== 0) await bind(server, requested, host);
     const port = portOf(server);
     log.info(`Tavoitteet (${config.MODE} mode) listening on ${publicUrl}`);
-    const reconciler = startSummaryReconciler(services.ctx, log, config.SUMMARY_RECONCILE_MINUTES);
+    // Periodic passes reconcile only goals whose check-ins changed (Graph delta on CheckIns).
+    const checkInDelta = createDeltaCache({ client: services.graph, siteId: services.siteId, entity: 'checkIn', lists: services.lists });
+    const reconciler = startSummaryReconciler(services.ctx, log, config.SUMMARY_RECONCILE_MINUTES, checkInChangesFrom(checkInDelta));
     return {
       url: `http://127.0.0.1:${port}`,
       host: (server.address() as AddressInfo).address,
