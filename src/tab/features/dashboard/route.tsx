@@ -24,6 +24,7 @@ import { useFormat, useText } from '../../i18n/locale';
 import { DashboardFilters } from './components/dashboard-filters';
 import { ReportDownload } from './components/report-download';
 import { StatusMatrix } from './components/status-matrix';
+import { UnreadableItems } from './components/unreadable-items';
 import {
   buildRows,
   columnsFor,
@@ -127,6 +128,7 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
 
   return (
     <>
+      <UnreadableItems rows={board.invalid} />
       <DashboardFilters
         query={query}
         plans={plans}
