@@ -4,9 +4,9 @@
  * (5,000, the emulator's default) — the same adapter code as production. Prints a table per size and
  * writes bench/results.json (output: git ignores it). Asserts nothing.
  *
- *   npm run bench                      S and M (M loads ~90,000 check-ins: a few minutes)
+ *   npm run bench                      S, M and L (M loads 90,000 check-ins, L 180,000: ~10 minutes)
  *   npm run bench -- --quick           S only (under 2 minutes)
- *   BENCH_SIZES=S,M,L npm run bench    L = 3,000 goals (long; opt-in)
+ *   BENCH_SIZES=S,M npm run bench      the sizes named only
  *
  * Sizes: S = 50 goals × 5 service areas × 12 months; M = 500 goals × 5 × 36 months (90,000
  * check-ins); L = 3,000 goals × 5 × 12 (15,000 check-ins a month). Texts are realistic Finnish of
@@ -36,7 +36,7 @@ const SIZES: Record<string, Size> = {
   L: { name: 'L', goals: 3000, months: Number(process.env.BENCH_L_MONTHS ?? 12) },
 };
 const QUICK = process.argv.includes('--quick');
-const chosen = (process.env.BENCH_SIZES ?? (QUICK ? 'S' : 'S,M')).split(',').map((s) => SIZES[s.trim().toUpperCase()]).filter((s): s is Size => !!s);
+const chosen = (process.env.BENCH_SIZES ?? (QUICK ? 'S' : 'S,M,L')).split(',').map((s) => SIZES[s.trim().toUpperCase()]).filter((s): s is Size => !!s);
 
 const UNITS = ['KASO', 'VAKA', 'POPE', 'TAKO', 'SVE'];
 const PLAN = 'bench-plan';
