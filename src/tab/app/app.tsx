@@ -305,11 +305,14 @@ async function bootstrap(host: HostContext): Promise<{ config: TabConfig; auth: 
   const early = localSignIn;
   localSignIn = undefined; // a retry, or a later sign-in, starts afresh
   if (!early && host.user?.id) preloadPersistedCache(host.user.id);
+  // In Teams, MSAL downloads while the config (which names the app to sign in to) is fetched.
+  const teamsAuth = host.kind === 'teams' ? import('../auth/teams-auth') : undefined;
+  teamsAuth?.then((m) => m.preloadMsal(), () => undefined);
   const config = await takeConfig();
   const auth: Auth =
     config.mode === 'local'
       ? await (early?.auth ?? import('../auth/local-auth').then((m) => m.createLocalAuth()))
-      : await (await import('../auth/teams-auth')).createTeamsAuth(config, host);
+      : await (await (teamsAuth ?? import('../auth/teams-auth'))).createTeamsAuth(config, host);
   return { config, auth: forgettingCacheOnSignOut(auth) };
 }
 

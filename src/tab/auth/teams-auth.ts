@@ -13,6 +13,11 @@ import { AuthError, type Auth, type AuthUser } from './auth';
 // Sites.Read.All reads the lists; User.ReadBasic.All lets an admin search the directory for people (src/tab/data/people.ts).
 const GRAPH_SCOPES = ['https://graph.microsoft.com/Sites.Read.All', 'https://graph.microsoft.com/User.ReadBasic.All'];
 
+/** Starts downloading MSAL now (alongside `/config.json`), so sign-in waits for the config only. */
+export function preloadMsal(): void {
+  void import('@azure/msal-browser').catch(() => undefined); // a failure shows in createTeamsAuth
+}
+
 export async function createTeamsAuth(config: TabConfig, host: HostContext): Promise<Auth> {
   if (!config.clientId || !config.tenantId || !config.apiScope) {
     throw new AuthError('The server configuration lacks clientId, tenantId or apiScope for Teams sign-in', 'failed');

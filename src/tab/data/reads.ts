@@ -35,8 +35,18 @@ export interface Reads {
   meetingSession(meetingId: string): Promise<Versioned<MeetingSession> | undefined>;
 }
 
-/** A board with the goals' delta link it is current at, so it can be resumed after a reload. */
-export type CachedBoard = PlanBoard & { goalsDeltaLink?: string };
+/**
+ * A board with the goals' delta link it is current at, so it can be resumed after a reload, and
+ * when it was last read in full (epoch ms): delta brings goals only, so its themes, groups and units
+ * are as old as that read.
+ */
+export type CachedBoard = PlanBoard & { goalsDeltaLink?: string; fullReadAt?: number };
+
+/**
+ * A board from an earlier visit resumes delta only if it was read in full this recently; older, it
+ * is read in full again, so a reload never shows themes, groups or units older than this.
+ */
+export const RESUME_WITHIN_MS = 10 * 60_000;
 
 export interface ReadsOptions {
   graphBaseUrl: string;
@@ -98,7 +108,7 @@ export function createReads(opts: ReadsOptions): Reads {
       },
     ));
 
-  const fromDelta = (l: Loaded, planKey: string, previous: PlanBoard): CachedBoard => {
+  const fromDelta = (l: Loaded, planKey: string, previous: CachedBoard): CachedBoard => {
     const goals: Versioned<Goal>[] = l.goalsDelta.items().filter((g) => g.value.planKey === planKey);
     // Bad rows from the full read stay reported until delta brings a valid version of them.
     const valid = new Set(goals.map((g) => g.itemId));
@@ -112,7 +122,7 @@ export function createReads(opts: ReadsOptions): Reads {
   // A board from an earlier visit: changes since its link, instead of a full read. Undefined when
   // that does not work out (the link expired: 410; or any other failure): then the caller reads
   // in full, with delta tracking started afresh — no error for the user.
-  const resume = async (l: Loaded, planKey: string, previous: PlanBoard, link: string): Promise<CachedBoard | undefined> => {
+  const resume = async (l: Loaded, planKey: string, previous: CachedBoard, link: string): Promise<CachedBoard | undefined> => {
     const at = generation;
     l.goalsDelta.resumeFrom(link);
     l.goalsDelta.seed(previous.goals);
@@ -138,17 +148,21 @@ export function createReads(opts: ReadsOptions): Reads {
     async board(planKey, previous) {
       const l = await load();
       const full = (readAt.get(planKey) ?? -1) < generation;
-      if (full && previous?.goalsDeltaLink && !primed && generation === 0) {
+      const recent = previous?.fullReadAt !== undefined && Date.now() - previous.fullReadAt < RESUME_WITHIN_MS;
+      if (full && recent && previous?.goalsDeltaLink && !primed && generation === 0) {
         const resumed = await resume(l, planKey, previous, previous.goalsDeltaLink);
         if (resumed) return resumed;
       }
       const tracking = await prime(l);
-      if (previous && tracking && !full) return fromDelta(l, planKey, previous);
+      if (previous && tracking && !full) {
+        await l.goalsDelta.refresh();
+        return fromDelta(l, planKey, previous);
+      }
       const at = generation;
       const board = await l.reader.readPlanBoard(planKey);
       readAt.set(planKey, at);
       if (tracking) l.goalsDelta.seed(board.goals);
-      return { ...board, ...(tracking && l.goalsDelta.deltaLink ? { goalsDeltaLink: l.goalsDelta.deltaLink } : {}) };
+      return { ...board, fullReadAt: Date.now(), ...(tracking && l.goalsDelta.deltaLink ? { goalsDeltaLink: l.goalsDelta.deltaLink } : {}) };
     },
     startGoalTracking() {
       void load().then(prime, () => undefined);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGraphRepository, createSiteLists } from '../../../src/graph';
-import { createReads, type CachedBoard } from '../../../src/tab/data/reads';
+import { createReads, RESUME_WITHIN_MS, type CachedBoard } from '../../../src/tab/data/reads';
 import { startGraph, TEST_TOKEN, type GraphHarness } from './harness';
 import * as S from '../../unit/graph/sample-entities';
 
@@ -92,5 +92,49 @@ describe('tab board across a reload', () => {
     expect(again.themes.map((t) => t.value.key).sort()).toEqual(['T1', 'T2']);
     expect(keysOf(again)).toEqual(['G1', 'G2', 'G3']);
     expect(again.goalsDeltaLink).toBeTruthy();
+  });
+
+  it('reads in full a cached board whose last full read is older than ten minutes: its themes may have changed', async () => {
+    h = await startGraph();
+    const repo = await seed(h);
+    const first = session(h);
+    first.reads.startGoalTracking();
+    const board = await first.reads.board('vantaa-2021');
+    expect(board.fullReadAt).toBeGreaterThan(Date.now() - 60_000);
+    await repo.themes.create(S.theme('T2'));
+
+    const old = { ...persisted(board), fullReadAt: Date.now() - RESUME_WITHIN_MS - 1 };
+    const second = session(h);
+    const again = await second.reads.board('vantaa-2021', old);
+    expect(second.asked).toContain('v1.0/$batch');
+    expect(again.themes.map((t) => t.value.key).sort()).toEqual(['T1', 'T2']);
+    expect(again.fullReadAt).toBeGreaterThan(old.fullReadAt);
+  });
+
+  it('refreshes a resumed board within the session by delta too, bringing a goal changed after the reload', async () => {
+    h = await startGraph();
+    const repo = await seed(h);
+    const first = session(h);
+    first.reads.startGoalTracking();
+    const board = await first.reads.board('vantaa-2021');
+
+    const second = session(h);
+    const resumed = await second.reads.board('vantaa-2021', persisted(board));
+    await repo.goals.create(S.goal('G5'));
+    const later = await second.reads.board('vantaa-2021', resumed);
+    expect(second.asked.filter((p) => !p.endsWith('/lists'))).toEqual(['items/delta', 'items/delta']);
+    expect(keysOf(later)).toEqual(['G1', 'G2', 'G3', 'G5']);
+  });
+
+  it('refreshes a board read in full by delta within the session', async () => {
+    h = await startGraph();
+    const repo = await seed(h);
+    const s1 = session(h);
+    s1.reads.startGoalTracking();
+    const board = await s1.reads.board('vantaa-2021');
+    await repo.goals.create(S.goal('G6'));
+    const later = await s1.reads.board('vantaa-2021', board);
+    expect(keysOf(later)).toEqual(['G1', 'G2', 'G3', 'G6']);
+    expect(s1.asked.at(-1)).toBe('items/delta');
   });
 });

@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto';
+import { QueryClient } from '@tanstack/react-query';
+import { persistQueryClientRestore, persistQueryClientSave } from '@tanstack/react-query-persist-client';
+import { describe, expect, it } from 'vitest';
+import { forgetPersistedCache, persistOptionsFor, preloadPersistedCache } from '../../../../src/tab/data/persisted-cache';
+
+/** The tab's query cache in IndexedDB between visits: per user, never another user's, gone on sign-out. */
+const save = (qc: QueryClient, user: string) => persistQueryClientSave({ queryClient: qc, ...persistOptionsFor(user) });
+const restore = async (user: string) => {
+  const qc = new QueryClient();
+  await persistQueryClientRestore({ queryClient: qc, ...persistOptionsFor(user) });
+  return qc;
+};
+const settle = () => new Promise((ok) => setTimeout(ok, 400)); // past the persister's 250 ms throttle
+
+describe('persisted query cache', () => {
+  it("keeps only the signed-in user's own successful reads, and gives each user only their own", async () => {
+    const qc = new QueryClient();
+    qc.setQueryData(['board', 'u-anna', 'plan-1'], { goals: ['anna sees this'] });
+    qc.setQueryData(['board', 'u-ben', 'plan-1'], { goals: ['ben sees this'] });
+    qc.setQueryData(['local', 'users'], ['demo']);
+    await save(qc, 'u-anna');
+    await settle();
+
+    const anna = await restore('u-anna');
+    expect(anna.getQueryData(['board', 'u-anna', 'plan-1'])).toEqual({ goals: ['anna sees this'] });
+    expect(anna.getQueryData(['board', 'u-ben', 'plan-1'])).toBeUndefined();
+    expect(anna.getQueryData(['local', 'users'])).toBeUndefined();
+    const ben = await restore('u-ben');
+    expect(ben.getQueryCache().getAll()).toHaveLength(0);
+  });
+
+  it('restores data as at least 30 s old, so what is fresh for 30 s is read again on reopening', async () => {
+    const qc = new QueryClient();
+    qc.setQueryData(['board', 'u-cleo', 'plan-1'], { goals: [] });
+    await save(qc, 'u-cleo');
+    await settle();
+    const back = await restore('u-cleo');
+    const q = back.getQueryCache().find({ queryKey: ['board', 'u-cleo', 'plan-1'] });
+    expect(q?.state.dataUpdatedAt).toBeLessThanOrEqual(Date.now() - 30_000);
+    expect(q?.isStaleByTime(30_000)).toBe(true);
+    expect(q?.isStaleByTime(5 * 60_000)).toBe(false);
+  });
+
+  it('deletes the cache on sign-out, and a save still queued then writes nothing', async () => {
+    const qc = new QueryClient();
+    qc.setQueryData(['me', 'u-dana'], { name: 'Dana' });
+    await save(qc, 'u-dana');
+    await settle();
+    preloadPersistedCache('u-dana');
+    // The session's one persister: two changes right before signing out, the second save held by
+    // the throttle until after the delete.
+    const session = { queryClient: qc, ...persistOptionsFor('u-dana') };
+    qc.setQueryData(['me', 'u-dana'], { name: 'Dana, changed' });
+    void persistQueryClientSave(session);
+    qc.setQueryData(['me', 'u-dana'], { name: 'Dana, changed again' });
+    void persistQueryClientSave(session);
+    await forgetPersistedCache('u-dana');
+    await settle();
+    const back = await restore('u-dana');
+    expect(back.getQueryCache().getAll()).toHaveLength(0);
+  });
+});
