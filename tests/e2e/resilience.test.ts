@@ -220,6 +220,22 @@ describe('list items edited by hand into shapes the app cannot read', () => {
     await context.close();
   });
 
+  it('the check-in page of an unreadable goal says the data cannot be read, names the item, and offers no form to send', async () => {
+    const context = await newContext(browser, { locale: 'fi-FI' });
+    const page = await context.newPage();
+    await signIn(page, base, DEMO.welfareMember);
+    for (const [key, column] of [[MISSING, 'Indicator'], [TEXT_STATUS, 'StatusSummary']] as const) {
+      await page.goto(`${base}/check-in/${key}?period=2021-09&unit=VAKA`);
+      const alert = page.getByRole('alert').filter({ hasText: 'Tietoja ei voi lukea' });
+      await alert.waitFor({ timeout: 30_000 });
+      await expect(alert.textContent()).resolves.toContain('pyydä ylläpitäjää korjaamaan kohde');
+      await alert.getByText('Tekniset tiedot').click();
+      await alert.getByText(new RegExp(`Goals item ${itemIds[key]} is invalid: .*\\(column ${column}\\)`)).waitFor();
+      expect(await page.getByRole('button', { name: 'Lähetä tilannepäivitys' }).count()).toBe(0);
+    }
+    await context.close();
+  });
+
   it('My goals shows the member the goals that can be read, with no error state', async () => {
     const context = await newContext(browser, { locale: 'fi-FI' });
     const page = await context.newPage();

@@ -100,7 +100,7 @@ export function EmptyState({ icon, title, children, action }: { icon?: ReactNode
 }
 
 /** The error's kind in the user's words (the catalogs hold one message per kind). */
-export function errorKind(error: unknown): 'network' | 'forbidden' | 'notFound' | 'throttled' | 'unavailable' | 'signedOut' | 'invalid' | 'conflict' | 'tooLarge' | 'generic' {
+export function errorKind(error: unknown): 'network' | 'forbidden' | 'notFound' | 'throttled' | 'unavailable' | 'signedOut' | 'invalid' | 'conflict' | 'tooLarge' | 'unreadable' | 'generic' {
   if (error instanceof ApiError) {
     if (error.code === 'network') return 'network';
     if (error.code === 'invalid') return 'invalid';
@@ -118,6 +118,9 @@ export function errorKind(error: unknown): 'network' | 'forbidden' | 'notFound' 
   if (kind.kind === 'Forbidden') return 'forbidden';
   if (kind.kind === 'Throttled') return 'throttled';
   if (kind.kind === 'Unavailable') return 'unavailable';
+  // A read's Invalid: the list item itself is in a shape the app cannot read (edited by hand in
+  // SharePoint). Trying again will not help; someone has to correct the item.
+  if (kind.kind === 'Invalid') return 'unreadable';
   if (kind.name === 'AuthError') return 'signedOut';
   if (error instanceof TypeError) return 'network';
   return 'generic';
