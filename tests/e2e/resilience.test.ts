@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig, startServer, type RunningServer } from '../../src/server';
 import { launchBrowser, newContext, watchErrors } from './support/browser';
-import { DEMO, open, settle, signIn } from './support/app';
+import { DEMO, open, screenshot, settle, signIn } from './support/app';
+import { seriousAxeViolations } from './support/axe';
 
 const PLAN = 'vantaa-ko-2021';
 let server: RunningServer;
@@ -197,7 +198,7 @@ describe('list items edited by hand into shapes the app cannot read', () => {
     }
   });
 
-  it('the dashboard shows the other goals and names each unreadable item by list, item and column, with no error state', async () => {
+  it('the dashboard shows the other goals and names each unreadable item by list, item and column, with no error state and no serious axe violations', async () => {
     const context = await newContext(browser, { locale: 'fi-FI' });
     const page = await context.newPage();
     const { errors } = watchErrors(page);
@@ -216,6 +217,8 @@ describe('list items edited by hand into shapes the app cannot read', () => {
     await notice.getByText('2 listan kohdetta ei voitu lukea').waitFor();
     const named = await notice.getByRole('listitem').allTextContents();
     expect(named.sort()).toEqual([`Goals-lista, kohde ${itemIds[MISSING]}: sarake Indicator`, `Goals-lista, kohde ${itemIds[TEXT_STATUS]}: sarake StatusSummary`].sort());
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-unreadable-items-fi');
     expect(errors).toEqual([]);
     await context.close();
   });
