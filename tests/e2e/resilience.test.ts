@@ -176,6 +176,48 @@ describe('a stale delta token when the tab is reopened', () => {
   }, 180_000);
 });
 
+describe('a stale delta token while the dashboard is open', () => {
+  it('re-reads the goals in full when its periodic refresh meets 410, shows a goal renamed meanwhile, and shows no error', async () => {
+    const context = await newContext(browser, { locale: 'fi-FI' });
+    const page = await context.newPage();
+    const { errors } = watchErrors(page);
+    await signIn(page, base, DEMO.leader);
+    await open(page, base, '/dashboard');
+    const rows = page.getByRole('table').getByRole('rowheader').getByRole('link');
+    await rows.first().waitFor();
+    const before = await rows.count();
+
+    // From now on every delta request that carries a token is made stale: the emulator answers it 410 resyncRequired.
+    await page.route(/\/items\/delta/, async (route) => {
+      const url = new URL(route.request().url());
+      const token = url.searchParams.get('token');
+      if (token && token !== 'latest') url.searchParams.set('token', 'stale-token-from-last-week');
+      await route.continue({ url: url.toString() });
+    });
+    const deltas: { url: string; status: number }[] = [];
+    page.on('response', (r) => {
+      if (/\/items\/delta/.test(r.url())) deltas.push({ url: r.url(), status: r.status() });
+    });
+
+    // Meanwhile someone renames a goal.
+    const { repo } = server.services;
+    const g7 = await repo.goals.get(`${PLAN}.g7`);
+    const suffix = `nimetty uudelleen ${Date.now().toString(36)}`;
+    await repo.goals.update({ ...g7.value, title: `${g7.value.title} (${suffix})` }, g7.etag);
+
+    // The open board refreshes by itself (every minute): the rename arrives through the full resync.
+    await page.getByRole('link', { name: new RegExp(suffix) }).first().waitFor({ timeout: 150_000 });
+    expect(deltas.map((d) => d.status)).toContain(410);
+    const gone = deltas.findIndex((d) => d.status === 410);
+    expect(deltas.slice(gone + 1).some((d) => d.status === 200 && !new URL(d.url).searchParams.has('token'))).toBe(true);
+    expect(await rows.count()).toBe(before);
+    expect(await page.getByText(ERROR_TITLES).count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(errors.filter((e) => !/410/.test(e))).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
+
 describe('list items edited by hand into shapes the app cannot read', () => {
   const MISSING = `${PLAN}.g3`; // Indicator without its required text
   const TEXT_STATUS = `${PLAN}.g5`; // "kaksi" where the summary's status number goes
