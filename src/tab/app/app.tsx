@@ -244,7 +244,11 @@ function SignedIn({ config, auth, host }: { config: TabConfig; auth: Auth; host:
   const qc = useQueryClient();
   const userId = useAuthUser(auth, qc);
   const services = useMemo(() => createServices(config, auth, host), [config, auth, host, userId]); // eslint-disable-line react-hooks/exhaustive-deps
-  const persistOptions = useMemo(() => (userId ? persistOptionsFor(userId) : null), [userId]);
+  // A page opened on an editor (admin) reads fresh: its form starts from the values it shows, and
+  // fresh data arriving after the admin began typing would not be in it.
+  const route = useRoute();
+  const editsFirst = useRef(routeDef(route.name)?.requires === 'admin').current;
+  const persistOptions = useMemo(() => (userId ? persistOptionsFor(userId, { restore: !editsFirst }) : null), [userId, editsFirst]);
   if (!userId && auth.mode === 'local') {
     return (
       <Suspense fallback={<Starting />}>

@@ -50,8 +50,13 @@ function read(userId: string): Promise<PersistedClient | undefined> {
   return p;
 }
 
+/** Queries asked again on every open whatever their age: who the user is and what they may do (`/api/me`). */
+const ALWAYS_REVALIDATED = new Set(['me']);
+
 function aged(client: PersistedClient, atMost: number): PersistedClient {
-  for (const q of client.clientState.queries) q.state.dataUpdatedAt = Math.min(q.state.dataUpdatedAt, atMost);
+  for (const q of client.clientState.queries) {
+    q.state.dataUpdatedAt = ALWAYS_REVALIDATED.has(String(q.queryKey[0])) ? 0 : Math.min(q.state.dataUpdatedAt, atMost);
+  }
   return client;
 }
 
@@ -60,7 +65,7 @@ export function preloadPersistedCache(userId: string): void {
   void read(userId);
 }
 
-function persisterFor(userId: string): Persister {
+function persisterFor(userId: string, restore: boolean): Persister {
   signedOut.delete(userId); // signed in (again)
   const inner = createAsyncStoragePersister({
     key: keyOf(userId),
@@ -78,16 +83,19 @@ function persisterFor(userId: string): Persister {
     restoreClient: () => {
       const p = read(userId);
       early.delete(userId);
-      return p;
+      return restore ? p : Promise.resolve(undefined);
     },
     removeClient: inner.removeClient,
   };
 }
 
-/** Options for `PersistQueryClientProvider` for one user. */
-export function persistOptionsFor(userId: string): Omit<PersistQueryClientOptions, 'queryClient'> {
+/**
+ * Options for `PersistQueryClientProvider` for one user. `restore: false` starts from fresh reads
+ * (still saving): for a page opened on an editor, whose form would start from cached values.
+ */
+export function persistOptionsFor(userId: string, opts: { restore?: boolean } = {}): Omit<PersistQueryClientOptions, 'queryClient'> {
   return {
-    persister: persisterFor(userId),
+    persister: persisterFor(userId, opts.restore ?? true),
     buster: BUSTER,
     maxAge: MAX_AGE_MS,
     dehydrateOptions: {

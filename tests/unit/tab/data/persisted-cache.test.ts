@@ -60,4 +60,30 @@ describe('persisted query cache', () => {
     const back = await restore('u-dana');
     expect(back.getQueryCache().getAll()).toHaveLength(0);
   });
+
+  it('asks who the user is again on every open: /api/me comes back stale, shown meanwhile', async () => {
+    const qc = new QueryClient();
+    qc.setQueryData(['me', 'u-eero'], { roles: ['leader'] });
+    qc.setQueryData(['plans', 'u-eero'], { items: [] });
+    await save(qc, 'u-eero');
+    await settle();
+    const back = await restore('u-eero');
+    expect(back.getQueryData(['me', 'u-eero'])).toEqual({ roles: ['leader'] });
+    expect(back.getQueryCache().find({ queryKey: ['me', 'u-eero'] })?.isStaleByTime(5 * 60_000)).toBe(true);
+    expect(back.getQueryCache().find({ queryKey: ['plans', 'u-eero'] })?.isStaleByTime(5 * 60_000)).toBe(false);
+  });
+
+  it('restores nothing for a page opened on an editor, and still saves for the next visit', async () => {
+    const qc = new QueryClient();
+    qc.setQueryData(['board', 'u-fanni', 'plan-1'], { goals: ['cached'] });
+    await save(qc, 'u-fanni');
+    await settle();
+    const editor = new QueryClient();
+    await persistQueryClientRestore({ queryClient: editor, ...persistOptionsFor('u-fanni', { restore: false }) });
+    expect(editor.getQueryCache().getAll()).toHaveLength(0);
+    editor.setQueryData(['board', 'u-fanni', 'plan-1'], { goals: ['fresh'] });
+    await persistQueryClientSave({ queryClient: editor, ...persistOptionsFor('u-fanni', { restore: false }) });
+    await settle();
+    expect((await restore('u-fanni')).getQueryData(['board', 'u-fanni', 'plan-1'])).toEqual({ goals: ['fresh'] });
+  });
 });
