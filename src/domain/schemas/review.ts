@@ -66,6 +66,16 @@ export const reviewInputSchema = z.object({
   text: z.string().trim().min(1, 'Write the comment or decision').max(4000),
   meetingId: meetingIdSchema.optional(),
   followUp: followUpInputSchema.optional(),
+  /**
+   * The client's id for this note, so sending it again (a lost answer, a double click) stores it
+   * once, as a check-in's does. Optional: notes sent without one are stored each time.
+   */
+  submissionId: z
+    .string()
+    .min(8, 'submissionId must be at least 8 characters')
+    .max(100)
+    .regex(/^[A-Za-z0-9._:-]+$/, 'submissionId may contain letters, digits and . _ : -')
+    .optional(),
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 

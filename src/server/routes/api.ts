@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { isMember, type Actor } from '../../domain';
 import {
-  recordReview,
+  recordReviewOnce,
   saveGoal,
   saveGroup,
   savePlan,
@@ -51,7 +51,8 @@ export function apiRouter({ ctx }: ApiDeps): Router {
   r.post(
     '/reviews',
     command(async (req, res, actor) => {
-      res.status(201).json({ value: await recordReview(ctx, actor, req.body) });
+      const { review, created } = await recordReviewOnce(ctx, actor, req.body);
+      res.status(created ? 201 : 200).json({ value: review, created });
     }),
   );
 

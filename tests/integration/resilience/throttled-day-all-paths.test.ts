@@ -164,9 +164,16 @@ describe('a day of every kind of write while SharePoint throttles 30 % of calls'
         }
       };
 
-      // 4. Review notes, each sent until answered.
-      const reviewTexts = goals.slice(0, 6).map((g, i) => ({ goalKey: g.key, meetingDate: '2021-09-21', kind: i % 2 ? 'decision' : 'comment', text: `${day} katselmointi ${i}`, period: PERIOD }));
-      const reviews = () => Promise.all(reviewTexts.map((b) => untilAnswered(b.text, () => api('/api/reviews', leaderToken, b), [201])));
+      // 4. Review notes, each sent until answered, and sent once more after that (its answer lost).
+      const reviewTexts = goals.slice(0, 6).map((g, i) => ({ goalKey: g.key, meetingDate: '2021-09-21', kind: i % 2 ? 'decision' : 'comment', text: `${day} katselmointi ${i}`, period: PERIOD, submissionId: `${day}-review-${i}` }));
+      const reviews = () =>
+        Promise.all(
+          reviewTexts.map(async (b) => {
+            await untilAnswered(b.text, () => api('/api/reviews', leaderToken, b), [200, 201]);
+            const again = await untilAnswered(`${b.text} again`, () => api('/api/reviews', leaderToken, b), [200, 201]);
+            expect(again.status).toBe(200);
+          }),
+        );
 
       // 5. The admin's import of a goal table into a new plan, applied again until it answers.
       const file = readFileSync(join(__dirname, '../../fixtures/import/tavoitteet-2024-win1252.csv'));
