@@ -18,13 +18,13 @@ import { useRememberView } from '../../routing/return-to';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';
+import { UnreadableItems } from '../../components/unreadable-items';
 import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useNow, usePlans, type Board } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
 import { DashboardFilters } from './components/dashboard-filters';
 import { ReportDownload } from './components/report-download';
 import { StatusMatrix } from './components/status-matrix';
-import { UnreadableItems } from './components/unreadable-items';
 import {
   buildRows,
   columnsFor,
