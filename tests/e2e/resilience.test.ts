@@ -281,7 +281,7 @@ describe('list items edited by hand into shapes the app cannot read', () => {
     await context.close();
   });
 
-  it('My goals shows the member the goals that can be read, with no error state', async () => {
+  it('My goals shows the member the goals that can be read and names the unreadable ones, with no error state', async () => {
     const context = await newContext(browser, { locale: 'fi-FI' });
     const page = await context.newPage();
     const { errors } = watchErrors(page);
@@ -291,6 +291,9 @@ describe('list items edited by hand into shapes the app cannot read', () => {
     await page.locator(`article[data-goal-key="${UNKNOWN_STATUS}"]`).waitFor();
     expect(await page.locator(`article[data-goal-key="${TEXT_STATUS}"]`).count()).toBe(0);
     expect(await page.locator(`article[data-goal-key="${MISSING}"]`).count()).toBe(0);
+    const named = await page.getByTestId('unreadable-items').locator('li').allTextContents();
+    expect(named.sort()).toEqual([`Goals-lista, kohde ${itemIds[MISSING]}: sarake Indicator`, `Goals-lista, kohde ${itemIds[TEXT_STATUS]}: sarake StatusSummary`].sort());
+    await screenshot(page, 'my-goals-unreadable-items-fi');
     expect(await page.getByText(ERROR_TITLES).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

@@ -18,4 +18,5 @@ export {
 } from './hooks';
 export { createServices, ServicesProvider, useApi, useAuth, useClock, useConfig, useHost, useNow, useServices, type Services } from './services';
 export { useDrafts, type DraftSlot } from './drafts';
+export { useSubmissionId } from './submission-id';
 export { DIRECTORY_PAGE, graphUsersUrl, searchDirectory, usePeopleSearch } from './people';

@@ -15,6 +15,7 @@ import { paths } from '../../routing/paths';
 import { useLinkProps } from '../../routing/router';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
+import { UnreadableItems } from '../../components/unreadable-items';
 import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useMe, useNow, usePlans, type Me } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
@@ -102,6 +103,8 @@ function PlanGoals({ plan, me, today, showPlanHeading }: { plan: Plan; me: Me; t
           </ul>
         ) : null}
       </div>
+      {/* A goal someone broke by hand in SharePoint could be one of mine: say so rather than leave it out silently. */}
+      {board.data ? <UnreadableItems rows={board.data.invalid.filter((r) => r.list === 'Goals')} /> : null}
       {board.data ? <MyFollowUps board={board.data} me={me} today={today} headingAs={Hs} /> : null}
       {board.error || checkIns.error ? (
         <ErrorState

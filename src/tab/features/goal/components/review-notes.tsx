@@ -15,7 +15,7 @@ import { ReviewNoteActions, ReviewNoteHistory } from '../../../components/review
 import { EmptyState, ErrorState } from '../../../components/states';
 import { useSurfaceStyles } from '../../../components/surface';
 import { charactersCutByPaste } from '../../../components/paste-limit';
-import { ApiError, useBoard, useMe, useNow, useRecordReview } from '../../../data';
+import { ApiError, useBoard, useMe, useNow, useRecordReview, useSubmissionId } from '../../../data';
 import { useIssueText } from '../../../i18n/issues';
 import { useFormat, useText } from '../../../i18n/locale';
 
@@ -101,6 +101,8 @@ export function ReviewForm({ goalKey, period, today }: { goalKey: string; period
   const surface = useSurfaceStyles();
   const { t } = useTranslation('goal');
   const record = useRecordReview();
+  // A note sent again after a lost answer is stored once.
+  const submission = useSubmissionId();
   const titleId = useId();
   const [meetingDate, setMeetingDate] = useState(today);
   const [kind, setKind] = useState<'comment' | 'decision'>('comment');
@@ -120,10 +122,12 @@ export function ReviewForm({ goalKey, period, today }: { goalKey: string; period
     setErrors(next);
     setSaved(false);
     if (Object.keys(next).length) return;
+    const input = { goalKey, meetingDate, kind, text: text.trim(), ...(period ? { period } : {}) };
     record.mutate(
-      { goalKey, meetingDate, kind, text: text.trim(), ...(period ? { period } : {}) },
+      { ...input, submissionId: submission.idFor(JSON.stringify(input)) },
       {
         onSuccess: () => {
+          submission.stored();
           setText('');
           setSaved(true);
         },

@@ -7,7 +7,7 @@ import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody,
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/states';
-import { ApiError, fieldErrors, useRecordReview, type Board } from '../../../data';
+import { ApiError, fieldErrors, useRecordReview, useSubmissionId, type Board } from '../../../data';
 import { useText } from '../../../i18n/locale';
 
 const useStyles = makeStyles({
@@ -31,6 +31,8 @@ export function DecisionForm({ goalKey, goalGroups, board, period, meetingId, to
   const { t } = useTranslation('review');
   const text = useText();
   const record = useRecordReview();
+  // A note sent again after a lost answer is stored once.
+  const submission = useSubmissionId();
   const titleId = useId();
   const [kind, setKind] = useState<'comment' | 'decision'>('decision');
   const [body, setBody] = useState('');
@@ -55,10 +57,12 @@ export function DecisionForm({ goalKey, goalGroups, board, period, meetingId, to
     setErrors(next);
     setSaved(false);
     if (Object.keys(next).length) return;
+    const input = { goalKey, period, meetingDate: today, kind, text: body.trim(), meetingId, ...(followUp ? { followUp: { ask: ask.trim(), groupKey, dueDate } } : {}) };
     record.mutate(
-      { goalKey, period, meetingDate: today, kind, text: body.trim(), meetingId, ...(followUp ? { followUp: { ask: ask.trim(), groupKey, dueDate } } : {}) },
+      { ...input, submissionId: submission.idFor(JSON.stringify(input)) },
       {
         onSuccess: () => {
+          submission.stored();
           setBody('');
           setAsk('');
           setDueDate('');
