@@ -50,6 +50,9 @@ function read(userId: string): Promise<PersistedClient | undefined> {
   return p;
 }
 
+/** Live state, polled while shown: a review meeting's position from a closed tab is never worth showing. */
+const NOT_KEPT = new Set(['meetingSession']);
+
 /** Queries asked again on every open whatever their age: who the user is and what they may do (`/api/me`). */
 const ALWAYS_REVALIDATED = new Set(['me']);
 
@@ -100,7 +103,7 @@ export function persistOptionsFor(userId: string, opts: { restore?: boolean } = 
     maxAge: MAX_AGE_MS,
     dehydrateOptions: {
       // Only this user's successful reads: keys are ['kind', userId, …] (data/hooks.ts `keys`).
-      shouldDehydrateQuery: (q) => q.state.status === 'success' && q.queryKey[1] === userId,
+      shouldDehydrateQuery: (q) => q.state.status === 'success' && q.queryKey[1] === userId && !NOT_KEPT.has(String(q.queryKey[0])),
       shouldDehydrateMutation: () => false,
     },
   };

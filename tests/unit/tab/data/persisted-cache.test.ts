@@ -19,6 +19,7 @@ describe('persisted query cache', () => {
     qc.setQueryData(['board', 'u-anna', 'plan-1'], { goals: ['anna sees this'] });
     qc.setQueryData(['board', 'u-ben', 'plan-1'], { goals: ['ben sees this'] });
     qc.setQueryData(['local', 'users'], ['demo']);
+    qc.setQueryData(['meetingSession', 'u-anna', 'm-1'], { value: { currentGoalKey: 'g5' } });
     await save(qc, 'u-anna');
     await settle();
 
@@ -26,6 +27,8 @@ describe('persisted query cache', () => {
     expect(anna.getQueryData(['board', 'u-anna', 'plan-1'])).toEqual({ goals: ['anna sees this'] });
     expect(anna.getQueryData(['board', 'u-ben', 'plan-1'])).toBeUndefined();
     expect(anna.getQueryData(['local', 'users'])).toBeUndefined();
+    // A review meeting's live position is not kept: it is polled fresh while shown.
+    expect(anna.getQueryData(['meetingSession', 'u-anna', 'm-1'])).toBeUndefined();
     const ben = await restore('u-ben');
     expect(ben.getQueryCache().getAll()).toHaveLength(0);
   });
