@@ -14,7 +14,8 @@ const proxied = ['/api', '/graph', '/local', '/config.json', '/healthz'];
  * Each view's own lazy parts (the dashboard's trend chart, the goal's indicator chart) with their
  * static imports, as a JSON data block in index.html (`#lazy-parts`, feature → files): main.tsx
  * preloads the first view's parts with its chunk, so a chart arrives with the view, not one more
- * JS wave after its data. A data block is not script, so the CSP is untouched.
+ * JS wave after its data. A data block is not script, so the CSP is untouched. A part opened on
+ * request (`*-dialog.tsx`, e.g. the board report's dialog) is left out: it loads when asked for.
  */
 function lazyPartsOfViews(): Plugin {
   return {
@@ -36,7 +37,7 @@ function lazyPartsOfViews(): Plugin {
             files.add(f);
             chunks.get(f)?.imports.forEach(add);
           };
-          c.dynamicImports.forEach(add);
+          c.dynamicImports.filter((f) => !/-dialog\.tsx$/.test(chunks.get(f)?.facadeModuleId ?? '')).forEach(add);
           parts[feature] = [...files].map((f) => `/${f}`);
         }
         return [{ tag: 'script', attrs: { type: 'application/json', id: 'lazy-parts' }, children: JSON.stringify(parts), injectTo: 'head' }];

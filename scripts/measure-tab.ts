@@ -58,7 +58,7 @@ function measureBundle(): void {
   const shell = closure(m, entry);
   const firstView = Object.keys(m).find((k) => k.endsWith('features/dashboard/route.tsx')) ? 'features/dashboard/route.tsx' : 'features/my-goals/route.tsx';
   const views = ['features/my-goals/route.tsx', 'features/dashboard/route.tsx', 'features/check-in/route.tsx'].filter((k) => m[k]);
-  const graph = Object.keys(m).find((k) => /(^|\/)graph\/index\.ts$/.test(k));
+  const graph = Object.keys(m).find((k) => /(^|\/)graph\/(browser|index)\.ts$/.test(k));
 
   const s = sizeOf(m, shell);
   console.log('Initial JavaScript (gzip, level 9)');
@@ -152,6 +152,7 @@ async function measureBrowser(): Promise<void> {
     const time = async (label: string, user: typeof member, path: string, ready: string, runs = 5) => {
       const cold: number[] = [];
       const warm: number[] = [];
+      const coldAll: number[] = [];
       const stat: number[] = [];
       let trace: DataTrace = { requests: 0, waves: 0, bytes: 0, items: 0, urls: [], jsWaves: 0 };
       let warmTrace: DataTrace = { requests: 0, waves: 0, bytes: 0, items: 0, urls: [], jsWaves: 0 };
@@ -182,15 +183,19 @@ async function measureBrowser(): Promise<void> {
           await page.locator(ready).first().waitFor({ timeout: 30_000 });
           await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 30_000 });
           const ms = Date.now() - t0;
+          // Parts drawn near the viewport or a moment later (the trend chart below the matrix), apart.
+          await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"], [data-deferred-part]').length === 0, undefined, { timeout: 30_000 });
+          const allDrawnMs = Date.now() - t0;
           const jsWaves = wavesOf(scripts);
           // A view from the persisted cache revalidates after it is on screen: count those requests too.
           if (revalidated) await page.locator('[data-testid="cached-data-notice"]:empty').waitFor({ state: 'attached', timeout: 30_000 });
           await page.waitForTimeout(revalidated ? 300 : 50);
           const trace = { requests: spans.length, waves: wavesOf(spans), bytes: spans.reduce((n, s) => n + s.bytes, 0), items: spans.reduce((n, s) => n + s.items, 0), urls: [...spans].sort((a, b) => a.start - b.start).map((s) => s.label), jsWaves };
-          return { ms, trace };
+          return { ms, allDrawnMs, trace };
         };
         const first = await load(false);
         cold.push(first.ms);
+        coldAll.push(first.allDrawnMs);
         trace = first.trace;
         // A warm revisit: Teams reloads the tab in the same session (HTTP cache and storage kept),
         // seconds to minutes later, not 50 ms: give the persisted cache its write (throttled to
@@ -221,6 +226,7 @@ async function measureBrowser(): Promise<void> {
       console.log(`  ${label}`);
       console.log(`    cold   median ${String(c).padStart(5)} ms  = ${(c / st).toFixed(1)}× static HTML   data: ${trace.requests} requests in ${trace.waves} sequential waves, ${(trace.bytes / 1024).toFixed(0)} KiB, ${trace.items} items; JS in ${trace.jsWaves} waves   (runs ${cold.join(', ')} ms)`);
       console.log(`    warm   median ${String(w).padStart(5)} ms  = ${(w / st).toFixed(1)}× static HTML   data: ${warmTrace.requests} requests in ${warmTrace.waves} sequential waves, ${(warmTrace.bytes / 1024).toFixed(0)} KiB, ${warmTrace.items} items   (runs ${warm.join(', ')} ms)`);
+      if (median(coldAll) - median(cold) > 50) console.log(`    cold   median ${String(median(coldAll)).padStart(5)} ms  until the parts below the fold are drawn too (the trend chart, drawn near the viewport or 1.2 s after the view)`);
       console.log(`    cold   requests: ${trace.urls.join(' · ')}`);
       console.log(`    warm   requests: ${warmTrace.urls.join(' · ')}`);
       console.log(`    static median ${String(st).padStart(5)} ms  (the same page's HTML without scripts, runs ${stat.join(', ')} ms)`);

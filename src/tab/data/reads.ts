@@ -5,7 +5,7 @@
  * incrementally with Graph delta (only what changed), which is where statuses move.
  */
 import type { CheckIn, MeetingSession, Plan, Review } from '../../domain';
-import type { DeltaCache, ListIds } from '../../graph';
+import type { DeltaCache, ListIds } from '../../graph/browser';
 import type { BoardReader, CheckInQuery, ListResult, PlanBoard, ReadOnlyRepository, Versioned } from '../../ports';
 import type { Goal } from '../../domain';
 
@@ -63,7 +63,7 @@ export interface ReadsOptions {
  * `/api/me` requests and the view's own chunk instead of following them.
  */
 export function preloadGraphAdapter(): void {
-  void import('../../graph').catch(() => undefined); // a failure surfaces on the first read
+  void import('../../graph/browser').catch(() => undefined); // a failure surfaces on the first read
 }
 
 export function createReads(opts: ReadsOptions): Reads {
@@ -75,7 +75,7 @@ export function createReads(opts: ReadsOptions): Reads {
   };
   let loaded: Promise<Loaded> | undefined;
   const load = (): Promise<Loaded> =>
-    (loaded ??= import('../../graph').then((g) => {
+    (loaded ??= import('../../graph/browser').then((g) => {
       const client = g.createGraphClient({
         baseUrl: opts.graphBaseUrl,
         getToken: opts.getToken,

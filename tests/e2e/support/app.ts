@@ -39,7 +39,8 @@ export async function open(page: Page, baseUrl: string, path: string, theme?: Th
 export async function settle(page: Page): Promise<void> {
   await page.mouse.move(0, 0); // no stray hover state in screenshots and contrast checks
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 20_000 });
+  // Parts drawn a moment after the view (components/when-near.tsx) are drawn too.
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"], [data-deferred-part]').length === 0, undefined, { timeout: 20_000 });
   // A reopened view shows the persisted cache first and revalidates it: wait for the fresh data.
   await page.waitForFunction(() => !document.querySelector('[data-testid="cached-data-notice"]')?.textContent, undefined, { timeout: 20_000 });
   await page.evaluate(() => document.fonts?.ready);

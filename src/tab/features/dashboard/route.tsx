@@ -19,6 +19,7 @@ import { Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { StatusChip } from '../../components/status-chip';
 import { UnreadableItems } from '../../components/unreadable-items';
+import { WhenNear } from '../../components/when-near';
 import { useSurfaceStyles } from '../../components/surface';
 import { useBoard, useCheckIns, useNow, usePlans, type Board } from '../../data';
 import { useFormat, useText } from '../../i18n/locale';
@@ -41,9 +42,11 @@ import {
   type DashboardQuery,
 } from './model';
 
-// The chart library is the heaviest part of the view: load it after the matrix has painted.
-const NO_CHECK_INS: CheckIn[] = [];
+// The chart library is the heaviest part of the view: it loads alongside (main.tsx preloads it)
+// but is drawn only near the viewport or a moment after the matrix has painted (WhenNear).
 const TrendChart = lazy(() => import('./components/trend-chart').then((m) => ({ default: m.TrendChart })));
+
+const NO_CHECK_INS: CheckIn[] = [];
 
 /** Rows drawn at once; more on request, so 500 goals stay smooth. */
 export const PAGE_SIZE = 100;
@@ -188,9 +191,11 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
                 </div>
               ) : null}
               <div className={mergeClasses(surface.surface, styles.card)}>
-                <Suspense fallback={<LoadingCards count={1} label={t('trend.loading')} />}>
-                  <TrendChart plan={plan} points={trendPoints} />
-                </Suspense>
+                <WhenNear minHeight="360px">
+                  <Suspense fallback={<LoadingCards count={1} label={t('trend.loading')} />}>
+                    <TrendChart plan={plan} points={trendPoints} />
+                  </Suspense>
+                </WhenNear>
               </div>
             </>
           )}
