@@ -181,6 +181,16 @@ export function snapshotPeriods(goals: readonly Pick<Goal, 'summary'>[], asOf: P
   return [...out].sort();
 }
 
+/**
+ * Whether a view of `asOf` (or of any later month) must read CheckIns: some goal's slot has a later
+ * entry without a month-by-month history, so its status then is known only from a replay
+ * (`statusesAt` is undefined). A view over months (a trend) asks with its earliest month; the
+ * dashboard, the review and My goals ask this one question.
+ */
+export function needsCheckInsAt(goals: readonly Pick<Goal, 'summary'>[], asOf: Period): boolean {
+  return goals.some((g) => Object.values(g.summary).some((e) => e.period > asOf && e.history === undefined));
+}
+
 /** Whether every slot of these goals can be answered for any period from summaries alone (`statusesAt`). */
 export function historiesComplete(goals: readonly Pick<Goal, 'summary'>[]): boolean {
   return goals.every((g) => Object.values(g.summary).every((e) => e.history !== undefined));

@@ -9,6 +9,7 @@ import {
   goalStatusAsOf,
   goalSummarySchema,
   historiesComplete,
+  needsCheckInsAt,
   overallStatus,
   reportsFor,
   statusesAt,
@@ -96,6 +97,23 @@ describe('statuses as of a period from the summary alone', () => {
         const g = { key: 'g1', units: ['VAKA', 'POPE', 'TAKO'], summary };
         expect(goalStatusAsOf(g, [], asOf)).toBe(overallStatus(replay, g.units)?.status);
         return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('needs CheckIns for a month exactly when the summary cannot answer it, and then for every earlier month too', () => {
+    fc.assert(
+      fc.property(fc.array(checkInArb, { maxLength: 30 }), fc.integer({ min: 0, max: 11 }), fc.infiniteStream(fc.nat()), (drawn, asOfIndex, randoms) => {
+        // In any order, so that some slots lose their history (a late correction) and some keep it.
+        const checkIns = drawn.map((d, i) => checkIn({ key: `ci-${String(i).padStart(3, '0')}`, unit: d.slot === OVERALL ? undefined : d.slot, period: months[d.month]!, status: d.status, submittedAt: at(d.day, i % 24) }));
+        const r = randoms[Symbol.iterator]();
+        const shuffled = [...checkIns].sort(() => ((r.next().value as number) % 3) - 1);
+        const goals = [{ summary: fold(shuffled) }, { summary: fold(checkIns.slice(0, 3)) }];
+        const asOf = months[asOfIndex]!;
+        expect(needsCheckInsAt(goals, asOf)).toBe(goals.some((g) => statusesAt(g, asOf) === undefined));
+        if (needsCheckInsAt(goals, asOf)) for (const earlier of months.slice(0, asOfIndex)) expect(needsCheckInsAt(goals, earlier)).toBe(true);
+        if (historiesComplete(goals)) expect(needsCheckInsAt(goals, asOf)).toBe(false);
       }),
       { numRuns: 300 },
     );

@@ -9,7 +9,7 @@ import { Board24Regular, Link20Regular, SearchInfo24Regular } from '@fluentui/re
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentPeriod, defaultPlan, helsinkiDate } from '../../../domain/periods';
-import { historiesComplete } from '../../../domain/rollup';
+import { needsCheckInsAt } from '../../../domain/rollup';
 import { checkInSlots, type CheckIn } from '../../../domain/check-in';
 import type { Plan } from '../../../domain/plan';
 import { paths } from '../../routing/paths';
@@ -79,13 +79,14 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
   const fmt = useFormat();
   const text = useText();
   const plan = board.plan;
+  const periods = useMemo(() => periodsToShow(plan, today), [plan, today]);
   // The goals' summaries carry each slot's month-by-month history, so the matrix of any period
   // and the trend need no check-ins; only goals written before histories existed (until the
-  // server's summary reconciler has rebuilt them) make the view read the plan's check-ins.
-  const needsCheckIns = useMemo(() => !historiesComplete(board.goals), [board.goals]);
+  // server's summary reconciler has rebuilt them), with a report later than the trend's first
+  // month, make the view read the plan's check-ins.
+  const needsCheckIns = useMemo(() => !!periods[0] && needsCheckInsAt(board.goals, periods[0]), [board.goals, periods]);
   const checkInsRead = useCheckIns(needsCheckIns ? { planKey: plan.key, units: checkInSlots(plan, board.goals, board.units) } : undefined);
   const checkIns = needsCheckIns ? checkInsRead : { data: NO_CHECK_INS, error: null, refetch: checkInsRead.refetch };
-  const periods = useMemo(() => periodsToShow(plan, today), [plan, today]);
   const period = query.period && periods.includes(query.period) ? query.period : (currentPeriod(plan, today) ?? periods[periods.length - 1] ?? today.slice(0, 7));
   const [search, setSearch] = useState(query.q);
   const deferredSearch = useDeferredValue(search);

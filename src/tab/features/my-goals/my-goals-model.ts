@@ -11,7 +11,7 @@ import type { Actor } from '../../../domain/person';
 import type { CheckIn } from '../../../domain/check-in';
 import type { Group } from '../../../domain/organisation';
 import type { Plan } from '../../../domain/plan';
-import { reportsFor, statusesAt, summaryAt, type SlotStatus } from '../../../domain/rollup';
+import { needsCheckInsAt, reportsFor, statusesAt, summaryAt, type SlotStatus } from '../../../domain/rollup';
 
 export const STATE_ORDER: readonly DueState[] = ['overdue', 'due', 'upcoming', 'done'];
 
@@ -59,7 +59,7 @@ export function myGoalsAmong(goals: readonly Goal[], groups: readonly Group[], m
  * than the period and no month-by-month history to look behind it (items written before histories).
  */
 export function needsCheckIns(goals: readonly Goal[], groups: readonly Group[], me: Pick<Actor, 'id'>, period: Period): boolean {
-  return myGoalsAmong(goals, groups, me).some((g) => statusesAt(g, period) === undefined);
+  return needsCheckInsAt(myGoalsAmong(goals, groups, me), period);
 }
 
 export function myGoalsOf({ plan, goals, groups, checkIns = [], me, period, today }: MyGoalsInput): MyGoal[] {

@@ -10,9 +10,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckIn } from '../../../domain/check-in';
 import { checkInSlots } from '../../../domain/check-in';
-import { historiesComplete } from '../../../domain/rollup';
+import { needsCheckInsAt } from '../../../domain/rollup';
 import { AGENDA_ORDERS, buildAgenda, canRunMeeting, type AgendaItem } from '../../../domain/meeting';
 import { currentPeriod, defaultPlan, helsinkiDate, reportingPeriods } from '../../../domain/periods';
+import type { Plan } from '../../../domain/plan';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../components/states';
 import { useSurfaceStyles } from '../../components/surface';
@@ -57,9 +58,10 @@ export function ReviewPage() {
   const planKey = q.get('plan') ?? (plans.data ? defaultPlan(plans.data, today)?.key : undefined);
   const board = useBoard(planKey);
   // The agenda comes from the goals' summaries; the plan's check-ins are read only for goals
-  // written before their month-by-month statuses existed (at a large division's size that read is
-  // every check-in of the plan, one month and service area at a time).
-  const legacy = !!board.data && !historiesComplete(board.data.goals);
+  // written before their month-by-month statuses existed, with a report later than the month
+  // reviewed (at a large division's size that read is every check-in of the plan, one month and
+  // service area at a time).
+  const legacy = !!board.data && needsCheckInsAt(board.data.goals, reviewPeriod(board.data.plan, today, q.get('period')));
   const checkInsRead = useCheckIns(legacy && board.data ? { planKey: board.data.plan.key, units: checkInSlots(board.data.plan, board.data.goals, board.data.units) } : undefined);
   const checkIns = legacy ? checkInsRead : { data: NO_CHECK_INS, error: null, refetch: checkInsRead.refetch };
   const me = useMe();
@@ -98,6 +100,17 @@ export function ReviewPage() {
 type BoardOf = NonNullable<ReturnType<typeof useBoard>['data']>;
 type CheckInsOf = readonly CheckIn[];
 const NO_CHECK_INS: CheckInsOf = [];
+
+/** The months a review may look at: the plan's reporting months up to the current one. */
+function reviewPeriods(plan: Plan, today: string): string[] {
+  return reportingPeriods(plan).filter((p) => p <= (currentPeriod(plan, today) ?? p));
+}
+
+/** The month reviewed: the one asked for in the address when the review may look at it, else the current one. */
+function reviewPeriod(plan: Plan, today: string, asked: string | null): string {
+  const periods = reviewPeriods(plan, today);
+  return asked && periods.includes(asked) ? asked : (currentPeriod(plan, today) ?? periods[periods.length - 1] ?? '');
+}
 type MeOf = NonNullable<ReturnType<typeof useMe>['data']>;
 
 function Review({ board, checkIns, me, meetingId, today }: { board: BoardOf; checkIns: CheckInsOf; me: MeOf; meetingId: string; today: string }) {
@@ -112,8 +125,8 @@ function Review({ board, checkIns, me, meetingId, today }: { board: BoardOf; che
   const config = useConfig();
   const plan = board.plan;
   const q = route.query;
-  const periods = reportingPeriods(plan).filter((p) => p <= (currentPeriod(plan, today) ?? p));
-  const period = q.get('period') && periods.includes(q.get('period') as string) ? (q.get('period') as string) : (currentPeriod(plan, today) ?? periods[periods.length - 1] ?? '');
+  const periods = reviewPeriods(plan, today);
+  const period = reviewPeriod(plan, today, q.get('period'));
   const groupKey = q.get('group') || undefined;
   const order = parseOrder(q.get('order'));
   const mayRun = canRunMeeting(me);
