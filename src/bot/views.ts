@@ -53,7 +53,9 @@ export async function loadPlanData(board: Pick<BoardReader, 'readPlanBoard' | 'r
   const units = b.units.map((u) => u.value);
   // The goals' summaries hold each slot's latest report: for the period they are about (the
   // current one, as a rule) they say who reported what and when. Only a card for an earlier period,
-  // behind a later report, needs that period's check-ins (at a large division 15,000 of them).
+  // behind a later report, needs that period's check-ins (at a large division 15,000 of them):
+  // broader than `needsCheckInsAt`, because a card names who reported and when, which the
+  // month-by-month histories do not keep.
   const later = goals.some((g) => Object.values(g.summary).some((e) => e.period > p));
   const checkIns = later ? await board.readCheckIns({ planKey, period: p, units: checkInSlots(plan, goals, units) }) : { items: [] };
   return {

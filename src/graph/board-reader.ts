@@ -3,7 +3,7 @@
  * goals, all groups and units) is ONE `$batch`, plus one request per extra page if a list has more
  * items than a page holds. Check-ins are read per goal, or per plan, month and service area.
  */
-import { checkInSlots, Invalid, NotFound } from '../domain';
+import { checkInSlots, Invalid, NotFound, OVERALL } from '../domain';
 import type { BoardReader, CheckInQuery, PlanBoard } from '../ports';
 
 export type { BoardReader, CheckInQuery, PlanBoard };
@@ -41,7 +41,8 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
 
   /** The plan, and its months and slots (`checkInSlots`) as far as the caller did not name them. */
   async function planScope(planKey: string, months: readonly string[] | undefined, units: readonly string[] | undefined): Promise<{ months: string[]; slots: string[] }> {
-    if (months && units) return { months: [...months], slots: checkInSlots({ units: [] }, [], units.map((key) => ({ key }))) };
+    // The caller's slots, with OVERALL (a goal reported as a whole) whether or not it named it.
+    if (months && units) return { months: [...months], slots: [...new Set([OVERALL, ...units])] };
     // The site's units too: a slot is any service area a check-in may name, not only the plan's.
     const responses = await executeBatch(client, [await request('plan', 'plan', { key: planKey }), ...(units ? [] : [await request('units', 'unit')])]);
     const decoded = unwrap<ItemsPage>(responses, 'plan', 'plan').value.map((item) => decodeItem('plan', item));
