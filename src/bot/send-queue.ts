@@ -39,6 +39,14 @@ export interface SendQueueOptions {
   maxDelayMs?: number;
   /** Called at each HTTP attempt (tests and metrics). */
   onAttempt?: (threadId: string, at: number) => void;
+  /**
+   * How much wider than each limit's window the queue keeps its sends (default 100 ms). A send is
+   * stamped as it leaves the queue but reaches Teams after event-loop and network delays that vary
+   * by tens of milliseconds under load: sends spaced exactly a window apart can arrive closer, one
+   * over the limit. Two instances each keeping to their share showed 7 sends in a second against a
+   * budget of 6 on a loaded machine; the clearance keeps the arrivals within it.
+   */
+  clearanceMs?: number;
 }
 
 /** What a failed attempt tells us: the HTTP status and the server's Retry-After, if any. */
@@ -78,6 +86,7 @@ export class SendQueue {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly onAttempt?: (threadId: string, at: number) => void;
+  private readonly clearanceMs: number;
   private readonly threads = new Map<string, number[]>();
   private readonly app: number[] = [];
   private pausedUntil = 0;
@@ -93,6 +102,7 @@ export class SendQueue {
     this.baseDelayMs = o.baseDelayMs ?? 1_000;
     this.maxDelayMs = o.maxDelayMs ?? 60_000;
     this.onAttempt = o.onAttempt;
+    this.clearanceMs = o.clearanceMs ?? 100;
   }
 
   /** Runs `attempt` for `threadId` within the limits, retrying retryable failures; rethrows the last failure. */
@@ -122,12 +132,13 @@ export class SendQueue {
     this.threads.set(threadId, stamps);
     for (;;) {
       const now = this.now();
-      const wait = Math.max(this.pausedUntil - now, waitFor(stamps, this.threadLimits, now), waitFor(this.app, this.appLimits, now));
+      const c = this.clearanceMs;
+      const wait = Math.max(this.pausedUntil - now, waitFor(stamps, this.threadLimits, now, c), waitFor(this.app, this.appLimits, now, c));
       if (wait <= 0) {
         stamps.push(now);
         this.app.push(now);
-        prune(stamps, now - maxWindow(this.threadLimits));
-        prune(this.app, now - maxWindow(this.appLimits));
+        prune(stamps, now - maxWindow(this.threadLimits) - c);
+        prune(this.app, now - maxWindow(this.appLimits) - c);
         this.stats.attempts++;
         this.onAttempt?.(threadId, now);
         return;
@@ -148,10 +159,14 @@ function prune(stamps: number[], before: number): void {
   if (i > 0) stamps.splice(0, i);
 }
 
-/** How long until one more stamp fits every window: the window's oldest relevant stamp must leave it. */
-function waitFor(stamps: readonly number[], limits: readonly RateWindow[], now: number): number {
+/**
+ * How long until one more stamp fits every window (each `clearanceMs` wider than the limit's):
+ * the window's oldest relevant stamp must leave it.
+ */
+function waitFor(stamps: readonly number[], limits: readonly RateWindow[], now: number, clearanceMs: number): number {
   let wait = 0;
-  for (const { windowMs, max } of limits) {
+  for (const { windowMs: limitWindow, max } of limits) {
+    const windowMs = limitWindow + clearanceMs;
     const inWindow = stamps.filter((s) => s > now - windowMs);
     if (inWindow.length >= max) {
       const oldestThatMustLeave = inWindow[inWindow.length - max]!;

@@ -40,6 +40,26 @@ describe('send queue', () => {
     for (const s of perThread.values()) assertWithinLimits(s);
   });
 
+  it('keeps arrivals within the app and thread limits when each send reaches Teams up to 90 ms after it left the queue', async () => {
+    const time = fakeTime();
+    const random = seeded(7);
+    const arrivals: number[] = [];
+    const perThread = new Map<string, number[]>();
+    const q = new SendQueue({ ...time, random, onAttempt: (t, at) => {
+      const arrival = at + Math.floor(random() * 90); // event loop and network, varying per send
+      arrivals.push(arrival);
+      perThread.set(t, [...(perThread.get(t) ?? []), arrival]);
+    } });
+    await Promise.all(Array.from({ length: 300 }, (_, i) => q.send(`thread-${i % 20}`, async () => i)));
+    assertWithinLimits(arrivals, APP_LIMITS);
+    for (const s of perThread.values()) assertWithinLimits(s);
+    // Without the clearance, one send arriving 89 ms late already bunches arrivals over the limit.
+    const bunched: number[] = [];
+    const tight = new SendQueue({ ...fakeTime(), clearanceMs: 0, onAttempt: (_t, at) => bunched.push(at + (bunched.length === 0 ? 89 : 0)) });
+    await Promise.all(Array.from({ length: 300 }, (_, i) => tight.send(`thread-${i % 20}`, async () => i)));
+    expect(maxInAnyWindow(bunched, 1_000)).toBeGreaterThan(APP_LIMITS[0]!.max);
+  });
+
   it('retries 429/412/502/504 with backoff and honours Retry-After', async () => {
     const time = fakeTime();
     const stamps: number[] = [];
