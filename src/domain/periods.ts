@@ -158,6 +158,17 @@ export function defaultPlan<P extends Pick<Plan, 'periodStart' | 'periodEnd'>>(p
 }
 
 /**
+ * The plans My goals shows on a date: those running (reporting open or upcoming), not archived
+ * (life-cycle.ts); else the most recent one with a current period. `plans` newest first.
+ */
+export function activePlans<P extends Parameters<typeof currentPeriod>[0] & { archivedAt?: string }>(plans: readonly P[], today: string): P[] {
+  const running = plans.filter((p) => !p.archivedAt && isRunning(p, today) && currentPeriod(p, today));
+  if (running.length > 0) return running;
+  const latest = plans.find((p) => currentPeriod(p, today));
+  return latest ? [latest] : [];
+}
+
+/**
  * Why a period cannot be reported on (or shown) on a date, or undefined when it can:
  * `outsidePlan` — not a month of the plan's period; `notReporting` — a month of the plan that is
  * not one of its reporting periods (a non-reporting month such as July, or a month that closes no

@@ -8,15 +8,16 @@ import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client
 import type { i18n as I18n } from 'i18next';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { createServices, ServicesProvider, shouldRetry, useMe } from '../data';
+import { createServices, ServicesProvider, shouldRetry, useMe, type Services } from '../data';
+import { startFirstReads } from '../data/first-reads';
 import { takeConfig, type TabConfig } from '../data/config';
-import { forgetPersistedCache, persistOptionsFor, preloadPersistedCache } from '../data/persisted-cache';
+import { forgetPersistedCache, persistOptionsFor, preloadPersistedCache, willRestore } from '../data/persisted-cache';
 import { EmptyState, ErrorState, LoadingCards } from '../components/states';
 import { Page } from '../components/page';
-import { storedLocalUserId, type Auth } from '../auth/auth';
+import { requestToken, storedLocalUserId, type Auth } from '../auth/auth';
 import type { LocalAuth } from '../auth/local-auth';
 import type { HostContext } from '../host/host';
-import { paths } from '../routing/paths';
+import { matchRoute, paths } from '../routing/paths';
 import { routeDef } from '../routing/route-table';
 import { navigate, RouterProvider, useLinkProps, useRoute } from '../routing/router';
 import { ThemeProvider } from '../theme/theme';
@@ -243,7 +244,7 @@ function useAuthUser(auth: Auth, qc: QueryClient) {
 function SignedIn({ config, auth, host }: { config: TabConfig; auth: Auth; host: HostContext }) {
   const qc = useQueryClient();
   const userId = useAuthUser(auth, qc);
-  const services = useMemo(() => createServices(config, auth, host), [config, auth, host, userId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const services = useMemo(() => servicesFor(config, auth, host, userId), [config, auth, host, userId]);
   // A page opened on an editor (admin) reads fresh: its form starts from the values it shows, and
   // fresh data arriving after the admin began typing would not be in it.
   const route = useRoute();
@@ -293,8 +294,12 @@ let localSignIn: { userId: string; auth: Promise<LocalAuth> } | undefined;
 export function prestartSignIn(): void {
   const userId = storedLocalUserId();
   if (!userId || localSignIn?.userId === userId) return;
+  // The token request leaves now, ahead of the view's chunks in the browser's connection queue,
+  // and is handed to the local sign-in once its chunk has loaded.
+  const response = requestToken(userId);
+  response.catch(() => undefined); // the sign-in reports a failure where the token is needed
   const auth = import('../auth/local-auth').then((m) => {
-    const a = m.createLocalAuth();
+    const a = m.createLocalAuth({ early: { userId, response } });
     void a.getApiToken().catch(() => undefined); // a failure shows where the token is needed
     return a;
   });
@@ -318,6 +323,47 @@ async function bootstrap(host: HostContext): Promise<{ config: TabConfig; auth: 
       ? await (early?.auth ?? import('../auth/local-auth').then((m) => m.createLocalAuth()))
       : await (await (teamsAuth ?? import('../auth/teams-auth'))).createTeamsAuth(config, host);
   return { config, auth: forgettingCacheOnSignOut(auth) };
+}
+
+let firstBoot: { host: HostContext; boot: Promise<{ config: TabConfig; auth: Auth }> } | undefined;
+
+function takeFirstBoot(host: HostContext): Promise<{ config: TabConfig; auth: Auth }> | undefined {
+  const first = firstBoot?.host === host ? firstBoot.boot : undefined;
+  firstBoot = undefined;
+  return first;
+}
+
+let lastServices: { config: TabConfig; auth: Auth; host: HostContext; userId: string | null; services: Services } | undefined;
+
+/** One set of services per configuration, sign-in and user: the first reads' and the views' are the same. */
+function servicesFor(config: TabConfig, auth: Auth, host: HostContext, userId: string | null): Services {
+  const l = lastServices;
+  if (l && l.config === config && l.auth === auth && l.host === host && l.userId === userId) return l.services;
+  const services = createServices(config, auth, host);
+  lastServices = { config, auth, host, userId, services };
+  return services;
+}
+
+/**
+ * Called by main.tsx before React renders: starts the configuration and sign-in (which `Boot`
+ * then takes), and on a cold start the first view's reads into `qc` (data/first-reads.ts), so
+ * they overlap the view's chunks instead of following its first render.
+ */
+export function startFirstView(host: HostContext, qc: QueryClient): void {
+  const route = matchRoute(window.location.pathname, window.location.search);
+  const def = routeDef(route.name);
+  if (def?.public) return;
+  const boot = bootstrap(host);
+  boot.catch(() => undefined); // Boot shows the failure
+  firstBoot = { host, boot };
+  void boot.then(async ({ config, auth }) => {
+    const userId = auth.user?.id;
+    if (!userId) return;
+    // An editor reads fresh (see SignedIn); elsewhere a cache from the last visit is shown instead.
+    if (def?.requires !== 'admin' && (await willRestore(userId))) return;
+    const plan = route.query.get('plan');
+    await startFirstReads(qc, servicesFor(config, auth, host, userId), { ...(def?.firstBoards ? { boards: def.firstBoards } : {}), ...(plan ? { plan } : {}) });
+  }, () => undefined);
 }
 
 type BootState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; config: TabConfig; auth: Auth };
@@ -348,7 +394,9 @@ function Boot({ host }: { host: HostContext }) {
     if (!signInWanted) return;
     let cancelled = false;
     setState({ status: 'loading' });
-    bootstrap(host).then(
+    // The first attempt takes the start main.tsx made (`startFirstView`); a retry starts afresh.
+    const started = attempt === 0 ? takeFirstBoot(host) : undefined;
+    (started ?? bootstrap(host)).then(
       ({ config, auth }) => !cancelled && setState({ status: 'ready', config, auth }),
       (error: unknown) => !cancelled && setState({ status: 'error', error }),
     );

@@ -8,7 +8,7 @@ import { preloadGraphAdapter } from '../data/reads';
 import { matchRoute } from '../routing/paths';
 import { routeDef } from '../routing/route-table';
 import { preloadView } from './views';
-import { prestartSignIn } from './app';
+import { createQueryClient, prestartSignIn, startFirstView } from './app';
 
 /**
  * Before anything waits: the first view's chunk, and for a signed-in view the configuration and
@@ -57,11 +57,15 @@ function startEarly(): string[] {
 async function start() {
   const namespaces = startEarly();
   const host = await detectHost();
+  // Configuration, sign-in and (on a cold start) the first view's reads run while the language,
+  // the theme and the view's chunks load, into the query cache the app then renders with.
+  const queryClient = createQueryClient();
+  startFirstView(host, queryClient);
   // A dark or high-contrast start loads that theme's chunk alongside the texts: no light flash.
   const [i18n] = await Promise.all([createI18n(initialLanguage(host.locale), { namespaces }), loadTheme(initialTheme(host)).catch(() => undefined)]);
   const el = document.getElementById('root');
   if (!el) throw new Error('index.html lacks #root');
-  createRoot(el).render(<App host={host} i18n={i18n} />);
+  createRoot(el).render(<App host={host} i18n={i18n} queryClient={queryClient} />);
   host.teams?.app.notifySuccess();
 }
 

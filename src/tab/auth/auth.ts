@@ -44,3 +44,16 @@ export class AuthError extends Error {
     this.name = 'AuthError';
   }
 }
+
+/**
+ * `POST /local/token` for a demo user (local mode; `createLocalAuth` checks the answer). Here, not
+ * in local-auth.ts, so the shell can send it before that chunk has loaded.
+ */
+export function requestToken(userId: string, fetchImpl: typeof fetch = fetch): Promise<Response> {
+  return fetchImpl('/local/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+}
+

@@ -4,7 +4,7 @@
  * tokens). The choice is remembered per browser tab (sessionStorage), so two tabs can be two people.
  */
 import { z } from 'zod';
-import { AuthError, LOCAL_USER_KEY, type Auth, type AuthUser } from './auth';
+import { AuthError, LOCAL_USER_KEY, requestToken, type Auth, type AuthUser } from './auth';
 
 export { LOCAL_USER_KEY };
 
@@ -45,12 +45,17 @@ function readStoredUser(storage: Storage | undefined): AuthUser | null {
   }
 }
 
-export function createLocalAuth(opts: { fetch?: typeof fetch; storage?: Storage } = {}): LocalAuth {
+/**
+ * `early`: a token request for the stored user already sent before this module loaded (app.tsx
+ * `prestartSignIn`), taken as the first token if it is for the same user.
+ */
+export function createLocalAuth(opts: { fetch?: typeof fetch; storage?: Storage; early?: { userId: string; response: Promise<Response> } } = {}): LocalAuth {
   const fetchImpl = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const storage = opts.storage ?? (typeof sessionStorage === 'undefined' ? undefined : sessionStorage);
   let user = readStoredUser(storage);
   let tokens: Promise<Tokens> | null = null;
   let tokensFor: string | null = null;
+  let early = opts.early;
   const listeners = new Set<() => void>();
   const emit = () => listeners.forEach((l) => l());
 
@@ -64,12 +69,10 @@ export function createLocalAuth(opts: { fetch?: typeof fetch; storage?: Storage 
       if (t && fresh(t)) return t;
     }
     tokensFor = u.id;
+    const sent = early?.userId === u.id ? early.response : undefined;
+    early = undefined;
     tokens = (async () => {
-      const res = await fetchImpl('/local/token', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ userId: u.id }),
-      });
+      const res = await (sent ?? requestToken(u.id, fetchImpl));
       if (!res.ok) throw new AuthError(`Signing in as ${u.name} failed (HTTP ${res.status})`, 'failed');
       return tokenSchema.parse(await res.json());
     })();

@@ -8,8 +8,8 @@ import type { CheckIn, CheckInInput, Goal, Group, Plan, Review, ReviewInput, The
 import { applyCheckIn } from '../../domain/rules';
 import type { CheckInQuery, InvalidRow, ListResult, PlanBoard } from '../../ports';
 import { ApiError, type EntityKind, type EntityOfKind, type Me } from './api';
-import type { CachedBoard } from './reads';
-import { useServices } from './services';
+import type { CachedBoard, Reads } from './reads';
+import { useServices, type Services } from './services';
 
 /** Query keys, namespaced by the signed-in user so switching user never shows someone else's cache. */
 export const keys = {
@@ -31,27 +31,42 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return kind === undefined || kind === 'Throttled' || kind === 'Unavailable';
 }
 
+/**
+ * The queries a view's first screen starts with, as options shared by the hooks below and by
+ * `startFirstReads` (first-reads.ts), which asks for them before React has rendered anything.
+ */
+export const meQuery = (api: Services['api'], user: string) => ({ queryKey: keys.me(user), queryFn: () => api.me(), staleTime: 5 * 60_000 });
+
+export const plansQuery = (reads: Reads, qc: QueryClient, user: string) => ({
+  queryKey: keys.plans(user),
+  queryFn: () => {
+    // The plans come before any board: start tracking goal changes alongside, so the first
+    // board read need not wait for it — unless a board from the last visit resumes its own.
+    if (!qc.getQueriesData<CachedBoard>({ queryKey: ['board', user] }).some(([, b]) => b?.goalsDeltaLink)) reads.startGoalTracking();
+    return reads.plans();
+  },
+  staleTime: 5 * 60_000,
+});
+
+export const boardQuery = (reads: Reads, qc: QueryClient, user: string, planKey: string | undefined) => ({
+  queryKey: keys.board(user, planKey ?? ''),
+  queryFn: () => reads.board(planKey as string, qc.getQueryData<CachedBoard>(keys.board(user, planKey as string))),
+  staleTime: 30_000,
+});
+
+/** Plans newest period first (the order every view lists them in). */
+export const sortedPlans = (r: ListResult<Plan>): Plan[] =>
+  r.items.map((i) => i.value).sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.key.localeCompare(b.key));
+
 export function useMe(): UseQueryResult<Me> {
   const { api } = useServices();
-  return useQuery({ queryKey: keys.me(useUserKey()), queryFn: () => api.me(), staleTime: 5 * 60_000 });
+  return useQuery(meQuery(api, useUserKey()));
 }
 
 /** All plans, newest period first. */
 export function usePlans(): UseQueryResult<Plan[]> {
   const { reads } = useServices();
-  const qc = useQueryClient();
-  const user = useUserKey();
-  return useQuery({
-    queryKey: keys.plans(user),
-    queryFn: () => {
-      // The plans come before any board: start tracking goal changes alongside, so the first
-      // board read need not wait for it — unless a board from the last visit resumes its own.
-      if (!qc.getQueriesData<CachedBoard>({ queryKey: ['board', user] }).some(([, b]) => b?.goalsDeltaLink)) reads.startGoalTracking();
-      return reads.plans();
-    },
-    select: (r: ListResult<Plan>) => r.items.map((i) => i.value).sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.key.localeCompare(b.key)),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ ...plansQuery(reads, useQueryClient(), useUserKey()), select: sortedPlans });
 }
 
 export interface Board {
@@ -100,16 +115,7 @@ export function toBoard(v: PlanBoard): Board {
  */
 export function useBoard(planKey: string | undefined): UseQueryResult<Board> {
   const { reads } = useServices();
-  const qc = useQueryClient();
-  const user = useUserKey();
-  return useQuery({
-    queryKey: keys.board(user, planKey ?? ''),
-    queryFn: () => reads.board(planKey as string, qc.getQueryData<CachedBoard>(keys.board(user, planKey as string))),
-    enabled: !!planKey,
-    select: toBoard,
-    staleTime: 30_000,
-    refetchInterval: 60_000,
-  });
+  return useQuery({ ...boardQuery(reads, useQueryClient(), useUserKey(), planKey), enabled: !!planKey, select: toBoard, refetchInterval: 60_000 });
 }
 
 /**

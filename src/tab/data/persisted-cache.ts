@@ -68,6 +68,16 @@ export function preloadPersistedCache(userId: string): void {
   void read(userId);
 }
 
+/**
+ * Whether a user's cache from an earlier visit will be restored (this build's, not too old):
+ * when not, the first view's reads start before React renders (first-reads.ts) — when it will,
+ * they wait, so the view revalidates what it shows (one delta request) instead of reading anew.
+ */
+export async function willRestore(userId: string): Promise<boolean> {
+  const client = await read(userId);
+  return !!client && client.buster === BUSTER && Date.now() - client.timestamp < MAX_AGE_MS;
+}
+
 function persisterFor(userId: string, restore: boolean): Persister {
   signedOut.delete(userId); // signed in (again)
   const inner = createAsyncStoragePersister({

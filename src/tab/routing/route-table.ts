@@ -30,14 +30,21 @@ export interface RouteDef {
    * after its data arrived (React then holds the reveal back up to 300 ms).
    */
   namespaces?: readonly string[];
+  /**
+   * The boards the first screen reads, so they are asked for before React renders (data/first-
+   * reads.ts): `chosenPlan`, the plan in `?plan=` or else the default plan (`defaultPlan`);
+   * `activePlans`, every plan My goals shows (`activePlans`). Without it only `/api/me` and the
+   * plans are read ahead.
+   */
+  firstBoards?: 'chosenPlan' | 'activePlans';
 }
 
 export const ROUTES = {
-  myGoals: { path: '/', feature: 'my-goals', namespaces: ['followUp'] },
+  myGoals: { path: '/', feature: 'my-goals', namespaces: ['followUp'], firstBoards: 'activePlans' },
   checkIn: { path: '/check-in/:goalKey', feature: 'check-in', query: ['period', 'unit'] },
-  dashboard: { path: '/dashboard', feature: 'dashboard', query: ['plan', 'period', 'theme', 'group', 'unit', 'status', 'overdue', 'sort', 'q'], namespaces: ['report'] },
+  dashboard: { path: '/dashboard', feature: 'dashboard', query: ['plan', 'period', 'theme', 'group', 'unit', 'status', 'overdue', 'sort', 'q'], namespaces: ['report'], firstBoards: 'chosenPlan' },
   goal: { path: '/goals/:key', feature: 'goal', query: ['period', 'unit'] },
-  review: { path: '/review', feature: 'review', query: ['plan', 'period', 'group', 'order', 'meeting'] },
+  review: { path: '/review', feature: 'review', query: ['plan', 'period', 'group', 'order', 'meeting'], firstBoards: 'chosenPlan' },
   reviewStage: { path: '/review/stage', feature: 'review', query: ['meeting'], bare: true },
   admin: { path: '/admin/*', feature: 'admin', query: ['plan'], requires: 'admin' },
   config: { path: '/config', feature: 'config', bare: true },

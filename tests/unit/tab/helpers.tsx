@@ -118,14 +118,19 @@ export function fakeServices(data: FakeData, opts: { now?: string; roles?: Me['r
   };
 }
 
+/** A query cache for tests: no retries, no polling, no refetch on focus. */
+export const testQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchInterval: false, refetchOnWindowFocus: false } } });
+
 /**
  * Renders a routed view as the shell does: at `path` (the address bar), inside the router, theme,
  * query cache and the given services. Returns the render result and a reader for the address bar.
  */
-export async function renderView(ui: ReactElement, { path = '/', services, lng = 'fi' }: { path?: string; services: Services; lng?: Locale }) {
+export async function renderView(
+  ui: ReactElement,
+  { path = '/', services, lng = 'fi', queryClient = testQueryClient() }: { path?: string; services: Services; lng?: Locale; queryClient?: QueryClient },
+) {
   window.history.replaceState(null, '', path);
   const i18n = await createI18n(lng, { resources: readCatalogs() as never });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchInterval: false, refetchOnWindowFocus: false } } });
   const result = render(
     <I18nextProvider i18n={i18n}>
       <ThemeProvider host={services.host}>

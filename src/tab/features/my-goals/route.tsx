@@ -7,7 +7,7 @@ import { CalendarLtr16Regular, Dismiss16Regular, TaskListSquareLtr24Regular } fr
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkInSlots } from '../../../domain/check-in';
-import { currentPeriod, dueOn, helsinkiDate, isRunning, type DueState } from '../../../domain/periods';
+import { activePlans, currentPeriod, dueOn, helsinkiDate, type DueState } from '../../../domain/periods';
 import type { Actor } from '../../../domain/person';
 import type { Plan } from '../../../domain/plan';
 import { useFlash } from '../../routing/flash';
@@ -150,15 +150,6 @@ function PlanGoals({ plan, me, today, showPlanHeading }: { plan: Plan; me: Me; t
       )}
     </section>
   );
-}
-
-/** Plans that are running today (reporting is open or upcoming); else the most recent one. */
-function activePlans(plans: Plan[], today: string): Plan[] {
-  // An archived plan is out of My goals (domain/life-cycle.ts), even inside its period.
-  const running = plans.filter((p) => !p.archivedAt && isRunning(p, today) && currentPeriod(p, today));
-  if (running.length > 0) return running;
-  const latest = plans.find((p) => currentPeriod(p, today));
-  return latest ? [latest] : [];
 }
 
 export default function MyGoalsView() {

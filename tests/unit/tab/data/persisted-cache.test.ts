@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { QueryClient } from '@tanstack/react-query';
 import { persistQueryClientRestore, persistQueryClientSave } from '@tanstack/react-query-persist-client';
 import { describe, expect, it } from 'vitest';
-import { forgetPersistedCache, persistOptionsFor, preloadPersistedCache } from '../../../../src/tab/data/persisted-cache';
+import { forgetPersistedCache, persistOptionsFor, preloadPersistedCache, willRestore } from '../../../../src/tab/data/persisted-cache';
 
 /** The tab's query cache in IndexedDB between visits: per user, never another user's, gone on sign-out. */
 const save = (qc: QueryClient, user: string) => persistQueryClientSave({ queryClient: qc, ...persistOptionsFor(user) });
@@ -88,5 +88,16 @@ describe('persisted query cache', () => {
     await persistQueryClientSave({ queryClient: editor, ...persistOptionsFor('u-fanni', { restore: false }) });
     await settle();
     expect((await restore('u-fanni')).getQueryData(['board', 'u-fanni', 'plan-1'])).toEqual({ goals: ['fresh'] });
+  });
+
+  it('says whether a visit will start from the cache, so only a cold start reads ahead of the view', async () => {
+    expect(await willRestore('u-erik')).toBe(false);
+    const qc = new QueryClient();
+    qc.setQueryData(['plans', 'u-frida'], { items: [] });
+    await save(qc, 'u-frida');
+    await settle();
+    expect(await willRestore('u-frida')).toBe(true);
+    await forgetPersistedCache('u-frida');
+    expect(await willRestore('u-frida')).toBe(false);
   });
 });

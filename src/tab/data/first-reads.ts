@@ -1,0 +1,48 @@
+/**
+ * The first view's reads, started as soon as the configuration and the sign-in are there — not
+ * when React has loaded the view's chunks and rendered it. `/api/me`, the plans and the board(s)
+ * the route shows go into the query cache the view then finds them in (the same keys and query
+ * functions as the hooks), so the view renders with its data instead of asking for it.
+ *
+ * Only for a cold start: with a cache from the last visit to restore, the view shows that and
+ * revalidates it with delta (one small request), which is cheaper than reading ahead.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { Plan } from '../../domain';
+import { activePlans, defaultPlan, helsinkiDate } from '../../domain/periods';
+import type { ListResult } from '../../ports';
+import { boardQuery, meQuery, plansQuery, sortedPlans } from './hooks';
+import type { Services } from './services';
+
+export interface FirstScreen {
+  /** Which boards the view reads first (the route table's `firstBoards`). */
+  boards?: 'chosenPlan' | 'activePlans';
+  /** A plan named in the URL (`?plan=`), which the view shows if it exists. */
+  plan?: string;
+}
+
+/** The plan keys a first screen shows, from the plans (newest first) and the server's date. */
+export function firstBoardKeys(screen: FirstScreen, plans: readonly Plan[], today: string): string[] {
+  if (screen.boards === 'activePlans') return activePlans(plans, today).map((p) => p.key);
+  if (screen.boards === 'chosenPlan') {
+    const plan = plans.find((p) => p.key === screen.plan) ?? defaultPlan(plans, today);
+    return plan ? [plan.key] : [];
+  }
+  return [];
+}
+
+/**
+ * Starts the reads; never rejects (a failed read is the view's to show: its query is then not in
+ * the cache, and the view asks again). Resolves when they are done, for tests.
+ */
+export async function startFirstReads(qc: QueryClient, services: Services, screen: FirstScreen): Promise<void> {
+  const user = services.auth.user?.id;
+  if (!user) return;
+  const quiet = (p: Promise<unknown>) => p.then(() => undefined, () => undefined);
+  const me = quiet(qc.prefetchQuery(meQuery(services.api, user)));
+  const plans = qc.fetchQuery<ListResult<Plan>>(plansQuery(services.reads, qc, user)).catch(() => undefined);
+  const today = helsinkiDate(new Date(Date.now() + services.clockOffsetMs));
+  const listed = await plans;
+  const boards = listed ? firstBoardKeys(screen, sortedPlans(listed), today) : [];
+  await Promise.all([me, ...boards.map((key) => quiet(qc.prefetchQuery(boardQuery(services.reads, qc, user, key))))]);
+}
