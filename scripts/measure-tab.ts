@@ -104,6 +104,9 @@ function itemsIn(body: unknown): number {
   return Array.isArray(o.value) ? o.value.length : 0;
 }
 
+/** `TAB_BENCH_TIMELINE=1`: each data request's start (ms after navigation) and duration, to see what waits on what. */
+const TIMELINE = process.env.TAB_BENCH_TIMELINE === '1';
+
 function isData(url: string): boolean {
   const path = new URL(url).pathname;
   return path.startsWith('/graph/') || path.startsWith('/api/') || path.startsWith('/local/') || path === '/config.json';
@@ -190,7 +193,7 @@ async function measureBrowser(): Promise<void> {
           // A view from the persisted cache revalidates after it is on screen: count those requests too.
           if (revalidated) await page.locator('[data-testid="cached-data-notice"]:empty').waitFor({ state: 'attached', timeout: 30_000 });
           await page.waitForTimeout(revalidated ? 300 : 50);
-          const trace = { requests: spans.length, waves: wavesOf(spans), bytes: spans.reduce((n, s) => n + s.bytes, 0), items: spans.reduce((n, s) => n + s.items, 0), urls: [...spans].sort((a, b) => a.start - b.start).map((s) => s.label), jsWaves };
+          const trace = { requests: spans.length, waves: wavesOf(spans), bytes: spans.reduce((n, s) => n + s.bytes, 0), items: spans.reduce((n, s) => n + s.items, 0), urls: [...spans].sort((a, b) => a.start - b.start).map((s) => (TIMELINE ? `${s.label} @${Math.round(s.start - t0)}+${Math.round(s.end - s.start)}` : s.label)), jsWaves };
           return { ms, allDrawnMs, trace };
         };
         const first = await load(false);
