@@ -1,11 +1,13 @@
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { mountBot, type BotHandle, type MountBotOptions } from '../bot';
 import { hostOf, isLoopbackHost, publicUrl as publicUrlOf, type Config } from './config';
 import { errorHandler } from './http-errors';
+import { withTabConfig } from './tab-html';
 import { authenticateFirst } from './http/authenticate';
 import { perIpLimiter, perUserLimiter } from './http/rate-limits';
 import { requestContext } from './http/request-context';
@@ -90,7 +92,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     app.use('/api', meetingRouter({ ctx: services.ctx, onEnded: (s) => mounted.postMeetingSummary(s), log }));
     app.use('/api', planLifeCycleRouter({ ctx: services.ctx }));
     app.use('/api', apiRouter({ ctx: services.ctx }));
-    mountTab(app);
+    mountTab(app, () => tabConfig(services, publicUrl));
     app.use(errorHandler(log));
     if (requested !== 0) await bind(server, requested, host);
     const port = portOf(server);
@@ -120,30 +122,35 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     throw e;
   }
 
+  /** What the tab needs to start: served at `/config.json` and inside index.html (tab-html.ts). */
+  async function tabConfig(s: Services, url: string): Promise<Record<string, unknown>> {
+    // The list ids the server has resolved anyway, so the tab does not look them up on every
+    // visit; a site not reachable right now serves the config without them (the tab resolves).
+    const listIds = await s.lists.ids(TAB_LISTS).catch((e: unknown) => {
+      log.warn(`The tab configuration without list ids: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    });
+    return {
+      mode: config.MODE,
+      graphBaseUrl: config.MODE === 'local' ? `${url}/graph/v1.0/` : config.GRAPH_BASE_URL,
+      siteId: s.siteId,
+      apiBaseUrl: `${url}/api`,
+      publicUrl: url,
+      teamsAppId: config.TEAMS_APP_ID,
+      now: clock.now().toISOString(),
+      ...(listIds ? { listIds } : {}),
+      ...(config.MODE === 'tenant'
+        ? { clientId: config.AAD_CLIENT_ID, tenantId: config.AAD_TENANT_ID, apiScope: `${config.API_AUDIENCE}/access_as_user` }
+        : {}),
+    };
+  }
+
   function mountRoutes(a: Express, s: Services, url: string): void {
     a.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', mode: config.MODE, now: clock.now().toISOString() });
     });
     a.get('/config.json', async (_req, res) => {
-      // The list ids the server has resolved anyway, so the tab does not look them up on every
-      // visit; a site not reachable right now serves the config without them (the tab resolves).
-      const listIds = await s.lists.ids(TAB_LISTS).catch((e: unknown) => {
-        log.warn(`/config.json without list ids: ${e instanceof Error ? e.message : String(e)}`);
-        return undefined;
-      });
-      res.json({
-        mode: config.MODE,
-        graphBaseUrl: config.MODE === 'local' ? `${url}/graph/v1.0/` : config.GRAPH_BASE_URL,
-        siteId: s.siteId,
-        apiBaseUrl: `${url}/api`,
-        publicUrl: url,
-        teamsAppId: config.TEAMS_APP_ID,
-        now: clock.now().toISOString(),
-        ...(listIds ? { listIds } : {}),
-        ...(config.MODE === 'tenant'
-          ? { clientId: config.AAD_CLIENT_ID, tenantId: config.AAD_TENANT_ID, apiScope: `${config.API_AUDIENCE}/access_as_user` }
-          : {}),
-      });
+      res.json(await tabConfig(s, url));
     });
     if (s.local) {
       // The tab in the browser reads the emulator over HTTP; the server itself calls it in-process.
@@ -170,11 +177,17 @@ export function checkLocalHost(config: Config, host: string, log: Services['log'
   log.warn(`!!! LOCAL MODE ON THE NETWORK (${host}): /local/token gives an admin token to anyone who reaches this port (LOCAL_ALLOW_NETWORK is set) !!!`);
 }
 
-function mountTab(app: Express): void {
+function mountTab(app: Express, config: () => Promise<Record<string, unknown>>): void {
   if (existsSync(TAB_DIR)) {
     app.use(express.static(TAB_DIR, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.set('Cache-Control', 'no-cache') }));
-    app.get(/^\/(?!api\/|graph\/|local\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(join(TAB_DIR, 'index.html'));
+    app.get(/^\/(?!api\/|graph\/|local\/).*/, async (_req, res, next) => {
+      try {
+        // Read per request, as sendFile did: a rebuild of the tab is served without a restart.
+        const html = withTabConfig(await readFile(join(TAB_DIR, 'index.html'), 'utf8'), await config());
+        res.set('Cache-Control', 'no-cache').type('html').send(html);
+      } catch (e) {
+        next(e);
+      }
     });
   } else {
     // Every tab route says so (not only `/`): a deep link must not fall through to a bare 404.

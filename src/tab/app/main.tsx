@@ -39,17 +39,17 @@ function startEarly(): string[] {
   const signedIn = def?.public !== true;
   // The configuration and the sign-in first: over HTTP/1.1 a browser opens six connections to a
   // host, and requests asked for later wait behind the view's few dozen chunks.
+  // The Graph adapter next: the first reads (app.tsx startFirstView) wait on it, the view's own
+  // chunks only on the reads.
   if (signedIn) {
     prefetchConfig();
     prestartSignIn();
+    preloadGraphAdapter();
   }
   void preloadView(route.name);
   if (def) preloadLazyParts(def.feature);
   const own = def ? namespaceOfFeature(def.feature) : undefined;
-  if (signedIn) {
-    preloadGraphAdapter();
-    void import('./top-bar-tools').catch(() => undefined); // the top bar's lazy part, in the same wave
-  }
+  if (signedIn) void import('./top-bar-tools').catch(() => undefined); // the top bar's lazy part, in the same wave
   return [...(own ? [own] : []), ...(def?.namespaces ?? [])];
 }
 

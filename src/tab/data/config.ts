@@ -114,11 +114,14 @@ let started: Promise<TabConfig> | undefined;
  * and theme are ready), so the first `takeConfig()` finds it under way instead of starting it.
  */
 export function prefetchConfig(): void {
-  started ??= loadConfig();
+  started ??= inlineConfig() ?? loadConfig();
   started.catch(() => undefined); // the failure is the boot's to show, when it takes the config
 }
 
-/** The prefetched configuration the first time, a fresh fetch afterwards (a retry after an error). */
+/**
+ * The prefetched (or page's inline) configuration the first time, a fresh fetch afterwards (a
+ * retry after an error).
+ */
 export function takeConfig(): Promise<TabConfig> {
   const p = started ?? loadConfig();
   started = undefined;
@@ -133,7 +136,31 @@ export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<TabCo
     throw new ConfigLoadError(`The server could not be reached: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!res.ok) throw new ConfigLoadError(`The server answered ${res.status} for /config.json`);
-  const parsed = parseTabConfig(await res.json().catch(() => null));
+  return checked(await res.json().catch(() => null));
+}
+
+/**
+ * The configuration the server put into index.html (`#tab-config`, src/server/tab-html.ts): no
+ * request before sign-in can start. Undefined without one (the dev server's page): fetch it then.
+ */
+export function inlineConfig(doc: Document = document): Promise<TabConfig> | undefined {
+  const text = doc.getElementById('tab-config')?.textContent;
+  if (!text) return undefined;
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // reported as invalid below, like a broken /config.json
+  }
+  try {
+    return Promise.resolve(checked(json));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+function checked(input: unknown): TabConfig {
+  const parsed = parseTabConfig(input);
   if (!parsed.ok) throw new ConfigLoadError('The server sent an invalid configuration', parsed.problems);
   const c = parsed.config;
   return {
