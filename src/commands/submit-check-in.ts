@@ -180,10 +180,12 @@ export async function reconcileSummaries(ctx: CommandContext, planKey?: string, 
     ? (await Promise.all(goalKeys.map((k) => ctx.repo.goals.find(k)))).filter((g): g is NonNullable<typeof g> => !!g && (!planKey || g.value.planKey === planKey))
     : (await ctx.repo.goals.list(planKey ? { planKey } : undefined)).items;
   const fixed: string[] = [];
+  const recompute = async (key: string) => summaryFromCheckIns((await ctx.repo.checkIns.list({ goalKey: key })).items.map((c) => c.value));
   const one = async (g: (typeof goals)[number]) => {
-    const checkIns = (await ctx.repo.checkIns.list({ goalKey: g.value.key })).items.map((c) => c.value);
-    const expected = summaryFromCheckIns(checkIns);
-    // The goal as listed first; read again only when someone changed it meanwhile (412).
+    let expected = await recompute(g.value.key);
+    // The goal as listed first; read again only when someone changed it meanwhile (412) — and
+    // then its check-ins too: the change is most likely a check-in's summary update, whose
+    // check-in the list read above may lack, so writing that recomputation would undo it.
     let current = g;
     const changed = await withConcurrencyRetry(async () => {
       if (sameSummary(current.value.summary, expected)) return false;
@@ -191,7 +193,12 @@ export async function reconcileSummaries(ctx: CommandContext, planKey?: string, 
         await ctx.repo.goals.update({ ...current.value, summary: expected }, current.etag);
         return true;
       } catch (e) {
-        if (e instanceof Conflict) current = await ctx.repo.goals.get(g.value.key);
+        if (e instanceof Conflict) {
+          // The goal first, then its check-ins: a check-in whose summary update the goal shows
+          // was stored before that read, so the list read after it includes it.
+          current = await ctx.repo.goals.get(g.value.key);
+          expected = await recompute(g.value.key);
+        }
         throw e;
       }
     }, 12);

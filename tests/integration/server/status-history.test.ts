@@ -82,4 +82,38 @@ describe('the month-by-month status history in goal summaries', () => {
     expect(Object.keys(rebuilt.summary).filter((s) => s !== OVERALL).length).toBeGreaterThan(0);
     expect(await reconcileSummaries(t.server.services.ctx, goal.planKey)).toEqual([]);
   });
+
+  it('is not undone by the reconciler when a check-in lands between its read of the check-ins and its summary write', async () => {
+    const repo = t.server.services.repo;
+    const unit = goal.units[0]!;
+    // A summary that needs repair, so the reconciler will write.
+    const stale = await repo.goals.get(goal.key);
+    await repo.goals.update({ ...stale.value, summary: {} }, stale.etag);
+    // Right after the reconciler has read the goal's check-ins, a member's check-in is stored and
+    // its summary update lands: the reconciler's write then meets 412.
+    const { accessToken } = await t.token(member.id);
+    const list = repo.checkIns.list.bind(repo.checkIns);
+    let fired = false;
+    let posted: { status: number; body: { value: { key: string } } } | undefined;
+    repo.checkIns.list = async (q) => {
+      const read = await list(q);
+      if (!fired && q && 'goalKey' in q && q.goalKey === goal.key) {
+        fired = true;
+        posted = await t.api('/api/check-ins', {
+          token: accessToken,
+          body: { goalKey: goal.key, period: '2021-09', unit, status: 2, narrative: 'Kesken jäänyt korjaus ei saa kumota tätä.', submissionId: `it-race-${Date.now().toString(36)}` },
+        });
+      }
+      return read;
+    };
+    try {
+      await reconcileSummaries(t.server.services.ctx, undefined, [goal.key]);
+    } finally {
+      repo.checkIns.list = list;
+    }
+    expect(posted?.status).toBe(201);
+    const after = (await repo.goals.get(goal.key)).value;
+    expect(after.summary[unit]?.checkInKey).toBe(posted!.body.value.key);
+    expect(after.summary).toEqual(summaryFromCheckIns(await checkInsOf(goal.key)));
+  });
 });
