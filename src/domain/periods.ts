@@ -157,6 +157,11 @@ export function defaultPlan<P extends Pick<Plan, 'periodStart' | 'periodEnd'>>(p
   return newestFirst.find((p) => isRunning(p, today)) ?? newestFirst[0];
 }
 
+/** The plan a view shows: the one named (`?plan=`) if it exists, else the default plan on that date. */
+export function chosenPlan<P extends Pick<Plan, 'key' | 'periodStart' | 'periodEnd'>>(plans: readonly P[], key: string | undefined, today: string): P | undefined {
+  return plans.find((p) => p.key === key) ?? defaultPlan(plans, today);
+}
+
 /**
  * The plans My goals shows on a date: those running (reporting open or upcoming), not archived
  * (life-cycle.ts); else the most recent one with a current period. `plans` newest first.

@@ -146,16 +146,15 @@ export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<TabCo
 export function inlineConfig(doc: Document = document): Promise<TabConfig> | undefined {
   const text = doc.getElementById('tab-config')?.textContent;
   if (!text) return undefined;
-  let json: unknown = null;
+  // Unparsable JSON is reported as an invalid configuration, as for a broken /config.json.
+  return Promise.resolve().then(() => checked(parsedOrNull(text)));
+}
+
+function parsedOrNull(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    // reported as invalid below, like a broken /config.json
-  }
-  try {
-    return Promise.resolve(checked(json));
-  } catch (e) {
-    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    return null;
   }
 }
 

@@ -9,10 +9,10 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Plan } from '../../domain';
-import { activePlans, defaultPlan, helsinkiDate } from '../../domain/periods';
+import { activePlans, chosenPlan, helsinkiDate } from '../../domain/periods';
 import type { ListResult } from '../../ports';
 import { boardQuery, meQuery, plansQuery, sortedPlans } from './hooks';
-import type { Services } from './services';
+import { serverNow, type Services } from './services';
 
 export interface FirstScreen {
   /** Which boards the view reads first (the route table's `firstBoards`). */
@@ -25,7 +25,7 @@ export interface FirstScreen {
 export function firstBoardKeys(screen: FirstScreen, plans: readonly Plan[], today: string): string[] {
   if (screen.boards === 'activePlans') return activePlans(plans, today).map((p) => p.key);
   if (screen.boards === 'chosenPlan') {
-    const plan = plans.find((p) => p.key === screen.plan) ?? defaultPlan(plans, today);
+    const plan = chosenPlan(plans, screen.plan, today);
     return plan ? [plan.key] : [];
   }
   return [];
@@ -41,7 +41,7 @@ export async function startFirstReads(qc: QueryClient, services: Services, scree
   const quiet = (p: Promise<unknown>) => p.then(() => undefined, () => undefined);
   const me = quiet(qc.prefetchQuery(meQuery(services.api, user)));
   const plans = qc.fetchQuery<ListResult<Plan>>(plansQuery(services.reads, qc, user)).catch(() => undefined);
-  const today = helsinkiDate(new Date(Date.now() + services.clockOffsetMs));
+  const today = helsinkiDate(serverNow(services.clockOffsetMs));
   const listed = await plans;
   const boards = listed ? firstBoardKeys(screen, sortedPlans(listed), today) : [];
   await Promise.all([me, ...boards.map((key) => quiet(qc.prefetchQuery(boardQuery(services.reads, qc, user, key))))]);

@@ -47,18 +47,21 @@ export const useAuth = (): Auth => useServices().auth;
 export const useHost = (): HostContext => useServices().host;
 export const useApi = (): Api => useServices().api;
 
+/** The server's clock now, outside React (the first reads); views use `useClock` or `useNow`. */
+export const serverNow = (clockOffsetMs: number): Date => new Date(Date.now() + clockOffsetMs);
+
 /** The server's clock as a function, for times taken at an event (a draft's save). */
 export function useClock(): () => Date {
   const { clockOffsetMs } = useServices();
-  return useMemo(() => () => new Date(Date.now() + clockOffsetMs), [clockOffsetMs]);
+  return useMemo(() => () => serverNow(clockOffsetMs), [clockOffsetMs]);
 }
 
 /** The server's clock (demo mode runs in September 2021), re-rendering every `tickMs`. */
 export function useNow(tickMs = 60_000): Date {
   const { clockOffsetMs } = useServices();
-  const [now, setNow] = useState(() => new Date(Date.now() + clockOffsetMs));
+  const [now, setNow] = useState(() => serverNow(clockOffsetMs));
   useEffect(() => {
-    const id = window.setInterval(() => setNow(new Date(Date.now() + clockOffsetMs)), tickMs);
+    const id = window.setInterval(() => setNow(serverNow(clockOffsetMs)), tickMs);
     return () => window.clearInterval(id);
   }, [clockOffsetMs, tickMs]);
   return useMemo(() => now, [now]);

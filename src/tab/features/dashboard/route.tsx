@@ -8,7 +8,7 @@ import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluen
 import { Board24Regular, Link20Regular, SearchInfo24Regular } from '@fluentui/react-icons';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentPeriod, defaultPlan, helsinkiDate } from '../../../domain/periods';
+import { chosenPlan, currentPeriod, helsinkiDate } from '../../../domain/periods';
 import { needsCheckInsAt } from '../../../domain/rollup';
 import { checkInSlots, type CheckIn } from '../../../domain/check-in';
 import type { Plan } from '../../../domain/plan';
@@ -216,7 +216,7 @@ export default function DashboardView() {
   const query = useMemo(() => parseQuery(route.query), [route.query]);
   useRememberView('dashboard', route.href);
   const plans = usePlans();
-  const plan = plans.data ? (plans.data.find((p) => p.key === query.plan) ?? defaultPlan(plans.data, today)) : undefined;
+  const plan = plans.data ? chosenPlan(plans.data, query.plan, today) : undefined;
   const board = useBoard(plan?.key);
   const [copied, setCopied] = useState(false);
 
