@@ -97,6 +97,14 @@ describe('keyboard', () => {
     expect(after.status).toBe(true);
     expect(after.row).toBe(before.row);
     expect(after.cell).toBeGreaterThan(before.cell);
+    await page.keyboard.press('ArrowDown');
+    const below = await where();
+    expect(below.row).toBeGreaterThan(after.row);
+    expect(await page.evaluate(() => document.querySelectorAll('table [tabindex="0"], table a:not([tabindex="-1"])').length)).toBe(1);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('table'))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await where()).toEqual(below);
     await page.context().close();
   });
 });

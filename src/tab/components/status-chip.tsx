@@ -2,7 +2,7 @@
  * A status on a plan's scale: label + icon shape + colour, never colour alone. Colours come from
  * Fluent's Badge palette (tokens), so Teams' light, dark and high-contrast themes all work.
  */
-import { Badge, Tooltip, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
 import {
   CheckmarkCircle16Filled,
   CircleHalfFill16Filled,
@@ -16,6 +16,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { levelOf, type StatusColor, type StatusScale } from '../../domain/status-scale';
 import { useText } from '../i18n/locale';
+import { ChipTooltip } from './chip-tooltip';
 
 export const APPEARANCE: Record<StatusColor, { color: NonNullable<BadgeProps['color']>; icon: ReactElement }> = {
   green: { color: 'success', icon: <CheckmarkCircle16Filled /> },
@@ -38,7 +39,7 @@ export interface StatusChipProps {
   /** The status value; undefined means nothing has been reported. */
   value: number | undefined;
   size?: 'small' | 'medium' | 'large';
-  /** Compact cells: show only the icon; the label goes to the tooltip and the accessible name. */
+  /** Compact cells: show only the icon; the label goes to the accessible name and the tooltip (loaded on first hover or focus). */
   iconOnly?: boolean;
   /** An icon-only chip that takes keyboard focus, so its tooltip (the label) shows on focus too. */
   focusable?: boolean;
@@ -67,9 +68,7 @@ export function StatusChip({ scale, value, size = 'medium', iconOnly = false, fo
     </Badge>
   );
   return iconOnly ? (
-    <Tooltip content={label} relationship="description">
-      {badge}
-    </Tooltip>
+    <ChipTooltip label={label}>{badge}</ChipTooltip>
   ) : (
     badge
   );

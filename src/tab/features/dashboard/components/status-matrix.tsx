@@ -4,7 +4,7 @@
  * realised" while moving through cells. Unit cells show the chip's icon (shape + colour, label as
  * its accessible name and tooltip); the overall column shows the full label.
  */
-import { Caption1, Link, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
+import { Caption1, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Clock12Regular, History16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { OVERALL } from '../../../../domain/goal';
@@ -15,6 +15,7 @@ import { paths } from '../../../routing/paths';
 import { useLinkProps } from '../../../routing/router';
 import { InLanguage, useGoalText } from '../../../components/in-language';
 import { StatusChip } from '../../../components/status-chip';
+import { useGridArrowKeys } from '../../../components/grid-arrow-keys';
 import { useSurfaceStyles } from '../../../components/surface';
 import { useFormat, useText } from '../../../i18n/locale';
 import type { Cell, Row } from '../model';
@@ -176,7 +177,7 @@ export function StatusMatrix({
   const unitName = (k: string) => text(units.find((u) => u.key === k)?.name) || k;
   const span = columns.length + 2;
   // One Tab stop for the whole table; the arrow keys move between its links and status cells.
-  const arrows = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
+  const arrows = useGridArrowKeys();
   return (
     <div className={mergeClasses(surface.surface, styles.wrap)} role="region" aria-label={caption} tabIndex={0}>
       <table className={styles.table} {...arrows}>
