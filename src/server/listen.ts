@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -28,6 +29,8 @@ export interface ListenOptions {
   /** Default: the configured HOST. */
   host?: string;
   bot?: MountBotOptions;
+  /** The built tab to serve. Default: dist/tab (what `npm run build` writes). */
+  tabDir?: string;
 }
 
 export interface RunningServer {
@@ -62,6 +65,10 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use(requestContext());
+  // Text answers — the tab's JavaScript, index.html, the command API's and the emulator's JSON —
+  // are compressed when the client accepts it, as Graph's are (docs/decisions/0013). Files already
+  // compressed (docx, xlsx, png) are left alone by their content type; small answers by size.
+  app.use(compression());
   app.use(securityHeaders({ mode: config.MODE, ...(config.MODE === 'tenant' ? { graphOrigin: new URL(config.GRAPH_BASE_URL).origin } : {}) }));
   app.use(corsFor(config.CORS_ORIGINS));
   const limits = {
@@ -92,7 +99,7 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
     app.use('/api', meetingRouter({ ctx: services.ctx, onEnded: (s) => mounted.postMeetingSummary(s), log }));
     app.use('/api', planLifeCycleRouter({ ctx: services.ctx }));
     app.use('/api', apiRouter({ ctx: services.ctx }));
-    mountTab(app, () => tabConfig(services, publicUrl));
+    mountTab(app, opts.tabDir ?? TAB_DIR, () => tabConfig(services, publicUrl));
     app.use(errorHandler(log));
     if (requested !== 0) await bind(server, requested, host);
     const port = portOf(server);
@@ -177,13 +184,30 @@ export function checkLocalHost(config: Config, host: string, log: Services['log'
   log.warn(`!!! LOCAL MODE ON THE NETWORK (${host}): /local/token gives an admin token to anyone who reaches this port (LOCAL_ALLOW_NETWORK is set) !!!`);
 }
 
-function mountTab(app: Express, config: () => Promise<Record<string, unknown>>): void {
-  if (existsSync(TAB_DIR)) {
-    app.use(express.static(TAB_DIR, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.set('Cache-Control', 'no-cache') }));
+/**
+ * Vite names every file it writes to assets/ by a hash of its content (source maps after theirs),
+ * so a file there never changes: a browser keeps it for a year without asking again, and a new
+ * build's index.html names new files.
+ * index.html itself is asked for again every time (no-cache), so a new build reaches the next visit.
+ */
+const HASHED = /[\\/]assets[\\/][^\\/]+$/;
+
+function mountTab(app: Express, dir: string, config: () => Promise<Record<string, unknown>>): void {
+  if (existsSync(dir)) {
+    app.use(
+      express.static(dir, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, path) => {
+          if (path.endsWith('.html')) res.set('Cache-Control', 'no-cache');
+          else if (HASHED.test(path)) res.set('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
     app.get(/^\/(?!api\/|graph\/|local\/).*/, async (_req, res, next) => {
       try {
         // Read per request, as sendFile did: a rebuild of the tab is served without a restart.
-        const html = withTabConfig(await readFile(join(TAB_DIR, 'index.html'), 'utf8'), await config());
+        const html = withTabConfig(await readFile(join(dir, 'index.html'), 'utf8'), await config());
         res.set('Cache-Control', 'no-cache').type('html').send(html);
       } catch (e) {
         next(e);

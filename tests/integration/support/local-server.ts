@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, startServer, type RunningServer } from '../../../src/server';
+import { loadConfig, startServer, type ListenOptions, type RunningServer } from '../../../src/server';
 
 export interface DemoUserInfo {
   id: string;
@@ -20,11 +20,14 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server in local mode on a free port with a fresh emulator database and the demo data. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * Starts the real server in local mode on a free port with a fresh emulator database and the demo
+ * data; `listen` as for the server itself (e.g. another built tab to serve).
+ */
+export async function startTestServer(env: Record<string, string> = {}, listen: ListenOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tavoitteet-it-'));
   const config = loadConfig({ MODE: 'local', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, APP_NOW: '2021-09-22T09:00:00+03:00', LOG_LEVEL: 'silent', ...env });
-  const server = await startServer(config);
+  const server = await startServer(config, listen);
   const url = server.url;
   const users = (await (await fetch(`${url}/local/users`)).json()) as DemoUserInfo[];
   const tokens = new Map<string, { accessToken: string; graphToken: string }>();
