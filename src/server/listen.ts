@@ -146,6 +146,8 @@ export async function listen(services: Services, opts: ListenOptions = {}): Prom
       teamsAppId: config.TEAMS_APP_ID,
       now: clock.now().toISOString(),
       ...(listIds ? { listIds } : {}),
+      // The tab keeps local tokens for a reload (as MSAL keeps Entra's) only while this key signs.
+      ...(s.local ? { localKeyId: s.local.issuer.keyId } : {}),
       ...(config.MODE === 'tenant'
         ? { clientId: config.AAD_CLIENT_ID, tenantId: config.AAD_TENANT_ID, apiScope: `${config.API_AUDIENCE}/access_as_user` }
         : {}),

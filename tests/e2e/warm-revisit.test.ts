@@ -1,7 +1,8 @@
 /**
  * Reopening the tab (Teams reloads tabs often): the dashboard renders from the persisted cache
  * before any Graph request answers, says the data is from the last visit (a polite live region,
- * axe clean), revalidates with one delta request and clears the mark; and a different user signing
+ * axe clean), revalidates with one delta request and clears the mark, with the sign-in's tokens
+ * kept from the last page (no token request, as MSAL's cache in Teams); and a different user signing
  * in on the same browser never sees the first user's cached data, which sign-out deletes.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -71,7 +72,7 @@ describe('reopening the dashboard', () => {
   });
   afterAll(async () => context?.close());
 
-  it('renders from the persisted cache before Graph answers, marked as from the last visit, then revalidates with one delta request', async () => {
+  it('renders from the persisted cache before Graph answers, marked as from the last visit, then revalidates with one delta request and no token request', async () => {
     const { errors } = watchErrors(page);
     await open(page, base, '/dashboard');
     await expect(notice(page).textContent()).resolves.toBe('');
@@ -80,6 +81,10 @@ describe('reopening the dashboard', () => {
 
     await twoMinutesLater(page);
     const graph = await holdGraph(page);
+    const tokenRequests: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/local/token') tokenRequests.push(r.url());
+    });
     await page.reload();
     // On screen with no Graph answer yet: the matrix and goal rows come from IndexedDB.
     await matrix(page).waitFor({ timeout: 15_000 });
@@ -93,6 +98,8 @@ describe('reopening the dashboard', () => {
     await expect.poll(() => notice(page).textContent(), { timeout: 15_000 }).toBe('');
     // Revalidated by the goals' delta from the cached link: no list lookup, no full board read.
     expect(graph.asked).toEqual(['…/items/delta']);
+    // Signed in with the tokens this browser tab kept: the revisit's only data round trip is that delta (and /api/me beside it).
+    expect(tokenRequests).toEqual([]);
     await expect(matrix(page).getByRole('rowheader').count()).resolves.toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.unrouteAll({ behavior: 'ignoreErrors' });

@@ -15,6 +15,8 @@ export const LOCAL_TENANT_ID = '00000000-0000-4000-8000-0000000000aa';
 export const LOCAL_APP_ID = '00000000-0000-4000-8000-0000000000bb';
 
 export interface LocalIssuer {
+  /** The signing key's id (`kid`): new with every fresh DATA_DIR, so it names the tokens' origin. */
+  readonly keyId: string;
   jwks(): { keys: JWK[] };
   userToken(user: { id: string; upn: string; name: string; roles: Role[] }, audience: string, lifetimeSeconds?: number): Promise<string>;
   appToken(audience?: string): Promise<string>;
@@ -32,10 +34,11 @@ export async function createLocalIssuer(keyFile: string): Promise<LocalIssuer> {
   }
   const key = await importJWK(privateJwk, 'RS256');
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
+  const keyId = privateJwk.kid ?? 'local';
 
   const sign = (claims: Record<string, unknown>, audience: string, lifetime: number) =>
     new SignJWT({ tid: LOCAL_TENANT_ID, ver: '2.0', ...claims })
-      .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid ?? 'local', typ: 'JWT' })
+      .setProtectedHeader({ alg: 'RS256', kid: keyId, typ: 'JWT' })
       .setIssuer(LOCAL_ISSUER)
       .setAudience(audience)
       .setIssuedAt()
@@ -44,6 +47,7 @@ export async function createLocalIssuer(keyFile: string): Promise<LocalIssuer> {
       .sign(key);
 
   return {
+    keyId,
     jwks: () => ({ keys: [publicJwk] }),
     userToken: (user, audience, lifetime = 3600) =>
       sign(

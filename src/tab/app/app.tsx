@@ -14,7 +14,7 @@ import { takeConfig, type TabConfig } from '../data/config';
 import { forgetPersistedCache, persistOptionsFor, preloadPersistedCache, willRestore } from '../data/persisted-cache';
 import { EmptyState, ErrorState, LoadingCards } from '../components/states';
 import { Page } from '../components/page';
-import { requestToken, storedLocalUserId, type Auth } from '../auth/auth';
+import { requestToken, storedLocalTokens, storedLocalUserId, type Auth } from '../auth/auth';
 import type { LocalAuth } from '../auth/local-auth';
 import type { HostContext } from '../host/host';
 import { matchRoute, paths } from '../routing/paths';
@@ -297,10 +297,12 @@ export function prestartSignIn(): void {
   const userId = storedLocalUserId();
   if (!userId || localSignIn?.userId === userId) return;
   // The token request leaves now, ahead of the view's chunks in the browser's connection queue,
-  // and is handed to the local sign-in once its chunk has loaded.
-  const response = requestToken(userId);
-  response.catch(() => undefined); // the sign-in reports a failure where the token is needed
+  // and is handed to the local sign-in once its chunk has loaded — unless this browser tab kept
+  // tokens from an earlier page that still have a while to live (a reload, as with MSAL's cache).
+  const response = storedLocalTokens(userId) ? undefined : requestToken(userId);
+  response?.catch(() => undefined); // the sign-in reports a failure where the token is needed
   const auth = import('../auth/local-auth').then((m) => {
+    if (!response) return m.createLocalAuth();
     const a = m.createLocalAuth({ early: { userId, response } });
     void a.getApiToken().catch(() => undefined); // a failure shows where the token is needed
     return a;
@@ -320,10 +322,12 @@ async function bootstrap(host: HostContext): Promise<{ config: TabConfig; auth: 
   const teamsAuth = host.kind === 'teams' ? import('../auth/teams-auth') : undefined;
   teamsAuth?.then((m) => m.preloadMsal(), () => undefined);
   const config = await takeConfig();
-  const auth: Auth =
-    config.mode === 'local'
-      ? await (early?.auth ?? import('../auth/local-auth').then((m) => m.createLocalAuth()))
-      : await (await (teamsAuth ?? import('../auth/teams-auth'))).createTeamsAuth(config, host);
+  let auth: Auth;
+  if (config.mode === 'local') {
+    const local = await (early?.auth ?? import('../auth/local-auth').then((m) => m.createLocalAuth()));
+    local.useKey(config.localKeyId);
+    auth = local;
+  } else auth = await (await (teamsAuth ?? import('../auth/teams-auth'))).createTeamsAuth(config, host);
   return { config, auth: forgettingCacheOnSignOut(auth) };
 }
 

@@ -16,6 +16,48 @@ export function storedLocalUserId(storage: Storage | undefined = typeof sessionS
   }
 }
 
+/**
+ * Where local mode keeps the demo user's tokens for this browser tab (sessionStorage), as MSAL
+ * keeps Entra's (teams-auth.ts: localStorage): a reload within their lifetime asks for none. Here,
+ * not in local-auth.ts, so the shell can tell whether to send a token request early.
+ */
+export const LOCAL_TOKENS_KEY = 'tavoitteet.localTokens';
+
+export interface StoredLocalTokens {
+  userId: string;
+  /** The local issuer's key that signed them (`TabConfig.localKeyId`). */
+  keyId: string;
+  accessToken: string;
+  graphToken: string;
+  expiresOn: string;
+}
+
+/** Tokens are asked for again this long before they expire, so no request leaves with one about to lapse. */
+export const TOKEN_EARLY_MS = 60_000;
+
+/**
+ * The tokens kept for `userId`, if they have a while to live — and, with `keyId`, only if that key
+ * signed them.
+ */
+export function storedLocalTokens(
+  userId: string,
+  keyId?: string,
+  storage: Storage | undefined = typeof sessionStorage === 'undefined' ? undefined : sessionStorage,
+  now: number = Date.now(),
+): StoredLocalTokens | undefined {
+  try {
+    const raw = storage?.getItem(LOCAL_TOKENS_KEY);
+    const t = raw ? (JSON.parse(raw) as Partial<Record<keyof StoredLocalTokens, unknown>>) : undefined;
+    if (!t || t.userId !== userId || (keyId !== undefined && t.keyId !== keyId)) return undefined;
+    const { accessToken, graphToken, expiresOn, keyId: signedBy } = t;
+    if (typeof accessToken !== 'string' || typeof graphToken !== 'string' || typeof expiresOn !== 'string' || typeof signedBy !== 'string') return undefined;
+    if (!(Date.parse(expiresOn) - TOKEN_EARLY_MS > now)) return undefined;
+    return { userId, keyId: signedBy, accessToken, graphToken, expiresOn };
+  } catch {
+    return undefined;
+  }
+}
+
 export interface AuthUser {
   /** Entra object id (local: the demo user's id). */
   id: string;

@@ -1,10 +1,12 @@
 /**
  * Local mode: a demo-user picker instead of Entra. Users come from `GET /local/users`, tokens
  * from `POST /local/token` (signed by the local issuer, checked by the same verifier as real
- * tokens). The choice is remembered per browser tab (sessionStorage), so two tabs can be two people.
+ * tokens). The choice is remembered per browser tab (sessionStorage), so two tabs can be two people,
+ * and so are the tokens (as MSAL keeps Entra's), while the server's issuer key that signed them
+ * stays the same: a reload asks for none.
  */
 import { z } from 'zod';
-import { AuthError, LOCAL_USER_KEY, requestToken, type Auth, type AuthUser } from './auth';
+import { AuthError, LOCAL_TOKENS_KEY, LOCAL_USER_KEY, requestToken, storedLocalTokens, TOKEN_EARLY_MS, type Auth, type AuthUser, type StoredLocalTokens } from './auth';
 
 export { LOCAL_USER_KEY };
 
@@ -20,9 +22,6 @@ export type DemoUser = z.infer<typeof demoUserSchema>;
 const tokenSchema = z.object({ accessToken: z.string(), graphToken: z.string(), expiresOn: z.string() });
 type Tokens = z.infer<typeof tokenSchema>;
 
-/** Refresh this long before expiry so a request never leaves with a token about to lapse. */
-const EARLY_MS = 60_000;
-
 export async function fetchDemoUsers(fetchImpl: typeof fetch = fetch): Promise<DemoUser[]> {
   const res = await fetchImpl('/local/users', { headers: { Accept: 'application/json' } });
   if (!res.ok) throw new AuthError(`The demo users could not be loaded (HTTP ${res.status})`, 'failed');
@@ -32,6 +31,12 @@ export async function fetchDemoUsers(fetchImpl: typeof fetch = fetch): Promise<D
 export interface LocalAuth extends Auth {
   signIn(user: AuthUser): void;
   subscribe(listener: () => void): () => void;
+  /**
+   * The key the server's local issuer signs with (`TabConfig.localKeyId`): tokens kept earlier in
+   * this browser tab are used only if it signed them, and the tokens in hand are kept under it.
+   * Until it is known, nothing is kept or taken from storage.
+   */
+  useKey(keyId: string | undefined): void;
 }
 
 function readStoredUser(storage: Storage | undefined): AuthUser | null {
@@ -56,10 +61,32 @@ export function createLocalAuth(opts: { fetch?: typeof fetch; storage?: Storage;
   let tokens: Promise<Tokens> | null = null;
   let tokensFor: string | null = null;
   let early = opts.early;
+  let keyId: string | undefined;
+  /** The tokens in hand once they arrived, for `tokensFor`. */
+  let current: Tokens | undefined;
   const listeners = new Set<() => void>();
   const emit = () => listeners.forEach((l) => l());
 
-  const fresh = (t: Tokens) => Date.parse(t.expiresOn) - EARLY_MS > Date.now();
+  const fresh = (t: Tokens) => Date.parse(t.expiresOn) - TOKEN_EARLY_MS > Date.now();
+
+  const keep = () => {
+    if (!keyId || !current || !tokensFor) return;
+    const kept: StoredLocalTokens = { userId: tokensFor, keyId, ...current };
+    try {
+      storage?.setItem(LOCAL_TOKENS_KEY, JSON.stringify(kept));
+    } catch {
+      // not kept: the next page asks again
+    }
+  };
+  const forget = () => {
+    tokens = null;
+    current = undefined;
+    try {
+      storage?.removeItem(LOCAL_TOKENS_KEY);
+    } catch {
+      // nothing to forget
+    }
+  };
 
   async function getTokens(): Promise<Tokens> {
     const u = user;
@@ -69,14 +96,31 @@ export function createLocalAuth(opts: { fetch?: typeof fetch; storage?: Storage;
       if (t && fresh(t)) return t;
     }
     tokensFor = u.id;
+    current = undefined;
     const sent = early?.userId === u.id ? early.response : undefined;
     early = undefined;
-    tokens = (async () => {
+    const stored = !sent && keyId ? storedLocalTokens(u.id, keyId, storage) : undefined;
+    if (stored) {
+      current = { accessToken: stored.accessToken, graphToken: stored.graphToken, expiresOn: stored.expiresOn };
+      tokens = Promise.resolve(current);
+      return current;
+    }
+    const request: Promise<Tokens> = (async () => {
       const res = await (sent ?? requestToken(u.id, fetchImpl));
       if (!res.ok) throw new AuthError(`Signing in as ${u.name} failed (HTTP ${res.status})`, 'failed');
       return tokenSchema.parse(await res.json());
     })();
-    return tokens;
+    tokens = request;
+    // Still the request in hand when it answers (no sign-in or sign-out since): keep what it brought.
+    void request.then(
+      (t) => {
+        if (tokens !== request) return;
+        current = t;
+        keep();
+      },
+      () => undefined, // the caller sees the failure
+    );
+    return request;
   }
 
   return {
@@ -92,7 +136,7 @@ export function createLocalAuth(opts: { fetch?: typeof fetch; storage?: Storage;
     },
     signIn(u) {
       user = { id: u.id, upn: u.upn, name: u.name };
-      tokens = null;
+      forget();
       try {
         storage?.setItem(LOCAL_USER_KEY, JSON.stringify(user));
       } catch {
@@ -102,13 +146,17 @@ export function createLocalAuth(opts: { fetch?: typeof fetch; storage?: Storage;
     },
     signOut() {
       user = null;
-      tokens = null;
+      forget();
       try {
         storage?.removeItem(LOCAL_USER_KEY);
       } catch {
         // nothing to forget
       }
       emit();
+    },
+    useKey(k) {
+      keyId = k;
+      keep();
     },
     subscribe(listener) {
       listeners.add(listener);

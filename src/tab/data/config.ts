@@ -24,6 +24,11 @@ export interface TabConfig {
    * visit; a list missing here is resolved by name on first use.
    */
   listIds?: Partial<Record<EntityName, string>>;
+  /**
+   * Local mode: the id of the key the local issuer signs with. Tokens kept from earlier in this
+   * browser tab are used again only while it is the same (a fresh DATA_DIR has a new key).
+   */
+  localKeyId?: string;
 }
 
 const ENTITIES: readonly EntityName[] = ['plan', 'theme', 'goal', 'checkIn', 'review', 'group', 'unit', 'reminderLog', 'person', 'meetingSession'];
@@ -59,6 +64,7 @@ export function parseTabConfig(input: unknown): { ok: true; config: TabConfig } 
   const apiScope = str('apiScope');
   const teamsAppId = str('teamsAppId');
   const publicUrl = str('publicUrl');
+  const localKeyId = str('localKeyId', { nonEmpty: true });
   const now = str('now', { required: true });
   if (now !== undefined && (!DATE_TIME.test(now) || Number.isNaN(Date.parse(now)))) problems.push('now: expected an ISO date-time with an offset');
   const listIds: Partial<Record<EntityName, string>> = {};
@@ -88,6 +94,7 @@ export function parseTabConfig(input: unknown): { ok: true; config: TabConfig } 
       publicUrl: publicUrl ?? '',
       now: now as string,
       ...(o.listIds !== undefined && o.listIds !== null ? { listIds } : {}),
+      ...(localKeyId !== undefined ? { localKeyId } : {}),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LOCAL_USER_KEY } from '../../../src/tab/auth/auth';
+import { LOCAL_TOKENS_KEY, LOCAL_USER_KEY } from '../../../src/tab/auth/auth';
 import { createLocalAuth } from '../../../src/tab/auth/local-auth';
 
 /** Local sign-in takes the token request the shell sent before its chunk loaded, once, and only for that user. */
@@ -34,5 +34,82 @@ describe('local sign-in with a token request sent early', () => {
     auth.signIn(anna);
     expect(await auth.getApiToken()).toBe('api-u-anna');
     expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+/** A browser tab's storage as two page loads see it: the same map. */
+const sharedStorage = (): Storage => memoryStorage(anna);
+const tokenAsker = () => vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => tokens(`${JSON.parse(String(init?.body)).userId}-${Math.random().toString(36).slice(2, 6)}`));
+
+describe('local tokens kept for a reload, as MSAL keeps Entra’s', () => {
+  it('asks for no token on the next page of the same browser tab while the server signs with the same key', async () => {
+    const storage = sharedStorage();
+    const fetch = tokenAsker();
+    const first = createLocalAuth({ fetch, storage });
+    first.useKey('key-1');
+    const token = await first.getApiToken();
+    const reloaded = createLocalAuth({ fetch, storage });
+    reloaded.useKey('key-1');
+    expect(await reloaded.getApiToken()).toBe(token);
+    expect(await reloaded.getGraphToken()).toBe((await first.getGraphToken()));
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the token the shell asked for early, once the key is known', async () => {
+    const storage = sharedStorage();
+    const fetch = tokenAsker();
+    const first = createLocalAuth({ fetch, storage, early: { userId: anna.id, response: Promise.resolve(tokens('early')) } });
+    await first.getApiToken(); // arrives before the configuration named the key
+    first.useKey('key-1');
+    const reloaded = createLocalAuth({ fetch, storage });
+    reloaded.useKey('key-1');
+    expect(await reloaded.getApiToken()).toBe('api-early');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('asks afresh when the server signs with another key (started on fresh data), or names none', async () => {
+    const storage = sharedStorage();
+    const fetch = tokenAsker();
+    const first = createLocalAuth({ fetch, storage });
+    first.useKey('key-1');
+    const old = await first.getApiToken();
+    const otherServer = createLocalAuth({ fetch, storage });
+    otherServer.useKey('key-2');
+    expect(await otherServer.getApiToken()).not.toBe(old);
+    const noKey = createLocalAuth({ fetch, storage });
+    noKey.useKey(undefined);
+    await noKey.getApiToken();
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('asks afresh for kept tokens within a minute of expiry', async () => {
+    const storage = sharedStorage();
+    const soon = new Date(Date.now() + 30_000).toISOString();
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ accessToken: 'api-short', graphToken: 'graph-short', expiresOn: soon }), { status: 200 }));
+    const first = createLocalAuth({ fetch, storage });
+    first.useKey('key-1');
+    await first.getApiToken();
+    const reloaded = createLocalAuth({ fetch, storage });
+    reloaded.useKey('key-1');
+    await reloaded.getApiToken();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('forgets the kept tokens when the user switches or signs out: the next person’s page asks for their own', async () => {
+    const storage = sharedStorage();
+    const fetch = tokenAsker();
+    const first = createLocalAuth({ fetch, storage });
+    first.useKey('key-1');
+    const annas = await first.getApiToken();
+    first.signIn({ id: 'u-cleo', upn: 'cleo@example.test', name: 'Cleo' });
+    expect(storage.getItem(LOCAL_TOKENS_KEY)).toBeNull();
+    const cleos = await first.getApiToken();
+    expect(cleos).toMatch(/^api-u-cleo-/);
+    const reloaded = createLocalAuth({ fetch, storage });
+    reloaded.useKey('key-1');
+    expect(await reloaded.getApiToken()).toBe(cleos);
+    reloaded.signOut();
+    expect(storage.getItem(LOCAL_TOKENS_KEY)).toBeNull();
+    expect(annas).not.toBe(cleos);
   });
 });
