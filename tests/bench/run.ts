@@ -12,7 +12,7 @@
  * check-ins); L = 3,000 goals × 5 × 12 (15,000 check-ins a month). Texts are realistic Finnish of
  * realistic length.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +25,7 @@ import {
 import { loadConfig } from '../../src/server/config';
 import { exportReport } from '../../src/reports';
 import { startServer } from '../../src/server/create-server';
+import { ratios, timeView } from '../../scripts/tab-timing';
 
 interface Size { name: string; goals: number; months: number }
 const SIZES: Record<string, Size> = {
@@ -156,7 +157,7 @@ async function benchSize(size: Size) {
     return r;
   };
   try {
-    const users = (await (await fetch(`${server.url}/local/users`)).json()) as { id: string; roles: string[] }[];
+    const users = (await (await fetch(`${server.url}/local/users`)).json()) as { id: string; upn: string; name: string; roles: string[] }[];
     const admin = users.find((u) => u.roles.includes('admin'))!;
     const { data, checkIns } = dataset(size, admin.id);
     const t0 = performance.now();
@@ -227,6 +228,7 @@ async function benchSize(size: Size) {
     }, (r) => r);
     await measure('warm revisit: goals delta, nothing changed', tab, true, () => delta.refresh(), (c) => `${c.upserted.length} items`);
     await measure('goal detail: one goal’s history', tab, true, () => reader.readCheckIns({ goalKey: 'bench-g7' }), (r) => `${r.items.length} check-ins`);
+    rows.push(...(await dashboardInBrowser(server.url, admin)));
 
     // Check-ins through the command API: CONCURRENT_USERS at once, three rounds, each on its own goal.
     const post = (goal: number, round: number) => async () => {
@@ -284,6 +286,38 @@ async function benchSize(size: Size) {
   } finally {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The dashboard of the bench plan in headless Chromium (the built tab, the same server): data on
+ * screen from an empty cache and on a warm revisit, each as a ratio to the same table as static
+ * HTML in the same run. Not with --quick (which stays under 2 minutes), nor without a built tab
+ * (`npm run bench` builds it first) or Chromium.
+ */
+async function dashboardInBrowser(url: string, user: { id: string; upn: string; name: string }): Promise<Row[]> {
+  if (QUICK) return [];
+  const { hasChromium, launchBrowser, newContext } = await import('../e2e/support/browser');
+  if (!existsSync('dist/tab/index.html') || !hasChromium()) {
+    console.log('dashboard in Chromium: skipped (no built tab in dist/tab, or no /usr/bin/chromium)');
+    return [];
+  }
+  const browser = await launchBrowser();
+  try {
+    const t = await timeView({ browser, newContext, baseUrl: url, user, path: `/dashboard?plan=${PLAN}`, ready: 'main table', runs: 3, timeoutMs: 180_000 });
+    const r = ratios(t);
+    return [
+      {
+        operation: 'dashboard in Chromium, cold: data on screen (tab → Graph)', requests: t.trace.requests, bytes: t.trace.bytes, ms: r.cold,
+        result: `${r.coldRatio.toFixed(1)}× static HTML (${r.stat} ms), ${t.trace.waves} waves`,
+      },
+      {
+        operation: 'dashboard in Chromium, warm revisit (tab → Graph)', requests: t.warmTrace.requests, bytes: t.warmTrace.bytes, ms: r.warm,
+        result: `${r.warmRatio.toFixed(1)}× static HTML, ${t.warmTrace.waves} wave(s), ${t.warmTrace.items} items`,
+      },
+    ];
+  } finally {
+    await browser.close();
   }
 }
 
