@@ -1,6 +1,7 @@
 /**
  * Emulator micro-benchmark: server-side time per Graph operation (dispatch + JSON serialisation, no
- * HTTP) on a SQLite file at 10,000 items. Prints ms per operation; asserts nothing.
+ * HTTP) on a SQLite file at 10,000 items, with the list view threshold on (5,000). Prints ms per
+ * operation; asserts nothing.
  *
  *   npx tsx tests/bench/emulator.ts          (BENCH_ITEMS=… to change the size)
  */
@@ -39,6 +40,7 @@ const list = call('POST', `${site}/lists`, '', {
     { name: 'GoalKey', text: {}, indexed: true },
     { name: 'PlanKey', text: {}, indexed: true },
     { name: 'Period', text: {}, indexed: true },
+    { name: 'PlanPeriod', text: {}, indexed: true },
     { name: 'Unit', text: {} },
     { name: 'Status', number: {} },
     { name: 'Narrative', text: { allowMultipleLines: true } },
@@ -54,6 +56,7 @@ const fieldsOf = (i: number): Record<string, unknown> => ({
   GoalKey: `g${Math.floor(i / 15)}`,
   PlanKey: i % 4 === 3 ? 'other-plan' : 'bench-plan',
   Period: PERIODS[i % 3],
+  PlanPeriod: `${i % 4 === 3 ? 'other-plan' : 'bench-plan'}|${PERIODS[i % 3]}`,
   Unit: 'VAKA',
   Status: i % 3,
   Narrative: 'Tilanne etenee, seuraavaksi arvioidaan vaikutuksia. '.repeat(4),
@@ -98,9 +101,20 @@ bench("GET items?$filter=fields/Key eq 'x'", 500, (i) => {
   return `${(r.body as { value: unknown[] }).value.length} item`;
 });
 
-// The board's read: one plan's check-ins of one period, 200 per page.
-const periodFilter = `$expand=fields&$filter=${encodeURIComponent("fields/PlanKey eq 'bench-plan' and fields/Period eq '2021-08'")}`;
-bench('filtered page 1 (PlanKey and Period eq)', 50, () => {
+// One plan's check-ins of one period, 200 per page, as the app asks: by the compound indexed
+// PlanPeriod, whose match stays under the list view threshold. `PlanKey eq … and Period eq …`
+// (the old shape) is refused above 5,000 items, as SharePoint refuses it: that refusal is timed too.
+const periodFilter = `$expand=fields&$filter=${encodeURIComponent("fields/PlanPeriod eq 'bench-plan|2021-08'")}`;
+bench('filtered by PlanKey and Period eq (the old shape)', 50, () => {
+  try {
+    call('GET', items, `$expand=fields&$filter=${encodeURIComponent("fields/PlanKey eq 'bench-plan' and fields/Period eq '2021-08'")}`);
+  } catch (e) {
+    const status = (e as { status?: number }).status ?? Number(/→ (\d+)/.exec((e as Error).message)?.[1]);
+    return status === 429 ? `refused: ${status} ${(e as Error).message}` : `failed otherwise: ${(e as Error).message}`;
+  }
+  return N * 0.75 > 5000 ? 'answered: THE THRESHOLD DID NOT HOLD' : 'answered (PlanKey under the threshold at this size)';
+});
+bench('filtered page 1 (PlanPeriod eq)', 50, () => {
   const r = call('GET', items, periodFilter);
   return `${(r.body as { value: unknown[] }).value.length} items`;
 });
