@@ -4,7 +4,7 @@
  */
 import { Body1, Button, makeStyles, Spinner, Title2, tokens } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { persistQueryClientSave, PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import type { i18n as I18n } from 'i18next';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { createServices, ServicesProvider, shouldRetry, useMe, type Services } f
 import { startFirstReads } from '../data/first-reads';
 import { takeConfig, type TabConfig } from '../data/config';
 import { forgetPersistedCache, persistOptionsFor, preloadPersistedCache, willRestore } from '../data/persisted-cache';
+import { SaveWhenRestored } from '../data/save-when-restored';
 import { EmptyState, ErrorState, LoadingCards } from '../components/states';
 import { Page } from '../components/page';
 import { requestToken, storedLocalTokens, storedLocalUserId, type Auth } from '../auth/auth';
@@ -267,9 +268,10 @@ function SignedIn({ config, auth, host }: { config: TabConfig; auth: Auth; host:
   // stale until revalidated), then saved as they change. One provider per user: a switch of
   // user restores the next user's own cache, never the previous one's.
   return (
-    // Saved once right after the restore too: reads that finished before this mounted (the first
-    // reads, main.tsx) change nothing afterwards that would make the provider save them.
-    <PersistQueryClientProvider key={userId} client={qc} persistOptions={persistOptions} onSuccess={() => void persistQueryClientSave({ queryClient: qc, ...persistOptions })}>
+    // Saved once as the restore ends too (SaveWhenRestored): reads that finished before the
+    // provider subscribes (the first reads, main.tsx) change nothing afterwards that would save them.
+    <PersistQueryClientProvider key={userId} client={qc} persistOptions={persistOptions}>
+      <SaveWhenRestored client={qc} options={persistOptions} />
       {shell}
     </PersistQueryClientProvider>
   );
