@@ -370,7 +370,7 @@ export function startFirstView(host: HostContext, qc: QueryClient): void {
     // An editor reads fresh (see SignedIn); elsewhere a cache from the last visit is shown instead.
     if (def?.requires !== 'admin' && (await willRestore(userId))) return;
     const plan = route.query.get('plan');
-    await startFirstReads(qc, servicesFor(config, auth, host, userId), { ...(def?.firstBoards ? { boards: def.firstBoards } : {}), ...(plan ? { plan } : {}) });
+    await startFirstReads(qc, servicesFor(config, auth, host, userId), { ...(def?.firstBoards ? { boards: def.firstBoards } : {}), ...(plan ? { plan } : {}), ...(def?.firstFollowUps ? { followUps: true } : {}) });
   }, () => undefined);
 }
 

@@ -1,8 +1,9 @@
 /**
  * The first view's reads, started as soon as the configuration and the sign-in are there — not
- * when React has loaded the view's chunks and rendered it. `/api/me`, the plans and the board(s)
- * the route shows go into the query cache the view then finds them in (the same keys and query
- * functions as the hooks), so the view renders with its data instead of asking for it.
+ * when React has loaded the view's chunks and rendered it. `/api/me`, the plans, the board(s) the
+ * route shows (and on My goals the groups' follow-ups) go into the query cache the view then finds
+ * them in (the same keys and query functions as the hooks), so the view renders with its data
+ * instead of asking for it.
  *
  * Only for a cold start: with a cache from the last visit to restore, the view shows that and
  * revalidates it with delta (one small request), which is cheaper than reading ahead.
@@ -11,7 +12,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Plan } from '../../domain';
 import { activePlans, chosenPlan, helsinkiDate } from '../../domain/periods';
 import type { ListResult } from '../../ports';
-import { boardQuery, meQuery, plansQuery, sortedPlans } from './hooks';
+import { boardQuery, followUpsQuery, meQuery, plansQuery, sortedPlans } from './hooks';
 import { serverNow, type Services } from './services';
 
 export interface FirstScreen {
@@ -19,6 +20,8 @@ export interface FirstScreen {
   boards?: 'chosenPlan' | 'activePlans';
   /** A plan named in the URL (`?plan=`), which the view shows if it exists. */
   plan?: string;
+  /** Also the follow-ups of the user's groups (the route table's `firstFollowUps`). */
+  followUps?: boolean;
 }
 
 /** The plan keys a first screen shows, from the plans (newest first) and the server's date. */
@@ -39,7 +42,12 @@ export async function startFirstReads(qc: QueryClient, services: Services, scree
   const user = services.auth.user?.id;
   if (!user) return;
   const quiet = (p: Promise<unknown>) => p.then(() => undefined, () => undefined);
-  const me = quiet(qc.prefetchQuery(meQuery(services.api, user)));
+  // The groups' follow-ups as soon as /api/me names the groups, alongside the plans and boards.
+  const me = quiet(
+    qc.fetchQuery(meQuery(services.api, user)).then((m) =>
+      screen.followUps ? Promise.all(m.groups.map((g) => qc.prefetchQuery(followUpsQuery(services.reads, user, g)))) : undefined,
+    ),
+  );
   const plans = qc.fetchQuery<ListResult<Plan>>(plansQuery(services.reads, qc, user)).catch(() => undefined);
   const today = helsinkiDate(serverNow(services.clockOffsetMs));
   const listed = await plans;

@@ -9,9 +9,9 @@ import { useMemo } from 'react';
 import { openFollowUps, type FollowUp } from '../../domain/meeting';
 import type { Review } from '../../domain/review';
 import type { Saved } from './api';
+import { followUpsQuery } from './hooks';
 import { useServices } from './services';
 
-const followUpsKey = (user: string, groupKey: string) => ['groupFollowUps', user, groupKey] as const;
 const reviewsKey = (user: string, goalKey: string) => ['reviews', user, goalKey] as const;
 
 /** The open follow-ups asked of any of these groups, earliest due first (undefined while loading). */
@@ -19,7 +19,7 @@ export function useGroupFollowUps(groupKeys: readonly string[]): { data: (Review
   const { reads, auth } = useServices();
   const user = auth.user?.id ?? 'anonymous';
   const results = useQueries({
-    queries: groupKeys.map((g) => ({ queryKey: followUpsKey(user, g), queryFn: () => reads.groupFollowUps(g), staleTime: 30_000 })),
+    queries: groupKeys.map((g) => followUpsQuery(reads, user, g)),
   });
   const stamp = results.map((r) => r.dataUpdatedAt).join();
   return useMemo(() => {

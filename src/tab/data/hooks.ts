@@ -35,6 +35,17 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
  * The queries a view's first screen starts with, as options shared by the hooks below and by
  * `startFirstReads` (first-reads.ts), which asks for them before React has rendered anything.
  */
+/**
+ * One group's follow-ups (review decisions that ask something of it): the query My goals shows
+ * (follow-ups.ts), and first-reads.ts asks for ahead. Here, in the shell, not in follow-ups.ts,
+ * whose domain imports the shell does not need.
+ */
+export const followUpsQuery = (reads: Reads, user: string, groupKey: string) => ({
+  queryKey: ['groupFollowUps', user, groupKey] as const,
+  queryFn: () => reads.groupFollowUps(groupKey),
+  staleTime: 30_000,
+});
+
 export const meQuery = (api: Services['api'], user: string) => ({ queryKey: keys.me(user), queryFn: () => api.me(), staleTime: 5 * 60_000 });
 
 export const plansQuery = (reads: Reads, qc: QueryClient, user: string) => ({

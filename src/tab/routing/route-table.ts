@@ -37,10 +37,15 @@ export interface RouteDef {
    * plans are read ahead.
    */
   firstBoards?: 'chosenPlan' | 'activePlans';
+  /**
+   * The first screen shows what review decisions ask of the user's groups: their follow-ups are
+   * asked for as soon as `/api/me` names the groups, beside the boards, not after the view drew.
+   */
+  firstFollowUps?: boolean;
 }
 
 export const ROUTES = {
-  myGoals: { path: '/', feature: 'my-goals', namespaces: ['followUp'], firstBoards: 'activePlans' },
+  myGoals: { path: '/', feature: 'my-goals', namespaces: ['followUp'], firstBoards: 'activePlans', firstFollowUps: true },
   checkIn: { path: '/check-in/:goalKey', feature: 'check-in', query: ['period', 'unit'] },
   dashboard: { path: '/dashboard', feature: 'dashboard', query: ['plan', 'period', 'theme', 'group', 'unit', 'status', 'overdue', 'sort', 'q'], namespaces: ['report'], firstBoards: 'chosenPlan' },
   goal: { path: '/goals/:key', feature: 'goal', query: ['period', 'unit'] },

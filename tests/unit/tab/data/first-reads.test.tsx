@@ -53,4 +53,37 @@ describe('the first view’s reads', () => {
     expect(qc.getQueryData(keys.plans(services.auth.user!.id))).toBeUndefined();
     expect(board).not.toHaveBeenCalled();
   });
+
+  it('on My goals, asks for the follow-ups of the user’s groups as soon as /api/me names them, without waiting for the plans or boards', async () => {
+    const services = fakeServices(data);
+    const user = services.auth.user!.id;
+    vi.spyOn(services.api, 'me').mockResolvedValue({ id: user, upn: 'leader@example.test', name: 'Liisa Leader', roles: [], groups: ['g-vaka', 'g-pope'], now: '2021-09-22T06:00:00Z' });
+    let releasePlans!: () => void;
+    const plansHeld = new Promise<void>((ok) => (releasePlans = ok));
+    const realPlans = services.reads.plans.bind(services.reads);
+    vi.spyOn(services.reads, 'plans').mockImplementation(async () => {
+      await plansHeld;
+      return realPlans();
+    });
+    const followUps = vi.fn(async (_groupKey: string) => ({ items: [], invalid: [] }));
+    services.reads.groupFollowUps = followUps;
+    const qc = testQueryClient();
+    const done = startFirstReads(qc, services, { boards: 'activePlans', followUps: true });
+    await vi.waitFor(() => expect(followUps.mock.calls.map(([g]) => g)).toEqual(['g-vaka', 'g-pope']));
+    // The plans (and so the boards) are still held: the follow-ups did not wait for them.
+    expect(qc.getQueryData(keys.plans(user))).toBeUndefined();
+    expect(qc.getQueryData(['groupFollowUps', user, 'g-vaka'])).toEqual({ items: [], invalid: [] });
+    releasePlans();
+    await done;
+    expect(followUps).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks for no follow-ups where the first screen shows none', async () => {
+    const services = fakeServices(data);
+    vi.spyOn(services.api, 'me').mockResolvedValue({ id: services.auth.user!.id, upn: 'x@example.test', name: 'X', roles: [], groups: ['g-vaka'], now: '2021-09-22T06:00:00Z' });
+    const followUps = vi.fn(async (_groupKey: string) => ({ items: [], invalid: [] }));
+    services.reads.groupFollowUps = followUps;
+    await startFirstReads(testQueryClient(), services, { boards: 'chosenPlan' });
+    expect(followUps).not.toHaveBeenCalled();
+  });
 });
