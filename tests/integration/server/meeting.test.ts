@@ -23,9 +23,13 @@ beforeAll(async () => {
   goals = (await repo.goals.list({ planKey: 'vantaa-ko-2021' })).items.map((g) => g.value);
   groups = (await repo.groups.list()).items.map((g) => g.value);
   leader = t.users.find((u) => u.roles.includes('leader') && !u.roles.includes('admin'))!;
-  asked = groups.find((g) => g.members.length > 0)!;
-  member = t.users.find((u) => u.roles.length === 0 && isMember(asked, u.id))!;
-  staff = t.users.find((u) => u.roles.length === 0 && !isMember(asked, u.id))!;
+  // A group with both a member and a non-member among the users without roles. Not simply the
+  // first group with members: the seed writes groups concurrently, so the list's order varies, and
+  // a group every such user belongs to left no one to be refused.
+  const plain = t.users.filter((u) => u.roles.length === 0);
+  asked = groups.find((g) => plain.some((u) => isMember(g, u.id)) && plain.some((u) => !isMember(g, u.id)))!;
+  member = plain.find((u) => isMember(asked, u.id))!;
+  staff = plain.find((u) => !isMember(asked, u.id))!;
 }, 60_000);
 
 afterAll(async () => {
