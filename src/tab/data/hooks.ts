@@ -19,6 +19,7 @@ export const keys = {
   checkIns: (user: string, q: CheckInQuery) =>
     ('goalKey' in q ? ['checkIns', user, 'goal', q.goalKey] : ['checkIns', user, 'plan', q.planKey, q.period ?? '*']) as readonly string[],
   reviews: (user: string, goalKey: string) => ['reviews', user, goalKey] as const,
+  groupFollowUps: (user: string, groupKey: string) => ['groupFollowUps', user, groupKey] as const,
 };
 
 const useUserKey = () => useServices().auth.user?.id ?? 'anonymous';
@@ -35,18 +36,17 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
  * The queries a view's first screen starts with, as options shared by the hooks below and by
  * `startFirstReads` (first-reads.ts), which asks for them before React has rendered anything.
  */
+export const meQuery = (api: Services['api'], user: string) => ({ queryKey: keys.me(user), queryFn: () => api.me(), staleTime: 5 * 60_000 });
+
 /**
- * One group's follow-ups (review decisions that ask something of it): the query My goals shows
- * (follow-ups.ts), and first-reads.ts asks for ahead. Here, in the shell, not in follow-ups.ts,
- * whose domain imports the shell does not need.
+ * One group's follow-ups (review decisions that ask something of it), as My goals shows them
+ * (follow-ups.ts). Here, in the shell, not in follow-ups.ts, whose domain imports it does not need.
  */
 export const followUpsQuery = (reads: Reads, user: string, groupKey: string) => ({
-  queryKey: ['groupFollowUps', user, groupKey] as const,
+  queryKey: keys.groupFollowUps(user, groupKey),
   queryFn: () => reads.groupFollowUps(groupKey),
   staleTime: 30_000,
 });
-
-export const meQuery = (api: Services['api'], user: string) => ({ queryKey: keys.me(user), queryFn: () => api.me(), staleTime: 5 * 60_000 });
 
 export const plansQuery = (reads: Reads, qc: QueryClient, user: string) => ({
   queryKey: keys.plans(user),
