@@ -28,7 +28,7 @@ interface Wire {
   text: string;
 }
 
-function get(path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<Wire> {
+function send(path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<Wire> {
   const url = new URL(path, s.url);
   return new Promise((ok, fail) => {
     const req = request(url, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
@@ -61,7 +61,7 @@ afterAll(async () => {
 
 describe('compressed answers', () => {
   it('sends the tab’s JavaScript gzip or brotli when asked, identity when not, kept a year as its name is its hash', async () => {
-    const gz = await get(`/${ENTRY}`, { 'accept-encoding': 'gzip' });
+    const gz = await send(`/${ENTRY}`, { 'accept-encoding': 'gzip' });
     expect(gz.status).toBe(200);
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gz.text).toBe(SCRIPT);
@@ -70,17 +70,17 @@ describe('compressed answers', () => {
     expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
 
     // What browsers send: brotli is preferred where offered.
-    const br = await get(`/${ENTRY}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    const br = await send(`/${ENTRY}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.text).toBe(SCRIPT);
 
-    const plain = await get(`/${ENTRY}`);
+    const plain = await send(`/${ENTRY}`);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.raw.toString('utf8')).toBe(SCRIPT);
   });
 
   it('sends a deep link’s index.html compressed with the tab’s configuration inside, asked for again on every visit', async () => {
-    const r = await get('/dashboard', { 'accept-encoding': 'gzip' });
+    const r = await send('/dashboard', { 'accept-encoding': 'gzip' });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toMatch(/text\/html/);
     expect(r.headers['cache-control']).toBe('no-cache');
@@ -93,7 +93,7 @@ describe('compressed answers', () => {
   it('sends the emulator’s list items compressed, as Graph does', async () => {
     const { graphToken } = await s.token(s.users[0]!.id);
     const path = `/graph/v1.0/sites/${s.server.services.siteId}/lists/Goals/items?$expand=fields&$top=10`;
-    const r = await get(path, { authorization: `Bearer ${graphToken}`, 'accept-encoding': 'gzip' });
+    const r = await send(path, { authorization: `Bearer ${graphToken}`, 'accept-encoding': 'gzip' });
     expect(r.status).toBe(200);
     expect(r.headers['content-encoding']).toBe('gzip');
     const items = (JSON.parse(r.text) as { value: unknown[] }).value;
@@ -108,16 +108,16 @@ describe('compressed answers', () => {
     const headers = (etag: string) => ({ authorization: `Bearer ${accessToken}`, 'accept-encoding': 'gzip', 'if-match': etag });
     const path = `/api/goals/${goal.value.key}`;
 
-    const first = await get(path, headers(goal.etag), 'PUT', JSON.stringify({ ...goal.value, title: 'Pakattu vastaus, ensimmäinen' }));
+    const first = await send(path, headers(goal.etag), 'PUT', JSON.stringify({ ...goal.value, title: 'Pakattu vastaus, ensimmäinen' }));
     expect(first.status).toBe(200);
     expect(first.headers['content-encoding']).toBe('gzip');
     const saved = JSON.parse(first.text) as { value: Goal; etag: string };
     expect(saved.value.title).toBe('Pakattu vastaus, ensimmäinen');
     expect(first.headers.etag).toBe(saved.etag);
 
-    const second = await get(path, headers(saved.etag), 'PUT', JSON.stringify({ ...saved.value, title: 'Pakattu vastaus, toinen' }));
+    const second = await send(path, headers(saved.etag), 'PUT', JSON.stringify({ ...saved.value, title: 'Pakattu vastaus, toinen' }));
     expect(second.status).toBe(200);
-    const stale = await get(path, headers(goal.etag), 'PUT', JSON.stringify({ ...goal.value, title: 'Vanhasta versiosta' }));
+    const stale = await send(path, headers(goal.etag), 'PUT', JSON.stringify({ ...goal.value, title: 'Vanhasta versiosta' }));
     expect(stale.status).toBe(412);
     expect(stale.headers.etag).toBe((JSON.parse(second.text) as { etag: string }).etag);
     expect((await s.server.services.repo.goals.get(goal.value.key)).value.title).toBe('Pakattu vastaus, toinen');

@@ -39,17 +39,21 @@ describe('local sign-in with a token request sent early', () => {
 
 /** A browser tab's storage as two page loads see it: the same map. */
 const sharedStorage = (): Storage => memoryStorage(anna);
+/** One page load's sign-in, once the configuration named the server's key. */
+const pageLoad = (fetch: typeof globalThis.fetch, storage: Storage, key: string | undefined) => {
+  const auth = createLocalAuth({ fetch, storage });
+  auth.useKey(key);
+  return auth;
+};
 const tokenAsker = () => vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => tokens(`${JSON.parse(String(init?.body)).userId}-${Math.random().toString(36).slice(2, 6)}`));
 
 describe('local tokens kept for a reload, as MSAL keeps Entra’s', () => {
   it('asks for no token on the next page of the same browser tab while the server signs with the same key', async () => {
     const storage = sharedStorage();
     const fetch = tokenAsker();
-    const first = createLocalAuth({ fetch, storage });
-    first.useKey('key-1');
+    const first = pageLoad(fetch, storage, 'key-1');
     const token = await first.getApiToken();
-    const reloaded = createLocalAuth({ fetch, storage });
-    reloaded.useKey('key-1');
+    const reloaded = pageLoad(fetch, storage, 'key-1');
     expect(await reloaded.getApiToken()).toBe(token);
     expect(await reloaded.getGraphToken()).toBe((await first.getGraphToken()));
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -61,8 +65,7 @@ describe('local tokens kept for a reload, as MSAL keeps Entra’s', () => {
     const first = createLocalAuth({ fetch, storage, early: { userId: anna.id, response: Promise.resolve(tokens('early')) } });
     await first.getApiToken(); // arrives before the configuration named the key
     first.useKey('key-1');
-    const reloaded = createLocalAuth({ fetch, storage });
-    reloaded.useKey('key-1');
+    const reloaded = pageLoad(fetch, storage, 'key-1');
     expect(await reloaded.getApiToken()).toBe('api-early');
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -70,14 +73,11 @@ describe('local tokens kept for a reload, as MSAL keeps Entra’s', () => {
   it('asks afresh when the server signs with another key (started on fresh data), or names none', async () => {
     const storage = sharedStorage();
     const fetch = tokenAsker();
-    const first = createLocalAuth({ fetch, storage });
-    first.useKey('key-1');
+    const first = pageLoad(fetch, storage, 'key-1');
     const old = await first.getApiToken();
-    const otherServer = createLocalAuth({ fetch, storage });
-    otherServer.useKey('key-2');
+    const otherServer = pageLoad(fetch, storage, 'key-2');
     expect(await otherServer.getApiToken()).not.toBe(old);
-    const noKey = createLocalAuth({ fetch, storage });
-    noKey.useKey(undefined);
+    const noKey = pageLoad(fetch, storage, undefined);
     await noKey.getApiToken();
     expect(fetch).toHaveBeenCalledTimes(3);
   });
@@ -86,11 +86,9 @@ describe('local tokens kept for a reload, as MSAL keeps Entra’s', () => {
     const storage = sharedStorage();
     const soon = new Date(Date.now() + 30_000).toISOString();
     const fetch = vi.fn(async () => new Response(JSON.stringify({ accessToken: 'api-short', graphToken: 'graph-short', expiresOn: soon }), { status: 200 }));
-    const first = createLocalAuth({ fetch, storage });
-    first.useKey('key-1');
+    const first = pageLoad(fetch, storage, 'key-1');
     await first.getApiToken();
-    const reloaded = createLocalAuth({ fetch, storage });
-    reloaded.useKey('key-1');
+    const reloaded = pageLoad(fetch, storage, 'key-1');
     await reloaded.getApiToken();
     expect(fetch).toHaveBeenCalledTimes(2);
   });
@@ -98,15 +96,13 @@ describe('local tokens kept for a reload, as MSAL keeps Entra’s', () => {
   it('forgets the kept tokens when the user switches or signs out: the next person’s page asks for their own', async () => {
     const storage = sharedStorage();
     const fetch = tokenAsker();
-    const first = createLocalAuth({ fetch, storage });
-    first.useKey('key-1');
+    const first = pageLoad(fetch, storage, 'key-1');
     const annas = await first.getApiToken();
     first.signIn({ id: 'u-cleo', upn: 'cleo@example.test', name: 'Cleo' });
     expect(storage.getItem(LOCAL_TOKENS_KEY)).toBeNull();
     const cleos = await first.getApiToken();
     expect(cleos).toMatch(/^api-u-cleo-/);
-    const reloaded = createLocalAuth({ fetch, storage });
-    reloaded.useKey('key-1');
+    const reloaded = pageLoad(fetch, storage, 'key-1');
     expect(await reloaded.getApiToken()).toBe(cleos);
     reloaded.signOut();
     expect(storage.getItem(LOCAL_TOKENS_KEY)).toBeNull();
