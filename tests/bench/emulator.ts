@@ -50,13 +50,14 @@ const list = call('POST', `${site}/lists`, '', {
 }).body as { id: string };
 const items = `${site}/lists/${list.id}/items`;
 
+const planOf = (i: number) => (i % 4 === 3 ? 'other-plan' : 'bench-plan');
 const fieldsOf = (i: number): Record<string, unknown> => ({
   Title: `ci-${i}`,
   Key: `ci-${i}`,
   GoalKey: `g${Math.floor(i / 15)}`,
-  PlanKey: i % 4 === 3 ? 'other-plan' : 'bench-plan',
+  PlanKey: planOf(i),
   Period: PERIODS[i % 3],
-  PlanPeriod: `${i % 4 === 3 ? 'other-plan' : 'bench-plan'}|${PERIODS[i % 3]}`,
+  PlanPeriod: `${planOf(i)}|${PERIODS[i % 3]}`,
   Unit: 'VAKA',
   Status: i % 3,
   Narrative: 'Tilanne etenee, seuraavaksi arvioidaan vaikutuksia. '.repeat(4),
