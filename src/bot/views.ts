@@ -3,6 +3,7 @@ import type { BoardReader, ReadOnlyRepository } from '../ports';
 import {
   addMonths,
   checkInSlots,
+  compareCodes,
   currentPeriod,
   dueOn,
   followUpStatus,
@@ -74,7 +75,7 @@ export function groupLocale(d: PlanData, group: Group): Locale {
 }
 
 export function groupGoals(d: PlanData, groupKey: string): Goal[] {
-  return d.goals.filter((g) => g.responsibleGroupKeys.includes(groupKey)).sort((a, b) => a.code.localeCompare(b.code, 'fi', { numeric: true }));
+  return d.goals.filter((g) => g.responsibleGroupKeys.includes(groupKey)).sort((a, b) => compareCodes(a.code, b.code));
 }
 
 /** Everyone who may submit on the group's goals: members, owners and the goals' responsible persons. */
@@ -170,7 +171,7 @@ export function personalGoals(d: PlanData, personId: string, mode: 'responsible'
   const mine = d.goals.filter((g) => (mode === 'responsible' ? g.responsiblePersons.some((p) => p.id === personId) : isInvolved(personId, g, d.groups)));
   const all = states(d, mine);
   const out: PersonalGoal[] = [];
-  for (const g of mine.sort((a, b) => a.code.localeCompare(b.code, 'fi', { numeric: true }))) {
+  for (const g of mine.sort((a, b) => compareCodes(a.code, b.code))) {
     const open = all.filter((s) => s.goalKey === g.key && (only ? s.state === only : s.state === 'due' || s.state === 'overdue'));
     if (open.length === 0) continue;
     out.push({

@@ -1,6 +1,6 @@
 import type { CheckIn } from './check-in';
 import type { FieldIssue } from './errors';
-import type { Goal } from './goal';
+import { compareCodes, type Goal } from './goal';
 import { isMember, type Group } from './organisation';
 import type { Actor } from './person';
 import { canWriteReview, isAdmin } from './policy';
@@ -53,9 +53,6 @@ export interface AgendaInput {
   /** Only the goals this development group answers for. */
   groupKey?: string | undefined;
 }
-
-/** Natural order of goal codes: "2" before "10", "1.2" before "1.10". */
-const compareCodes = (a: string, b: string) => a.localeCompare(b, 'fi', { numeric: true });
 
 /**
  * The goals a review walks through, in the chosen order. Worst first ranks nothing reported below

@@ -18,8 +18,11 @@ export function periodOf(year: number, month: number): Period {
 }
 
 export function parsePeriod(p: Period): { year: number; month: number } {
-  const [y, m] = p.split('-').map(Number);
-  return { year: y ?? 0, month: m ?? 0 };
+  // Read in place: the dashboard asks this for every goal, slot and month (no split, no array).
+  const dash = p.indexOf('-');
+  if (dash < 0) return { year: Number(p), month: 0 };
+  const end = p.indexOf('-', dash + 1);
+  return { year: Number(p.slice(0, dash)), month: Number(end < 0 ? p.slice(dash + 1) : p.slice(dash + 1, end)) };
 }
 
 export function addMonths(p: Period, n: number): Period {
@@ -28,14 +31,14 @@ export function addMonths(p: Period, n: number): Period {
   return periodOf(Math.floor(idx / 12), (idx % 12) + 1);
 }
 
+// One formatter for every call: building an Intl.DateTimeFormat costs a tenth of a millisecond
+// or more, and views ask for today on every render.
+let helsinkiDay: Intl.DateTimeFormat | undefined;
+
 /** The local calendar date in Helsinki of an instant, as YYYY-MM-DD. */
 export function helsinkiDate(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Helsinki',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  helsinkiDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const parts = helsinkiDay.formatToParts(instant);
   const get = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -135,12 +138,14 @@ export function slotStates(
   const inPeriod = checkIns.filter((c) => c.period === period);
   const reported = new Set(inPeriod.map((c) => `${c.goalKey}|${c.unit ?? OVERALL}`));
   const goalsReported = new Set(inPeriod.map((c) => c.goalKey));
+  // Every slot not reported stands the same on a date: its state is worked out once.
+  const open = dueState(plan, period, today, false);
   const out: SlotState[] = [];
   for (const g of goals) {
     for (const unit of reportingSlots(g)) {
       // A goal without units may still hold check-ins naming a unit (units removed later, imports).
       const done = unit === OVERALL && g.units.length === 0 ? goalsReported.has(g.key) : reported.has(`${g.key}|${unit}`);
-      out.push({ goalKey: g.key, unit, period, state: dueState(plan, period, today, done) });
+      out.push({ goalKey: g.key, unit, period, state: done ? 'done' : open });
     }
   }
   return out;

@@ -7,6 +7,7 @@
  */
 import {
   OVERALL,
+  compareCodes,
   goalIndicatorValue,
   goalTexts,
   indicatorValuesAsOf,
@@ -199,8 +200,6 @@ function depthOf(theme: Theme, byKey: ReadonlyMap<string, Theme>): number {
   }
   return depth;
 }
-
-const compareCodes = (a: string, b: string) => a.localeCompare(b, 'fi', { numeric: true });
 
 function measure(m: Measure, text: LocalizedText | undefined, lang: Locale): ReportMeasure {
   return { text: optionalText(text, lang), value: m.value, date: m.date };

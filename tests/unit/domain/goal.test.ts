@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { OVERALL, goalSchema, reportingSlots } from '../../../src/domain';
+import fc from 'fast-check';
+import { OVERALL, compareCodes, goalSchema, reportingSlots } from '../../../src/domain';
 
 const input = {
   key: 'g1',
@@ -60,5 +61,20 @@ describe('an indicator’s range', () => {
   it('refuses a largest value below the smallest, naming indicator.max', () => {
     const r = goalSchema.safeParse({ ...input, indicator: { ...input.indicator, min: 10, max: 5 } });
     expect(r.error?.issues).toEqual([expect.objectContaining({ path: ['indicator', 'max'] })]);
+  });
+});
+
+describe('the order of goal codes', () => {
+  it('reads numbers in codes as numbers: 2 before 10, 1.2 before 1.10', () => {
+    expect(['10', '2', '1.10', '1.2', '1'].sort(compareCodes)).toEqual(['1', '1.2', '1.10', '2', '10']);
+  });
+
+  it('sorts letters as Finnish does: å, ä and ö after z', () => {
+    expect(['ö', 'a', 'ä', 'z', 'å'].sort(compareCodes)).toEqual(['a', 'z', 'å', 'ä', 'ö']);
+  });
+
+  it('orders every pair as localeCompare with Finnish and numeric collation', () => {
+    const code = fc.stringMatching(/^[0-9a-zA-ZåäöÅÄÖ. -]{0,8}$/);
+    fc.assert(fc.property(code, code, (a, b) => Math.sign(compareCodes(a, b)) === Math.sign(a.localeCompare(b, 'fi', { numeric: true }))));
   });
 });

@@ -7,6 +7,7 @@ import {
   dueState,
   helsinkiDate,
   opensOn,
+  parsePeriod,
   periodMonths,
   reportingPeriods,
   slotStates,
@@ -104,6 +105,19 @@ describe('adding months', () => {
 
   it('returns the same period for zero months', () => {
     expect(addMonths('2021-09', 0)).toBe('2021-09');
+  });
+});
+
+describe('reading a period', () => {
+  it('reads the year and the month of YYYY-MM, and of a date that starts with one', () => {
+    expect(parsePeriod('2021-09')).toEqual({ year: 2021, month: 9 });
+    expect(parsePeriod('2021-12-31')).toEqual({ year: 2021, month: 12 });
+  });
+
+  it('reads a month missing as 0 and text as NaN, as the check of a URL period expects', () => {
+    expect(parsePeriod('2021')).toEqual({ year: 2021, month: 0 });
+    expect(parsePeriod('2021-')).toEqual({ year: 2021, month: 0 });
+    expect(parsePeriod('syys-2021')).toEqual({ year: NaN, month: 2021 });
   });
 });
 

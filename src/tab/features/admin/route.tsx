@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultPlan, helsinkiDate } from '../../../domain/periods';
 import { isAdmin } from '../../../domain/policy';
 import { orderThemes } from '../../../domain/theme';
+import { compareCodes } from '../../../domain/goal';
 import { paths } from '../../routing/paths';
 import { useLinkProps, useNavigate, useRoute } from '../../routing/router';
 import { InLanguage, useGoalText, type TextInLanguage } from '../../components/in-language';
@@ -109,7 +110,7 @@ function EntityList({ kind, board, planKeys }: { kind: EntityKind; board: Board;
         ? orderThemes(board.themes).map((x) => ({ key: x.key, code: x.code, name: text(x.title), extra: x.parentKey ? text(board.theme(x.parentKey)?.title) : '' }))
         : kind === 'goals'
           ? [...board.goals]
-              .sort((a, b) => a.code.localeCompare(b.code, 'fi', { numeric: true }))
+              .sort((a, b) => compareCodes(a.code, b.code))
               .map((g) => {
                 // The reader's language; a Finnish fallback says it is Finnish (lang="fi"), as on the other views.
                 const shown = goalText(g);

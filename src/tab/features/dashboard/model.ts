@@ -3,7 +3,7 @@
  * a chosen period. The view only renders this; everything a leader filters or sorts by is decided
  * here (and unit-tested), from the same domain rules the server and the bot use.
  */
-import { OVERALL, reportingSlots, type Goal } from '../../../domain/goal';
+import { compareCodes, OVERALL, reportingSlots, type Goal } from '../../../domain/goal';
 import type { CheckIn } from '../../../domain/check-in';
 import type { Group, Unit } from '../../../domain/organisation';
 import { currentPeriod, reportingPeriods, slotStates, type DueState, type Period } from '../../../domain/periods';
@@ -100,9 +100,6 @@ export interface ModelInput {
   /** Localized text for search (theme titles, people, groups). */
   searchText?: (goal: Goal, theme: Theme | undefined) => string;
 }
-
-/** Natural order of goal codes: "2" before "10", "1.2" before "1.10". */
-export const compareCodes = (a: string, b: string) => a.localeCompare(b, 'fi', { numeric: true });
 
 /**
  * The current period reads the goals' denormalized summaries (what check-ins wrote); a past

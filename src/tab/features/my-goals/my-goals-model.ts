@@ -6,7 +6,7 @@
  */
 import { canCheckIn, isInvolved } from '../../../domain/policy';
 import { dueOn, slotStates, type DueState, type Period } from '../../../domain/periods';
-import { OVERALL, reportingSlots, type Goal } from '../../../domain/goal';
+import { compareCodes, OVERALL, reportingSlots, type Goal } from '../../../domain/goal';
 import type { Actor } from '../../../domain/person';
 import type { CheckIn } from '../../../domain/check-in';
 import type { Group } from '../../../domain/organisation';
@@ -88,7 +88,7 @@ export function myGoalsOf({ plan, goals, groups, checkIns = [], me, period, toda
     };
   });
   return out.sort(
-    (a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || a.goal.code.localeCompare(b.goal.code, 'fi', { numeric: true }),
+    (a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || compareCodes(a.goal.code, b.goal.code),
   );
 }
 

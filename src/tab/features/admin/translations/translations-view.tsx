@@ -11,6 +11,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { missingTexts, type GoalTexts } from '../../../../domain/goal-texts';
 import type { Goal } from '../../../../domain/schemas/goal';
+import { compareCodes } from '../../../../domain/goal';
 import { InLanguage, useGoalText } from '../../../components/in-language';
 import { BackLink, Page } from '../../../components/page';
 import { EmptyState, ErrorState, LoadingCards, refetchAll } from '../../../components/states';
@@ -71,7 +72,7 @@ function Missing({ lang, goals, plan }: { lang: Lang; goals: readonly Goal[]; pl
   const rows = goals
     .map((g) => ({ goal: g, missing: missingTexts(g, lang) }))
     .filter((r) => r.missing.length > 0)
-    .sort((a, b) => a.goal.code.localeCompare(b.goal.code, 'fi', { numeric: true }));
+    .sort((a, b) => compareCodes(a.goal.code, b.goal.code));
   return (
     <section className={mergeClasses(surface.card, styles.section)} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.h2}>
