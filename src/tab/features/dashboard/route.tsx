@@ -6,7 +6,7 @@
  */
 import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { Board24Regular, Link20Regular, SearchInfo24Regular } from '@fluentui/react-icons';
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, startTransition, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chosenPlan, currentPeriod, helsinkiDate } from '../../../domain/periods';
 import { needsCheckInsAt } from '../../../domain/rollup';
@@ -50,6 +50,12 @@ const NO_CHECK_INS: CheckIn[] = [];
 
 /** Rows drawn at once; more on request, so 500 goals stay smooth. */
 export const PAGE_SIZE = 100;
+/**
+ * Rows in the view's first paint, more than a tall screen shows; the rest of the page follows
+ * in the next render (a transition, so input stays responsive). A row with its six status chips
+ * costs about 1.5 ms to render on a small laptop: a full page first held the table back 150 ms.
+ */
+export const FIRST_PAINT_ROWS = 25;
 
 const useStyles = makeStyles({
   summary: {
@@ -72,6 +78,16 @@ const useStyles = makeStyles({
   card: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
 });
 
+/**
+ * The trend, worked out where it is drawn: inside the part below the fold, so a large plan's
+ * months × goals (3,000 goals: some 36,000 statuses) are counted after the matrix is on screen.
+ * Counted as the summary counts: the chosen service area's status when one is chosen.
+ */
+function Trend({ plan, goals, checkIns, periods, unit }: { plan: Plan; goals: Board['goals']; checkIns: readonly CheckIn[]; periods: string[]; unit: string | undefined }) {
+  const points = useMemo(() => trend(plan, goals, checkIns, periods, unit), [plan, goals, checkIns, periods, unit]);
+  return <TrendChart plan={plan} points={points} />;
+}
+
 function DashboardBody({ board, plans, query, today, setQuery }: { board: Board; plans: Plan[]; query: DashboardQuery; today: string; setQuery(p: Partial<DashboardQuery>, replace?: boolean): void }) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
@@ -91,6 +107,8 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
   const [search, setSearch] = useState(query.q);
   const deferredSearch = useDeferredValue(search);
   const [limit, setLimit] = useState(PAGE_SIZE);
+  const [firstPaint, setFirstPaint] = useState(true);
+  useEffect(() => startTransition(() => setFirstPaint(false)), []);
 
   // The search box writes to the URL too, but the filtering follows the typing (deferred).
   useEffect(() => {
@@ -117,15 +135,11 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
   useEffect(() => setLimit(PAGE_SIZE), [filters, query.sort, period]);
   const counts = useMemo(() => countByStatus(plan, visible, query.unit), [plan, visible, query.unit]);
   const columns = useMemo(() => (rows ? columnsFor(plan, board.units, rows, query.unit) : []), [plan, board.units, rows, query.unit]);
-  const trendPoints = useMemo(() => {
-    if (!checkIns.data) return [];
-    const goalsShown = visible.map((r) => r.goal);
-    // Counted as the summary counts: the chosen service area's status when one is chosen.
-    return trend(plan, goalsShown, checkIns.data, periods.filter((p) => p <= period), query.unit);
-  }, [plan, visible, checkIns.data, periods, period, query.unit]);
+  const goalsShown = useMemo(() => visible.map((r) => r.goal), [visible]);
+  const trendPeriods = useMemo(() => periods.filter((p) => p <= period), [periods, period]);
   const groups = useMemo(() => groupsInPlan(board.goals, board.groups), [board.goals, board.groups]);
 
-  const page = visible.slice(0, limit);
+  const page = visible.slice(0, firstPaint ? Math.min(limit, FIRST_PAINT_ROWS) : limit);
   const sections = query.sort === 'worst' ? [{ theme: undefined, rows: page }] : groupByTheme(page, board.themes);
   const unitLabel = query.unit ? text(board.unit(query.unit)?.name) || query.unit : undefined;
   const caption = t('matrix.caption', { plan: text(plan.title), period: fmt.period(period) }) + (unitLabel ? ` – ${unitLabel}` : '');
@@ -194,7 +208,7 @@ function DashboardBody({ board, plans, query, today, setQuery }: { board: Board;
               <div className={mergeClasses(surface.surface, styles.card)}>
                 <WhenNear minHeight="360px">
                   <Suspense fallback={<LoadingCards count={1} label={t('trend.loading')} />}>
-                    <TrendChart plan={plan} points={trendPoints} />
+                    <Trend plan={plan} goals={goalsShown} checkIns={checkIns.data ?? NO_CHECK_INS} periods={trendPeriods} unit={query.unit} />
                   </Suspense>
                 </WhenNear>
               </div>
