@@ -7,7 +7,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import type { i18n as I18n } from 'i18next';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { createServices, ServicesProvider, shouldRetry, useMe, type Services } from '../data';
 import { startFirstReads } from '../data/first-reads';
 import { takeConfig, type TabConfig } from '../data/config';
@@ -27,6 +27,7 @@ import { ErrorBoundary } from './error-boundary';
 import { useFocusOnRouteChange } from './focus-on-route-change';
 import { viewFor } from './views';
 import { languageOf, LANGUAGES, rememberLanguage } from '../i18n';
+import { LanguageProvider } from '../i18n/locale';
 import type { Locale } from '../../domain/localized';
 import { TopBar } from './top-bar';
 import { CachedDataNotice } from './cached-data-notice';
@@ -437,7 +438,7 @@ function Boot({ host }: { host: HostContext }) {
 export function App({ host, i18n, queryClient }: { host: HostContext; i18n: I18n; queryClient?: QueryClient }): ReactNode {
   const client = useMemo(() => queryClient ?? createQueryClient(), [queryClient]);
   return (
-    <I18nextProvider i18n={i18n}>
+    <LanguageProvider i18n={i18n}>
       <ThemeProvider host={host}>
         <QueryClientProvider client={client}>
           <Suspense fallback={null}>
@@ -447,6 +448,6 @@ export function App({ host, i18n, queryClient }: { host: HostContext; i18n: I18n
           </Suspense>
         </QueryClientProvider>
       </ThemeProvider>
-    </I18nextProvider>
+    </LanguageProvider>
   );
 }

@@ -13,9 +13,8 @@ import {
   Warning16Filled,
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
-import { useTranslation } from 'react-i18next';
 import { levelOf, type StatusColor, type StatusScale } from '../../domain/status-scale';
-import { useText } from '../i18n/locale';
+import { useLocale, useText } from '../i18n/locale';
 import { ChipTooltip } from './chip-tooltip';
 
 export const APPEARANCE: Record<StatusColor, { color: NonNullable<BadgeProps['color']>; icon: ReactElement }> = {
@@ -47,7 +46,8 @@ export interface StatusChipProps {
 }
 
 export function StatusChip({ scale, value, size = 'medium', iconOnly = false, focusable = false, className }: StatusChipProps) {
-  const { t } = useTranslation();
+  // The tab's one language subscription, not a `useTranslation` per chip (a table has hundreds).
+  const { t } = useLocale();
   const text = useText();
   const styles = useStyles();
   const level = value === undefined ? undefined : levelOf(scale, value);

@@ -9,7 +9,6 @@ import { afterEach } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReactElement } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { CheckIn, Goal, Group, Plan, Review, Theme, Unit } from '../../../src/domain';
 import type { Locale } from '../../../src/domain/localized';
@@ -17,6 +16,7 @@ import type { ListResult, Versioned } from '../../../src/ports';
 import { ServicesProvider, type Api, type Me, type Services } from '../../../src/tab/data';
 import type { Reads } from '../../../src/tab/data/reads';
 import { createI18n } from '../../../src/tab/i18n';
+import { LanguageProvider } from '../../../src/tab/i18n/locale';
 import { RouterProvider } from '../../../src/tab/routing/router';
 import { ThemeProvider } from '../../../src/tab/theme/theme';
 
@@ -57,9 +57,9 @@ export function readCatalogs(): Record<string, Record<string, unknown>> {
 export async function renderTab(ui: ReactElement, lng: Locale = 'fi') {
   const i18n = await createI18n(lng, { resources: readCatalogs() as never });
   return render(
-    <I18nextProvider i18n={i18n}>
+    <LanguageProvider i18n={i18n}>
       <FluentProvider theme={teamsLightTheme}>{ui}</FluentProvider>
-    </I18nextProvider>,
+    </LanguageProvider>,
   );
 }
 
@@ -132,7 +132,7 @@ export async function renderView(
   window.history.replaceState(null, '', path);
   const i18n = await createI18n(lng, { resources: readCatalogs() as never });
   const result = render(
-    <I18nextProvider i18n={i18n}>
+    <LanguageProvider i18n={i18n}>
       <ThemeProvider host={services.host}>
         <QueryClientProvider client={queryClient}>
           <ServicesProvider services={services}>
@@ -140,7 +140,7 @@ export async function renderView(
           </ServicesProvider>
         </QueryClientProvider>
       </ThemeProvider>
-    </I18nextProvider>,
+    </LanguageProvider>,
   );
   return { ...result, location: () => new URL(window.location.href) };
 }

@@ -6,6 +6,7 @@
  */
 import { Caption1, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Clock12Regular, History16Regular } from '@fluentui/react-icons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { OVERALL } from '../../../../domain/goal';
 import type { Plan } from '../../../../domain/plan';
@@ -81,9 +82,11 @@ const useStyles = makeStyles({
   srOnly,
 });
 
-function UnitCell({ plan, cell, unitName }: { plan: Plan; cell: Cell | undefined; unitName: string }) {
+/** The matrix's texts: asked once for the table (`useTranslation` per cell made hundreds of subscriptions). */
+type MatrixT = TFunction<'dashboard'>;
+
+function UnitCell({ plan, cell, unitName, t }: { plan: Plan; cell: Cell | undefined; unitName: string; t: MatrixT }) {
   const styles = useStyles();
-  const { t } = useTranslation('dashboard');
   const fmt = useFormat();
   if (!cell) {
     return (
@@ -117,9 +120,8 @@ function UnitCell({ plan, cell, unitName }: { plan: Plan; cell: Cell | undefined
   );
 }
 
-function GoalRow({ row, plan, columns, period, unitName }: { row: Row; plan: Plan; columns: string[]; period: string; unitName: (k: string) => string }) {
+function GoalRow({ row, plan, columns, period, unitName, t }: { row: Row; plan: Plan; columns: string[]; period: string; unitName: (k: string) => string; t: MatrixT }) {
   const styles = useStyles();
-  const { t } = useTranslation('dashboard');
   const link = useLinkProps(paths.goal({ key: row.goal.key }, { period }));
   const overall = row.cells.get(OVERALL);
   const goalText = useGoalText();
@@ -143,7 +145,7 @@ function GoalRow({ row, plan, columns, period, unitName }: { row: Row; plan: Pla
         <StatusChip scale={plan.statusScale} value={row.overall} size="small" />
       </td>
       {columns.map((unit) => (
-        <UnitCell key={unit} plan={plan} cell={row.goal.units.length === 0 ? undefined : row.cells.get(unit)} unitName={unitName(unit)} />
+        <UnitCell key={unit} plan={plan} cell={row.goal.units.length === 0 ? undefined : row.cells.get(unit)} unitName={unitName(unit)} t={t} />
       ))}
     </tr>
   );
@@ -215,7 +217,7 @@ export function StatusMatrix({
               </tr>
             ) : null}
             {s.rows.map((r) => (
-              <GoalRow key={r.goal.key} row={r} plan={plan} columns={columns} period={period} unitName={unitName} />
+              <GoalRow key={r.goal.key} row={r} plan={plan} columns={columns} period={period} unitName={unitName} t={t} />
             ))}
           </tbody>
         ))}
