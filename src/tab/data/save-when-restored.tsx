@@ -10,11 +10,23 @@ import { useEffect } from 'react';
  * nothing afterwards that would make the provider save them; saved in the provider's `onSuccess`
  * instead, a board arriving between that call and the subscription was never kept, and the next
  * visit read it in full.
+ *
+ * Only when this page has read something: a warm start that restored the cache and has read
+ * nothing yet would write back what it just read (for 3,000 goals ~40 ms of serializing and
+ * IndexedDB before the view is on screen); its revalidation lands later and the provider saves it.
  */
 export function SaveWhenRestored({ client, options }: { client: QueryClient; options: Omit<PersistQueryClientOptions, 'queryClient'> }): null {
   const restoring = useIsRestoring();
   useEffect(() => {
-    if (!restoring) void persistQueryClientSave({ queryClient: client, ...options });
+    if (!restoring && readInThisPage(client)) void persistQueryClientSave({ queryClient: client, ...options });
   }, [restoring, client, options]);
   return null;
+}
+
+/** When this page began (the shell loads this module before any read starts). */
+const pageStartedAt = Date.now();
+
+/** Restored queries keep the time they were read on an earlier visit (or older: persisted-cache.ts ages them). */
+function readInThisPage(client: QueryClient): boolean {
+  return client.getQueryCache().getAll().some((q) => q.state.status === 'success' && q.state.dataUpdatedAt >= pageStartedAt);
 }

@@ -59,9 +59,35 @@ describe('the cache saved as the restore ends', () => {
         <SaveWhenRestored client={client} options={options} />
       </PersistQueryClientProvider>,
     );
+    client.setQueryData(['plans', 'u-anna'], { items: [] }); // a first read, landed during the restore
     await new Promise((ok) => setTimeout(ok, 20));
     expect(persister.saved).toHaveLength(0);
     finish();
     await waitFor(() => expect(persister.saved).toHaveLength(1));
+  });
+
+  it('does not write back a cache it only restored (a warm start that has read nothing yet), and saves the revalidation when it lands', async () => {
+    const client = new QueryClient();
+    const earlierVisit = Date.now() - 60_000;
+    const restored: PersistedClient = {
+      timestamp: earlierVisit,
+      buster: 'test',
+      clientState: {
+        mutations: [],
+        queries: [{ queryKey: ['board', 'u-anna', 'plan-1'], queryHash: '["board","u-anna","plan-1"]', dehydratedAt: earlierVisit, state: { data: { goals: ['g1'] }, dataUpdatedAt: earlierVisit, dataUpdateCount: 1, error: null, errorUpdatedAt: 0, errorUpdateCount: 0, fetchFailureCount: 0, fetchFailureReason: null, fetchMeta: null, isInvalidated: false, status: 'success', fetchStatus: 'idle' } }],
+      },
+    };
+    const persister = { ...recordingPersister(), restoreClient: async () => restored };
+    const options = { persister, buster: 'test', dehydrateOptions: { shouldDehydrateQuery: () => true } };
+    render(
+      <PersistQueryClientProvider client={client} persistOptions={options}>
+        <SaveWhenRestored client={client} options={options} />
+      </PersistQueryClientProvider>,
+    );
+    await waitFor(() => expect(client.getQueryData(['board', 'u-anna', 'plan-1'])).toEqual({ goals: ['g1'] }));
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(persister.saved).toHaveLength(0);
+    client.setQueryData(['board', 'u-anna', 'plan-1'], { goals: ['g1', 'g2'] }); // the delta revalidation
+    await waitFor(() => expect(persister.saved.at(-1)?.clientState.queries[0]?.state.data).toEqual({ goals: ['g1', 'g2'] }));
   });
 });
