@@ -18,7 +18,16 @@ import { useEffect } from 'react';
 export function SaveWhenRestored({ client, options }: { client: QueryClient; options: Omit<PersistQueryClientOptions, 'queryClient'> }): null {
   const restoring = useIsRestoring();
   useEffect(() => {
-    if (!restoring && readInThisPage(client)) void persistQueryClientSave({ queryClient: client, ...options });
+    if (restoring || !readInThisPage(client)) return;
+    // When the page is idle: serializing a 3,000-goal board and writing it (~30 ms) must not come
+    // before the view's first paint. Still soon — within a second — so a reload finds it.
+    const save = () => void persistQueryClientSave({ queryClient: client, ...options });
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(save, { timeout: 1000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(save, 250);
+    return () => clearTimeout(id);
   }, [restoring, client, options]);
   return null;
 }
