@@ -68,11 +68,14 @@ describe.each(LANGUAGES)('in %s', (language) => {
     });
     afterAll(async () => page?.context().close());
 
-    it.each(PAGES)('$name does not scroll sideways, has no serious axe findings, and is saved as a screenshot', async ({ name, path }) => {
+    it.each(PAGES)('$name does not scroll sideways, its heading fits its box, it has no serious axe findings, and is saved as a screenshot', async ({ name, path }) => {
       await open(page, base, path);
       if (name === 'dashboard') await chartDrawn(page);
       const { scrollWidth, culprits } = await horizontalOverflow(page);
       expect(scrollWidth, `wider than the window: ${culprits.join('; ')}`).toBe(width);
+      // A long word in a goal's title must break, not run past the heading's edge.
+      const heading = await page.locator('main h1').first().evaluate((h) => ({ text: h.textContent, overflow: h.scrollWidth - h.clientWidth }));
+      expect(heading.overflow, `"${heading.text}" runs out of its box`).toBeLessThanOrEqual(0);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await screenshot(page, `layout-${name}-${language}-${width}`);
     });
