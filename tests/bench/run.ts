@@ -304,7 +304,7 @@ async function dashboardInBrowser(url: string, user: { id: string; upn: string; 
   }
   const browser = await launchBrowser();
   try {
-    const t = await timeView({ browser, newContext, baseUrl: url, user, path: `/dashboard?plan=${PLAN}`, ready: 'main table', runs: 3, timeoutMs: 180_000 });
+    const t = await timeView({ browser, newContext, baseUrl: url, user, path: `/dashboard?plan=${PLAN}`, ready: 'main table', runs: 5, timeoutMs: 180_000 });
     const r = ratios(t);
     return [
       {
