@@ -9,10 +9,8 @@ import { useMemo } from 'react';
 import { openFollowUps, type FollowUp } from '../../domain/meeting';
 import type { Review } from '../../domain/review';
 import type { Saved } from './api';
-import { followUpsQuery } from './hooks';
+import { followUpsQuery, keys } from './hooks';
 import { useServices } from './services';
-
-const reviewsKey = (user: string, goalKey: string) => ['reviews', user, goalKey] as const;
 
 /** The open follow-ups asked of any of these groups, earliest due first (undefined while loading). */
 export function useGroupFollowUps(groupKeys: readonly string[]): { data: (Review & { followUp: FollowUp })[] | undefined; error: unknown } {
@@ -37,8 +35,8 @@ function useRefreshNotes() {
   const { auth } = useServices();
   const user = auth.user?.id ?? 'anonymous';
   return ({ value }: Saved<Review>) => {
-    void qc.invalidateQueries({ queryKey: reviewsKey(user, value.goalKey) });
-    void qc.invalidateQueries({ queryKey: ['groupFollowUps', user] });
+    void qc.invalidateQueries({ queryKey: keys.reviews(user, value.goalKey) });
+    void qc.invalidateQueries({ queryKey: keys.allGroupFollowUps(user) });
   };
 }
 

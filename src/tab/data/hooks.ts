@@ -19,6 +19,8 @@ export const keys = {
   checkIns: (user: string, q: CheckInQuery) =>
     ('goalKey' in q ? ['checkIns', user, 'goal', q.goalKey] : ['checkIns', user, 'plan', q.planKey, q.period ?? '*']) as readonly string[],
   reviews: (user: string, goalKey: string) => ['reviews', user, goalKey] as const,
+  /** Every group's follow-ups of a user: the prefix a saved review note invalidates. */
+  allGroupFollowUps: (user: string) => ['groupFollowUps', user] as const,
   groupFollowUps: (user: string, groupKey: string) => ['groupFollowUps', user, groupKey] as const,
 };
 

@@ -7,7 +7,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeetingSession, MeetingStartInput, Review } from '../../../../domain';
 import type { Versioned } from '../../../../ports';
-import { ApiError, useServices, type Saved } from '../../../data';
+import { ApiError, keys, useServices, type Saved } from '../../../data';
 
 export const STAGE_POLL_MS = 3000;
 
@@ -77,8 +77,8 @@ export function useMarkFollowUpDone() {
   return useMutation({
     mutationFn: (reviewKey: string) => api.markFollowUpDone(reviewKey),
     onSuccess: ({ value }: Saved<Review>) => {
-      void qc.invalidateQueries({ queryKey: ['reviews', auth.user?.id ?? 'anonymous', value.goalKey] });
-      void qc.invalidateQueries({ queryKey: ['groupFollowUps', auth.user?.id ?? 'anonymous'] });
+      void qc.invalidateQueries({ queryKey: keys.reviews(auth.user?.id ?? 'anonymous', value.goalKey) });
+      void qc.invalidateQueries({ queryKey: keys.allGroupFollowUps(auth.user?.id ?? 'anonymous') });
     },
   });
 }
