@@ -35,6 +35,9 @@ export interface StoredLocalTokens {
 /** Tokens are asked for again this long before they expire, so no request leaves with one about to lapse. */
 export const TOKEN_EARLY_MS = 60_000;
 
+/** Whether a token expiring then is still worth sending (`TOKEN_EARLY_MS` ahead of its expiry). */
+export const tokenFresh = (expiresOn: string, now: number = Date.now()): boolean => Date.parse(expiresOn) - TOKEN_EARLY_MS > now;
+
 /**
  * The tokens kept for `userId`, if they have a while to live — and, with `keyId`, only if that key
  * signed them.
@@ -51,7 +54,7 @@ export function storedLocalTokens(
     if (!t || t.userId !== userId || (keyId !== undefined && t.keyId !== keyId)) return undefined;
     const { accessToken, graphToken, expiresOn, keyId: signedBy } = t;
     if (typeof accessToken !== 'string' || typeof graphToken !== 'string' || typeof expiresOn !== 'string' || typeof signedBy !== 'string') return undefined;
-    if (!(Date.parse(expiresOn) - TOKEN_EARLY_MS > now)) return undefined;
+    if (!tokenFresh(expiresOn, now)) return undefined;
     return { userId, keyId: signedBy, accessToken, graphToken, expiresOn };
   } catch {
     return undefined;

@@ -6,7 +6,7 @@
  * stays the same: a reload asks for none.
  */
 import { z } from 'zod';
-import { AuthError, LOCAL_TOKENS_KEY, LOCAL_USER_KEY, requestToken, storedLocalTokens, TOKEN_EARLY_MS, type Auth, type AuthUser, type StoredLocalTokens } from './auth';
+import { AuthError, LOCAL_TOKENS_KEY, LOCAL_USER_KEY, requestToken, storedLocalTokens, tokenFresh, type Auth, type AuthUser, type StoredLocalTokens } from './auth';
 
 export { LOCAL_USER_KEY };
 
@@ -67,7 +67,7 @@ export function createLocalAuth(opts: { fetch?: typeof fetch; storage?: Storage;
   const listeners = new Set<() => void>();
   const emit = () => listeners.forEach((l) => l());
 
-  const fresh = (t: Tokens) => Date.parse(t.expiresOn) - TOKEN_EARLY_MS > Date.now();
+  const fresh = (t: Tokens) => tokenFresh(t.expiresOn);
 
   const keep = () => {
     if (!keyId || !current || !tokensFor) return;

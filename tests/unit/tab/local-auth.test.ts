@@ -45,14 +45,18 @@ const pageLoad = (fetch: typeof globalThis.fetch, storage: Storage, key: string 
   auth.useKey(key);
   return auth;
 };
+/** A first page that signed in under `key`, and what a reload of it shares: the tab's storage and token endpoint. */
+async function signedInOnce(key: string | undefined = 'key-1') {
+  const storage = sharedStorage();
+  const fetch = tokenAsker();
+  const first = pageLoad(fetch, storage, key);
+  return { storage, fetch, first, token: await first.getApiToken() };
+}
 const tokenAsker = () => vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => tokens(`${JSON.parse(String(init?.body)).userId}-${Math.random().toString(36).slice(2, 6)}`));
 
 describe('local tokens kept for a reload, as MSAL keeps Entra’s', () => {
   it('asks for no token on the next page of the same browser tab while the server signs with the same key', async () => {
-    const storage = sharedStorage();
-    const fetch = tokenAsker();
-    const first = pageLoad(fetch, storage, 'key-1');
-    const token = await first.getApiToken();
+    const { storage, fetch, first, token } = await signedInOnce();
     const reloaded = pageLoad(fetch, storage, 'key-1');
     expect(await reloaded.getApiToken()).toBe(token);
     expect(await reloaded.getGraphToken()).toBe((await first.getGraphToken()));
@@ -71,10 +75,7 @@ describe('local tokens kept for a reload, as MSAL keeps Entra’s', () => {
   });
 
   it('asks afresh when the server signs with another key (started on fresh data), or names none', async () => {
-    const storage = sharedStorage();
-    const fetch = tokenAsker();
-    const first = pageLoad(fetch, storage, 'key-1');
-    const old = await first.getApiToken();
+    const { storage, fetch, token: old } = await signedInOnce();
     const otherServer = pageLoad(fetch, storage, 'key-2');
     expect(await otherServer.getApiToken()).not.toBe(old);
     const noKey = pageLoad(fetch, storage, undefined);
